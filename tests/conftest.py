@@ -1,0 +1,91 @@
+"""Shared fixtures: real SQLite files, a scratch PostgreSQL database, the seeds ingested."""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tracker.db import make_engine, session_factory, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """No test touches the user's real database or settings."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+def _pg_admin_url() -> str:
+    return os.environ.get("TRACKER_TEST_POSTGRES_URL", DEFAULT_PG)
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A fresh PostgreSQL database of this test's own, dropped afterwards.
+
+    Under CI=true an unreachable server fails the test; elsewhere it skips with the reason.
+    """
+    admin_url = make_url(_pg_admin_url())
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - any failure to connect means "unreachable" here
+        admin.dispose()
+        message = f"PostgreSQL at {admin_url.render_as_string(hide_password=True)} unreachable: {exc.__class__.__name__}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"tracker_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_url(request) -> str:
+    """Each test using this runs once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture
+def engine(sqlite_url):
+    eng = make_engine(sqlite_url)
+    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sessions(engine):
+    return session_factory(engine)
+
+
+@pytest.fixture
+def seeded(sessions):
+    """The two seed articles ingested into a fresh SQLite database; returns the session factory."""
+    from tracker.readers import read_paths
+    from tracker.services.ingest import ingest
+
+    summary = ingest(sessions, read_paths([SEEDS]))
+    assert summary.new == 2 and summary.failed == 0
+    return sessions

@@ -1,0 +1,82 @@
+"""What the commands share: the database handle, the --db option, one-line errors."""
+from __future__ import annotations
+
+import sys
+from functools import cached_property
+
+import click
+from rich.console import Console
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..config import database_url
+from ..db import database_error, make_engine, session_factory, upgrade
+from ..errors import TrackerError
+
+
+class Database:
+    """The database a command works on, opened (and brought to the newest schema) on first use."""
+
+    def __init__(self, url: str | None = None):
+        self.explicit_url = url
+
+    @property
+    def url(self) -> str:
+        return database_url(self.explicit_url)
+
+    @cached_property
+    def engine(self) -> Engine:
+        engine = make_engine(self.url)
+        result = upgrade(engine)
+        if result.changed:
+            where = engine.url.render_as_string(hide_password=True)
+            what = "created" if result.before is None else f"upgraded from {result.before}"
+            click.echo(f"tracker: database {where} {what} to schema {result.after}", err=True)
+        return engine
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return session_factory(self.engine)
+
+
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    db = ctx.ensure_object(Database)
+    if value:
+        db.explicit_url = value
+
+
+db_option = click.option(
+    "--db", "db_url", metavar="URL", expose_value=False, callback=_set_db, is_eager=True,
+    help="Database URL (default: $TRACKER_DATABASE_URL, else a SQLite file in your data directory).",
+)
+
+pass_db = click.make_pass_decorator(Database, ensure=True)
+
+stdout = Console(soft_wrap=False)
+stderr = Console(stderr=True)
+
+
+class TrackerGroup(click.Group):
+    """A group whose user errors print as one line on stderr with a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            fail(str(exc))
+        except OperationalError as exc:
+            db = ctx.find_object(Database)
+            fail(str(database_error(db.engine if db and "engine" in db.__dict__ else make_engine(database_url()), exc)))
+        except KeyboardInterrupt:
+            fail("interrupted; everything committed before the interrupt is kept", code=130)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"tracker: error: {message}", err=True)
+    sys.exit(code)
+
+
+def show_progress(quiet: bool) -> bool:
+    """Progress bars only for a person watching: not with --quiet, not when stderr is a pipe or a file."""
+    return not quiet and sys.stderr.isatty()

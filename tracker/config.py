@@ -1,0 +1,24 @@
+"""Where the database is: ``--db``, then ``TRACKER_DATABASE_URL``, then a SQLite file in the user's data directory."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+ENV_URL = "TRACKER_DATABASE_URL"
+
+
+def default_database_path() -> Path:
+    """The default SQLite file; honours XDG_DATA_HOME on Linux."""
+    return user_data_path("tracker", appauthor=False) / "tracker.db"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The URL to use: the explicit one, else the environment, else the default SQLite file."""
+    if explicit:
+        return explicit
+    env = os.environ.get(ENV_URL)
+    if env:
+        return env
+    return f"sqlite:///{default_database_path()}"

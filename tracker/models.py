@@ -1,0 +1,288 @@
+"""The domain as SQLAlchemy 2.0 typed ORM models.
+
+The schema itself is made only by the Alembic migrations in ``migrations/``; a test checks that these
+models and the migrations agree.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Review statuses. ``unreviewed`` means nobody has judged the claim; the other three are verdicts
+#: (``unverified``: judged, not enough evidence).
+STATUSES = ("unreviewed", "corroborated", "contradicted", "unverified")
+VERDICT_STATUSES = STATUSES  # a reset writes an ``unreviewed`` verdict row, so history stays complete
+CLAIM_KINDS = ("quantity", "date", "event", "quote", "position", "caveat")
+ATTRIBUTION_MODES = ("direct", "indirect", "outlet")
+ENTITY_KINDS = ("person", "organization", "outlet", "group")
+VALUE_TYPES = ("date", "date_range", "quantity", "quantity_range", "duration")
+LINK_RELATIONS = ("corroborates", "contradicts", "related", "same")
+LINK_ORIGINS = ("auto", "reviewer")
+LINK_DECISIONS = ("accepted", "dismissed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+IntPK = Annotated[int, mapped_column(Integer, primary_key=True)]
+Created = Annotated[datetime, mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)]
+Name = Annotated[str, mapped_column(String(300), nullable=False)]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Outlet(Base):
+    """A publisher: NBC News, Bloomberg."""
+
+    __tablename__ = "outlets"
+    id: Mapped[IntPK]
+    name: Mapped[Name] = mapped_column(unique=True)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+
+    documents: Mapped[list[Document]] = relationship(back_populates="outlet")
+
+
+class Document(Base):
+    """One article. ``text`` is stored exactly as read and never changed: claim offsets point into it."""
+
+    __tablename__ = "documents"
+    id: Mapped[IntPK]
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str | None] = mapped_column(String(1000))
+    published: Mapped[date | None] = mapped_column(Date)
+    #: where the text came from: a file path or a URL
+    origin: Mapped[str] = mapped_column(String(2000), nullable=False)
+    #: the base name of the file it was read from (the export's ``source.name``)
+    name: Mapped[Name]
+    #: how it was read: txt, html, jsonl, csv
+    format: Mapped[str] = mapped_column(String(20), nullable=False, default="txt")
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    ingested_at: Mapped[Created]
+
+    outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Claim.start"
+    )
+    skipped: Mapped[list[SkippedSpan]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="SkippedSpan.start"
+    )
+
+
+class SkippedSpan(Base):
+    """A stretch of a document the extractor decided is not a claim (page furniture), and why."""
+
+    __tablename__ = "skipped_spans"
+    id: Mapped[IntPK]
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(200), nullable=False)
+
+    document: Mapped[Document] = relationship(back_populates="skipped")
+
+
+class Entity(Base):
+    """A speaker or source, canonical across documents: one row for "Zelenskiy" and "Zelenskyy"."""
+
+    __tablename__ = "entities"
+    __table_args__ = (CheckConstraint(_in("kind", ENTITY_KINDS), name="kind"),)
+    id: Mapped[IntPK]
+    name: Mapped[Name] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    #: normalized lookup key (lower case, folded); unique so concurrent ingests cannot split an entity
+    key: Mapped[str] = mapped_column(String(300), nullable=False, unique=True)
+    aliases: Mapped[list[str]] = mapped_column(default=list)
+
+
+class Claim(Base):
+    """One checkable assertion. ``quote`` is always ``document.text[start:end]``."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CLAIM_KINDS), name="kind"),
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
+        Index("ix_claims_document_id_start", "document_id", "start"),
+    )
+    id: Mapped[IntPK]
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(Text, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    check_worthiness: Mapped[float] = mapped_column(Float, nullable=False, default=0.5)
+    hedged: Mapped[bool] = mapped_column(default=False)
+    caveat_of_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="SET NULL"), index=True)
+    #: the latest verdict's status, kept here so the queue can filter without reading history
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="unreviewed", index=True)
+    #: optimistic concurrency: bumped on every change; a verdict based on an older version is refused
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    #: why it was extracted: the rule and the features that fired
+    reason: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[Created]
+
+    __mapper_args__ = {"version_id_col": version}
+
+    document: Mapped[Document] = relationship(back_populates="claims")
+    attribution: Mapped[Attribution | None] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", uselist=False
+    )
+    values: Mapped[list[ClaimValue]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimValue.span_start"
+    )
+    verdicts: Mapped[list[Verdict]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="Verdict.id"
+    )
+    caveat_of: Mapped[Claim | None] = relationship(remote_side="Claim.id", foreign_keys=[caveat_of_id])
+
+
+class Attribution(Base):
+    """Who asserted a claim, with what cue, and through which relays."""
+
+    __tablename__ = "attributions"
+    __table_args__ = (CheckConstraint(_in("mode", ATTRIBUTION_MODES), name="mode"),)
+    id: Mapped[IntPK]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), unique=True)
+    #: the origin of the assertion; NULL when the outlet asserts it in its own voice
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="RESTRICT"), index=True)
+    cue: Mapped[str | None] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(20), nullable=False, default="outlet")
+    descriptor: Mapped[str | None] = mapped_column(String(500))
+
+    claim: Mapped[Claim] = relationship(back_populates="attribution")
+    speaker: Mapped[Entity | None] = relationship()
+    relays: Mapped[list[Relay]] = relationship(
+        back_populates="attribution", cascade="all, delete-orphan", order_by="Relay.position"
+    )
+
+
+class Relay(Base):
+    """One link of an attribution's relay chain. Position 0 is nearest the speaker, the last nearest the outlet."""
+
+    __tablename__ = "relays"
+    __table_args__ = (UniqueConstraint("attribution_id", "position"),)
+    id: Mapped[IntPK]
+    attribution_id: Mapped[int] = mapped_column(ForeignKey("attributions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="RESTRICT"), index=True)
+
+    attribution: Mapped[Attribution] = relationship(back_populates="relays")
+    entity: Mapped[Entity] = relationship()
+
+
+class ClaimValue(Base):
+    """A normalized value a claim carries, with its own span in the document.
+
+    date: ``date`` (ISO, possibly partial: 2022-07, 2014); date_range: ``date``..``date_end``;
+    quantity and duration: ``number`` and ``unit``; quantity_range: ``low``..``high`` and ``unit``.
+    """
+
+    __tablename__ = "claim_values"
+    __table_args__ = (CheckConstraint(_in("type", VALUE_TYPES), name="type"),)
+    id: Mapped[IntPK]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(20), nullable=False)
+    text: Mapped[str] = mapped_column(String(500), nullable=False)
+    span_start: Mapped[int]
+    span_end: Mapped[int]
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    number: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(50))
+
+    claim: Mapped[Claim] = relationship(back_populates="values")
+
+
+class Verdict(Base):
+    """One review decision. Append-only: rows are never updated or deleted; the claim's status is the latest."""
+
+    __tablename__ = "verdicts"
+    __table_args__ = (CheckConstraint(_in("status", VERDICT_STATUSES), name="status"),)
+    id: Mapped[IntPK]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(200), nullable=False)
+    #: set on an undo: the verdict this row takes back
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    created_at: Mapped[Created]
+
+    claim: Mapped[Claim] = relationship(back_populates="verdicts")
+
+
+class ClaimLink(Base):
+    """Two claims from different documents that say the same thing, or disagree. ``a_id`` < ``b_id``."""
+
+    __tablename__ = "claim_links"
+    __table_args__ = (
+        UniqueConstraint("a_id", "b_id"),
+        CheckConstraint("a_id < b_id", name="ordered"),
+        CheckConstraint(_in("relation", LINK_RELATIONS), name="relation"),
+        CheckConstraint(_in("origin", LINK_ORIGINS), name="origin"),
+    )
+    id: Mapped[IntPK]
+    a_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    b_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    relation: Mapped[str] = mapped_column(String(20), nullable=False)
+    score: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    origin: Mapped[str] = mapped_column(String(20), nullable=False, default="auto")
+    #: a reviewer's decision on a suggested link: NULL (pending), accepted or dismissed
+    decision: Mapped[str | None] = mapped_column(String(20))
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[Created]
+
+    a: Mapped[Claim] = relationship(foreign_keys=[a_id])
+    b: Mapped[Claim] = relationship(foreign_keys=[b_id])
+
+
+class AppendOnlyError(RuntimeError):
+    """Raised when code tries to change or delete a verdict: history is append-only."""
+
+
+@event.listens_for(Verdict, "before_update")
+def _refuse_verdict_update(mapper, connection, target):  # noqa: ARG001 - SQLAlchemy's signature
+    raise AppendOnlyError(f"verdict {target.id} is history and cannot be changed")
+
+
+@event.listens_for(Verdict, "before_delete")
+def _refuse_verdict_delete(mapper, connection, target):  # noqa: ARG001
+    raise AppendOnlyError(f"verdict {target.id} is history and cannot be deleted")
