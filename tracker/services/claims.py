@@ -19,6 +19,8 @@ class ClaimFilter:
     status: str | None = None
     speaker: str | None = None
     text: str | None = None
+    #: free-text search over claim text (full-text index where the database has one)
+    search: str | None = None
     document_id: int | None = None
 
 
@@ -46,6 +48,8 @@ def filtered(stmt: Select, flt: ClaimFilter) -> Select:
                 Attribution.id.in_(select(Relay.attribution_id).where(Relay.entity_id.in_(speakers)))))))
     if flt.text:
         stmt = stmt.where(func.lower(Claim.quote).like(_like(flt.text), escape="\\"))
+    if flt.search:
+        stmt = stmt.where(func.lower(Claim.quote).like(_like(flt.search), escape="\\"))
     return stmt
 
 
