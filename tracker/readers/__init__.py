@@ -15,7 +15,9 @@ READERS = {".txt": read_text_file}
 
 
 def _files_below(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+    # a broken or looping link is listed too, so it is reported rather than silently passed over
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix.lower() in READERS and (p.is_file() or (p.is_symlink() and not p.is_dir())))
 
 
 def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iterator[Article | IngestError]:
@@ -28,7 +30,7 @@ def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iter
                 yield NoTextFiles(str(path), f"no files ending in {', '.join(sorted(READERS))} found")
             for file in files:
                 yield from _read_file(file, encoding)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             yield from _read_file(path, encoding)
         else:
             yield Unreadable(str(path), "no such file or directory")
