@@ -61,3 +61,16 @@ def test_links_jsonl_has_the_documented_fields(seeded, engine):
     records = [json.loads(line) for line in export(url, "links").splitlines()]
     assert any(r["a"] == a.id and r["b"] == b.id and r["relation"] == "contradicts" for r in records)
     assert all({"a", "b", "relation", "score", "reason", "origin"} <= set(r) for r in records)
+
+
+def test_ingest_and_export_work_on_postgresql(pg_url):
+    runner = CliRunner()
+    from conftest import SEEDS
+
+    ingested = runner.invoke(main, ["--db", pg_url, "ingest", "--quiet", str(SEEDS)], catch_exceptions=False)
+    assert ingested.exit_code == 0, ingested.stderr
+    records = [json.loads(line) for line in export(pg_url, "claims").splitlines()]
+    assert {r["source"]["outlet"] for r in records} == {"NBC News", "Bloomberg"}
+    assert all(r["quote"] for r in records)
+    again = runner.invoke(main, ["--db", pg_url, "ingest", "--quiet", str(SEEDS)], catch_exceptions=False)
+    assert "0 new documents, 2 already present" in again.stderr
