@@ -13,8 +13,9 @@ target_metadata = Base.metadata
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ARG001 - Alembic's signature
-    # full-text search tables are made by raw SQL in migrations, not by the models
-    return not (type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name))
+    # full-text search tables (SQLite) and expression indexes (PostgreSQL) are made by raw SQL in migrations,
+    # not by the models
+    return not (type_ in ("table", "index") and name and (name.endswith("_fts") or "_fts_" in name))
 
 
 def run_migrations_online() -> None:

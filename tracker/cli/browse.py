@@ -19,13 +19,15 @@ from .common import Database, db_option, pass_db, stdout
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this review status.")
 @click.option("--speaker", help="Only claims whose speaker or relay name contains this.")
 @click.option("--text", help="Only claims whose quote contains this.")
+@click.option("--search", metavar="QUERY",
+              help='Full-text search of quotes: words (stemmed), "a phrase", -excluded.')
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rows.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @db_option
 @pass_db
-def claims_command(db: Database, outlet, kind, status, speaker, text, limit: int, offset: int) -> None:
-    """List claims as a table, filtered by outlet, kind, status, speaker or text."""
-    flt = ClaimFilter(outlet=outlet, kind=kind, status=status, speaker=speaker, text=text)
+def claims_command(db: Database, outlet, kind, status, speaker, text, search, limit: int, offset: int) -> None:
+    """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search."""
+    flt = ClaimFilter(outlet=outlet, kind=kind, status=status, speaker=speaker, text=text, search=search)
     with db.sessions() as session:
         rows = list_claims(session, flt, limit=limit, offset=offset)
         total = count_claims(session, flt)

@@ -5,6 +5,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..readers import count_files, read_paths
 from ..services.ingest import DocumentResult, ingest
+from ..services.link import link_new_documents
 from . import main
 from .common import Database, db_option, pass_db, show_progress, stderr
 
@@ -19,8 +20,9 @@ from .common import Database, db_option, pass_db, show_progress, stderr
 def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, encoding: str | None, quiet: bool) -> None:
     """Read articles from files and folders and extract their claims.
 
-    PATHS are files or folders (searched recursively for .txt files). A file beginning with
-    `date YYYY-MM-DD` gets that publication date. Text already stored (same SHA-256) is skipped.
+    PATHS are files or folders, searched recursively for .txt, .html/.htm, .jsonl and .csv files (a JSON
+    Lines or CSV file holds one article a row). A text file beginning with `date YYYY-MM-DD` gets that
+    publication date; an HTML page's own metadata gives its title, date and outlet. Text already stored (same SHA-256) is skipped.
     Each document is stored in its own transaction: a bad file is reported in one line and the rest go on.
     The exit status is 1 if any file failed.
     """
@@ -29,20 +31,30 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
 
     def report(result: DocumentResult) -> None:
         if result.status == "failed":
-            stderr.print(f"tracker: skipped {result.error}", markup=False, highlight=False)
+            click.echo(f"tracker: skipped {result.error}", err=True)
 
     if show_progress(quiet):
-        columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                   TimeRemainingColumn())
         with Progress(*columns, console=stderr, transient=True) as progress:
             task = progress.add_task("ingest", total=count_files(paths))
+            current_file: list[str | None] = [None]
 
             def advance(result: DocumentResult) -> None:
-                report(result)
-                progress.advance(task)
+                if result.status == "failed":
+                    # printed through the live display so the bar does not tear the line
+                    progress.console.print(f"tracker: skipped {result.error}", markup=False, highlight=False,
+                                           soft_wrap=True)
+                # a JSON Lines or CSV file yields many results: the bar counts files
+                if result.file != current_file[0]:
+                    current_file[0] = result.file
+                    progress.advance(task)
 
             summary = ingest(sessions, items, outlet=outlet, on_result=advance)
     else:
         summary = ingest(sessions, items, outlet=outlet, on_result=report)
+    if summary.document_ids:  # link what was just stored against what is there
+        summary.links = link_new_documents(sessions, summary.document_ids).stored
     click.echo(summary.line(), err=True)
     if summary.failed:
         raise SystemExit(1)

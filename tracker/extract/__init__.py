@@ -1,38 +1,249 @@
 """Claim extraction: pure code, text and publication date in, claim drafts out.
 
 Nothing here touches a database, the file system or a UI, so it is fast to test and can run in worker
-processes.
+processes. The pipeline: page furniture is skipped line by line; paragraphs are cut into sentences and
+sentences into clauses; each clause gets its attribution (cue, speaker, relays), caveat and hedge flags,
+kind and the values found in its span.
 """
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from datetime import date
 
+from . import furniture
+from .attribution import _SUBORDINATORS, Cue, Speaker, find_cues, is_relay, mask_quotes, speaker_of
+from .caveats import hedged, uncertainty_caveat, verification_caveat
+from .clauses import _inverted, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
+from .names import Mentions, classify, runs, split_title
 from .outlet import detect_outlet
+from .segment import paragraphs, quote_regions, quoted_share, sentences
+from .values import find_values
 
 __all__ = [
     "AttributionDraft", "ClaimDraft", "Extraction", "SkippedDraft", "SpeakerDraft", "ValueDraft",
     "detect_outlet", "extract",
 ]
 
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|$)", re.M)
+_POSITION_CUES = frozenset(
+    "warned warns suggested suggests suggesting believes believed believe thinks think thought argued argues "
+    "insisted insists urged urges vowed vows pledged pledges promised defended claimed claims expects expected "
+    "fears feared hopes hoped predicted predicts".split())
+_DIRECT_SHARE = 0.3
+
+
+class _Article:
+    """What extraction remembers while it walks one article."""
+
+    def __init__(self, text: str, published: date | None):
+        self.text = text
+        self.published = published
+        self.mentions = Mentions()
+        self.recent: list[tuple[str, str]] = []  # speakers, latest last, for "it" and "they"
+        self.last_quote: AttributionDraft | None = None  # for a quotation that runs on without a cue
+        self.spoke = False  # whether the previous sentence named a speaker
+        self.result = Extraction()
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
-    """Split ``text`` into sentence-level claims (a simple stand-in for the full extractor)."""
-    result = Extraction()
-    for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        sentence = text[start:end]
-        if len(sentence) < 25 or not sentence.endswith((".", "!", "?")):
-            if sentence:
-                result.skipped.append(SkippedDraft(start, end, "no sentence ending"))
+    """Every claim in ``text`` with its span, attribution, values and why; page furniture skipped."""
+    art = _Article(text, published)
+    pos = 0
+    header = furniture.DATE_HEADER.match(text)
+    if header:
+        art.result.skipped.append(SkippedDraft(header.start() + len(header.group()) - len(header.group().lstrip()),
+                                               header.end() - (len(header.group()) - len(header.group().rstrip())),
+                                               "publication date header"))
+        pos = header.end()
+    values = find_values(text, published, pos)
+    starts = [v.start for v in values]
+    for n, (ps, pe) in enumerate(paragraphs(text, pos)):
+        reason = furniture.line_reason(text[ps:pe])
+        if reason:
+            art.result.skipped.append(SkippedDraft(ps, pe, reason))
+            art.last_quote = None
             continue
-        kind = "quote" if re.search(r"[\"“”]", sentence) else "quantity" if re.search(r"\d", sentence) else "event"
-        result.claims.append(ClaimDraft(start, end, kind, reason={"rule": "sentence", "features": []}))
-    return result
+        if n < 3:
+            m = furniture.DATELINE.match(text, ps, pe)
+            if m and m.end() < pe:
+                art.result.skipped.append(SkippedDraft(ps, ps + len(m.group().rstrip()), "dateline or wire credit"))
+                ps = m.end()
+        regions = quote_regions(text, ps, pe)
+        for ss, se in sentences(text, ps, pe):
+            _sentence(art, ss, se, regions, values, starts)
+    return art.result
+
+
+def _remember_names(art: _Article, masked: str, offset: int) -> None:
+    lead = len(masked) - len(masked.lstrip(" “\"‘'(_")) + 30
+    for s, _e, run in runs(masked):
+        words = run.split()
+        title, name = split_title(words)
+        if not name:
+            continue
+        kind = classify(name)
+        if kind == "person" or (len(name) == 1 and name[0] in art.mentions.surnames):
+            art.mentions.add(offset + s, " ".join(name), "person", " ".join(title), prominent=s < lead)
+        elif kind in ("organization", "outlet") and len(name) > 1:
+            art.mentions.add(offset + s, " ".join(name), kind)
+
+
+def _draft(art: _Article, sp: Speaker | None) -> SpeakerDraft | None:
+    if sp is None:
+        return None
+    draft = art.mentions.draft(sp.name, sp.kind)
+    if sp.resolved_from and sp.resolved_from.lower() not in ("he", "she", "it", "they", "we", "i", "him", "her"):
+        if sp.resolved_from != sp.name and len(sp.resolved_from) < 60 and sp.kind == "person":
+            draft = SpeakerDraft(draft.name, draft.kind, tuple(sorted({*draft.aliases, sp.resolved_from})))
+    return draft
+
+
+def _speaker(art: _Article, cue: Cue, masked: str, offset: int) -> Speaker | None:
+    if cue.position == "participle":
+        return _main_subject(art, masked, offset, cue.start)
+    return speaker_of(cue.phrase or "", cue.phrase_start, art.mentions, art.recent)
+
+
+def _main_subject(art: _Article, masked: str, offset: int, cue_at: int) -> Speaker | None:
+    """The speaker of ", saying …": the subject of the sentence (a pronoun, else its first person)."""
+    head = masked[: cue_at - offset]
+    first = head.split(None, 1)[0] if head.strip() else ""
+    if first.lower() in ("he", "she", "it", "they"):
+        return speaker_of(first, offset, art.mentions, art.recent)
+    for s, _e, run in runs(head):
+        title, name = split_title(run.split())
+        if name and (classify(name) == "person" or (len(name) == 1 and name[0] in art.mentions.surnames)):
+            return speaker_of(run, offset + s, art.mentions, art.recent)
+    comma = head.find(",")
+    lead = head[: comma if comma > 0 else len(head)]
+    words = lead.split()
+    if not words or len(words) > 8 or words[0].lower() in _SUBORDINATORS:
+        return None  # "Once installed, …": no subject to speak
+    return speaker_of(lead, offset, art.mentions, art.recent)
+
+
+def _sentence(art: _Article, ss: int, se: int, regions, values: list[ValueDraft], starts: list[int]) -> None:
+    text = art.text
+    masked = mask_quotes(text, ss, se, regions)
+    _remember_names(art, masked, ss)
+    cues = find_cues(masked, ss)
+    share = quoted_share(regions, ss, se)
+    clauses = split(masked, ss, cues)
+    inverted = [c for c in cues if _inverted(masked, c, ss)]
+    # "it" and "they" only reach back to the sentence before: further back they are a guess
+    if not art.spoke:
+        art.recent.clear()
+    art.spoke = False
+    for cs, ce, conn in clauses:
+        # trim white space and trailing commas so the quote is the clause itself
+        while cs < ce and (text[cs].isspace()):
+            cs += 1
+        while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ",;"):
+            ce -= 1
+        if ce - cs < 2 or len(text[cs:ce].split()) < 2:
+            continue
+        own = [c for c in cues if cs <= c.start < ce and c not in inverted]
+        governing = next((c for c in inverted if c.start >= cs), None) or \
+            next((c for c in reversed(inverted) if c.start < cs), None) if inverted else None
+        features: list[str] = []
+        speaker = None
+        via: tuple[SpeakerDraft, ...] = ()
+        cue_word = None
+        rule = "outlet voice"
+        inner = _speaker(art, own[0], masked, ss) if own else None
+        outer = _speaker(art, governing, masked, ss) if governing else None
+        if governing and own and inner and outer and is_relay(outer, governing.cue):
+            speaker, cue_word, rule = inner, own[0].cue, "relayed attribution"
+            via = (_draft(art, outer),)
+            features += [f"cue:{own[0].cue}", f"relay:{governing.cue}"]
+        elif governing and outer:
+            speaker, cue_word, rule = outer, governing.cue, f"cue {governing.position} content"
+            features.append(f"cue:{governing.cue}")
+        elif own and inner:
+            speaker, cue_word, rule = inner, own[0].cue, f"cue {own[0].position} content"
+            features.append(f"cue:{own[0].cue}")
+        share_here = quoted_share(regions, cs, ce)
+        mode = "outlet"
+        attribution = None
+        if speaker is not None:
+            mode = "direct" if share_here >= _DIRECT_SHARE or _quotes_words(regions, cs, ce, 4) else "indirect"
+            art.recent.append((speaker.name, speaker.kind))
+            art.spoke = True
+            if speaker.kind == "person":
+                art.mentions.add(cs, speaker.name, "person", prominent=True)
+            if speaker.resolved_from:
+                features.append(f"resolved:{speaker.resolved_from}")
+        elif (share >= 0.6 or share_here >= 0.6) and art.last_quote is not None:
+            # a quotation that goes on without a cue keeps the speaker of the one before
+            prev = art.last_quote
+            attribution = AttributionDraft(prev.speaker, None, "direct", prev.descriptor, prev.via)
+            features.append("continued quotation")
+            rule = "continued quotation"
+        if attribution is None:
+            attribution = AttributionDraft(_draft(art, speaker), cue_word, mode,
+                                           speaker.descriptor if speaker else None, via)
+        if attribution.speaker is not None:
+            # "She said …. “We have made a firm commitment.”": a quotation with no cue of its own goes on
+            # in the voice of whoever spoke last
+            art.last_quote = attribution if attribution.mode == "direct" else AttributionDraft(
+                attribution.speaker, None, "direct", attribution.descriptor, attribution.via)
+        elif share < 0.3:
+            art.last_quote = None
+        _claim(art, cs, ce, attribution, rule, features, values, starts)
+
+
+def _quotes_words(regions, start: int, end: int, n: int) -> bool:
+    """Whether a quotation of at least ``n`` words lies in ``[start, end)`` (not a scare-quoted word)."""
+    return any(s >= start and e <= end and e - s > 6 * n for s, e in regions)
+
+
+def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule: str, features: list[str],
+           values: list[ValueDraft], starts: list[int]) -> None:
+    text = art.text
+    clause = text[cs:ce]
+    i = bisect_left(starts, cs)
+    mine = []
+    while i < len(values) and values[i].start < ce:
+        if values[i].end <= ce:
+            mine.append(values[i])
+        i += 1
+    claims = art.result.claims
+    caveat_of = None
+    kind = None
+    verify = verification_caveat(clause)
+    unsure = None if verify else uncertainty_caveat(clause)
+    if verify or unsure:
+        kind = "caveat"
+        features.append(f"caveat:{verify or unsure}")
+        if verify:
+            # a verification caveat qualifies the latest claim someone made, else the claim before it
+            recent = claims[-3:]
+            target = next((len(claims) - len(recent) + k for k in range(len(recent) - 1, -1, -1)
+                           if recent[k].attribution.mode != "outlet" and recent[k].kind != "caveat"), None)
+            caveat_of = target if target is not None else (len(claims) - 1 if claims else None)
+            attribution = AttributionDraft(None, verify.strip(), "outlet")
+    is_hedged = hedged(clause)
+    if is_hedged:
+        features.append("hedged")
+    types = {v.type for v in mine}
+    if kind is None:
+        if attribution.mode == "direct":
+            kind = "quote"
+        elif types & {"quantity", "quantity_range"}:
+            kind = "quantity"
+        elif types & {"date", "date_range"} and any(v.date for v in mine):
+            kind = "date"
+        elif types & {"duration"}:
+            kind = "quantity"
+        elif (attribution.cue or "").lower() in _POSITION_CUES or is_hedged:
+            kind = "position"
+        else:
+            kind = "event"
+    features += [f"value:{v.type}" for v in mine]
+    worth = 0.45 + 0.25 * bool(mine) + 0.15 * (attribution.speaker is not None) + 0.1 * (kind == "caveat") \
+        - 0.15 * is_hedged
+    claims.append(ClaimDraft(
+        cs, ce, kind, check_worthiness=round(max(0.05, min(1.0, worth)), 2), hedged=is_hedged,
+        attribution=attribution, values=tuple(mine), caveat_of=caveat_of,
+        reason={"rule": rule, "features": features},
+    ))

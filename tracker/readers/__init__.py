@@ -6,12 +6,21 @@ from pathlib import Path
 
 from ..errors import IngestError, NoTextFiles, Unreadable
 from .article import Article
+from .csv import read_csv_file
+from .html import read_html_file
+from .jsonl import read_jsonl_file
 from .text import read_text_file
 
 __all__ = ["Article", "read_paths", "READERS"]
 
 #: file ending -> reader; each reader takes (path, encoding) and yields Articles or IngestErrors
-READERS = {".txt": read_text_file}
+READERS = {
+    ".txt": read_text_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".jsonl": read_jsonl_file,
+    ".csv": read_csv_file,
+}
 
 
 def _files_below(folder: Path) -> list[Path]:
@@ -27,7 +36,7 @@ def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iter
         if path.is_dir():
             files = _files_below(path)
             if not files:
-                yield NoTextFiles(str(path), f"no files ending in {', '.join(sorted(READERS))} found")
+                yield NoTextFiles(str(path), f"no files ending in {', '.join(READERS)} found")
             for file in files:
                 yield from _read_file(file, encoding)
         elif path.exists() or path.is_symlink():

@@ -18,6 +18,8 @@ class Article:
     title: str | None = None
     published: date | None = None
     outlet: str | None = None
+    #: the file it was read from (one JSON Lines or CSV file holds many articles)
+    file: str | None = None
 
     @property
     def sha256(self) -> str:

@@ -53,4 +53,5 @@ def read_text_file(path: Path, encoding: str | None = None) -> Iterator[Article 
     except IngestError as exc:
         yield exc
         return
-    yield Article(text=text, name=path.name, origin=str(path), format="txt", published=publication_date(text))
+    yield Article(text=text, name=path.name, origin=str(path), format="txt",
+                  published=publication_date(text), file=str(path))

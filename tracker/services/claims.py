@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import NotFound
 from ..models import Attribution, Claim, ClaimLink, Document, Entity, Outlet, Relay
+from .search import QuoteMatches
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def filtered(stmt: Select, flt: ClaimFilter) -> Select:
     if flt.text:
         stmt = stmt.where(func.lower(Claim.quote).like(_like(flt.text), escape="\\"))
     if flt.search:
-        stmt = stmt.where(func.lower(Claim.quote).like(_like(flt.search), escape="\\"))
+        stmt = stmt.where(QuoteMatches(flt.search))
     return stmt
 
 

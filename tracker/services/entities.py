@@ -11,16 +11,34 @@ from ..extract.drafts import SpeakerDraft
 from ..models import Entity, Outlet
 
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLES = re.compile(r"(\w)\1+")
+# words this long are names spelt many ways ("Volodymyr"/"Volodomyr", "Zelenskyy"/"Zelenskiy"/"Zelensky");
+# shorter ones keep their vowels, where dropping them would join different names ("Martin"/"Morton")
+_TRANSLITERATED = 7
+
+
+_ENDING = re.compile(r"(?:iy|yy|ii|ij|y)$")
+
+
+def _skeleton(word: str) -> str:
+    """A long word without its inner vowels and doubled letters: transliteration variants agree on it.
+    Shorter words only fold their ending ("Dmitry"/"Dmitri")."""
+    if len(word) < _TRANSLITERATED or not word.isalpha():
+        return _ENDING.sub("i", word) if len(word) > 3 and word.isalpha() else word
+    return _DOUBLES.sub(r"\1", word[0] + _VOWELS.sub("", word[1:]))
 
 
 def entity_key(name: str) -> str:
-    """Lookup key for a name: accents folded, lower case, a leading "the" and punctuation dropped."""
+    """Lookup key for a name: accents folded, lower case, a leading "the" and punctuation dropped, and long
+    words reduced to their consonant skeleton, so spellings of one name share one key."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     folded = folded.replace("\u2019", "'")
     folded = re.sub(r"[^\w\s'-]", " ", folded)
     folded = re.sub(r"\s+", " ", folded).strip()
-    return _LEADING_ARTICLE.sub("", folded)
+    folded = _LEADING_ARTICLE.sub("", folded)
+    return " ".join(_skeleton(w) for w in folded.split(" "))
 
 
 class EntityResolver:

@@ -1,18 +1,30 @@
-"""Ingest: articles in, documents and their extracted claims stored, one transaction per document."""
+"""Ingest: articles in, documents and their extracted claims stored, one transaction per document.
+
+The pipeline: the main process reads articles and looks up which texts are already stored (one query per
+chunk); worker processes extract claims (see extraction_pool); the main process writes each new document in
+its own transaction with bulk inserts (see store). A crash or Ctrl-C loses at most the document being written,
+and a rerun skips everything already stored, so it completes the job without duplicates.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import IngestError
-from ..extract import Extraction, detect_outlet, extract
-from ..models import Attribution, Claim, ClaimValue, Document, Relay, SkippedSpan
+from ..models import Document
 from ..readers import Article
-from .entities import EntityResolver, outlet_named
+from .extraction_pool import Extracted, extract_article, extracted_chunks
+from .row_cache import cache_of
+from .store import store
+
+#: articles per round trip to a worker and per "already stored?" query
+CHUNK = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +36,8 @@ class DocumentResult:
     document_id: int | None = None
     claims: int = 0
     error: str | None = None
+    #: the file it was read from (a JSON Lines or CSV file gives many results with the same file)
+    file: str | None = None
 
 
 @dataclass
@@ -31,12 +45,17 @@ class IngestSummary:
     new: int = 0
     present: int = 0
     claims: int = 0
+    #: links made between the new documents' claims and the rest (by the linking step, after ingest)
+    links: int = 0
     failures: list[str] = field(default_factory=list)
+    #: ids of the documents stored by this run, in input order
+    document_ids: list[int] = field(default_factory=list)
 
     def add(self, result: DocumentResult) -> None:
         if result.status == "new":
             self.new += 1
             self.claims += result.claims
+            self.document_ids.append(result.document_id)
         elif result.status == "present":
             self.present += 1
         else:
@@ -47,8 +66,19 @@ class IngestSummary:
         return len(self.failures)
 
     def line(self) -> str:
-        return (f"{self.new} new document{'s' * (self.new != 1)}, {self.present} already present, "
-                f"{self.failed} failed; {self.claims} claims extracted")
+        return (f"{self.new} new document{'s' * (self.new != 1)}, "
+                f"{self.present} duplicate{'s' * (self.present != 1)} (already present), {self.failed} failed; "
+                f"{self.claims} claims, {self.links} link{'s' * (self.links != 1)}")
+
+
+@dataclass(slots=True)
+class _Job:
+    item: Article | IngestError
+    sha: str | None = None
+    #: the stored document with the same text, found before extraction
+    existing: int | None = None
+    #: the same text came earlier in this run (it is present once that one is stored)
+    repeat: bool = False
 
 
 def ingest(
@@ -56,85 +86,84 @@ def ingest(
     items: Iterable[Article | IngestError],
     outlet: str | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    workers: int | None = None,
 ) -> IngestSummary:
-    """Store every article in ``items``; a bad one is reported and the rest go on."""
+    """Store every article in ``items``; a bad one is reported and the rest go on.
+
+    ``outlet`` overrides every article's own; ``workers`` is how many extraction processes (default: one per
+    core; 1 extracts in this process).
+    """
     summary = IngestSummary()
-    for item in items:
-        result = ingest_one(sessions, item, outlet)
-        summary.add(result)
-        if on_result:
-            on_result(result)
+    stored_now: dict[str, int] = {}
+    with sessions() as session:
+        for chunk in extracted_chunks(_jobs(sessions, items), _work_of, workers):
+            for job, extracted in zip(chunk.jobs, chunk.results):
+                result = _settle(session, job, extracted, outlet, stored_now)
+                summary.add(result)
+                if on_result:
+                    on_result(result)
     return summary
 
 
-def ingest_one(sessions: sessionmaker[Session], item: Article | IngestError, outlet: str | None = None) -> DocumentResult:
+def _jobs(sessions: sessionmaker[Session], items: Iterable[Article | IngestError]) -> Iterator[list[_Job]]:
+    seen: set[str] = set()
+    source = iter(items)
+    while batch := list(itertools.islice(source, CHUNK)):
+        jobs = [_Job(item, item.sha256 if isinstance(item, Article) else None) for item in batch]
+        shas = [j.sha for j in jobs if j.sha]
+        stored: dict[str, int] = {}
+        if shas:
+            with sessions() as lookup:
+                rows = lookup.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas)))
+                stored = {sha: document_id for sha, document_id in rows}
+        for job in jobs:
+            if job.sha is None:
+                continue
+            job.existing = stored.get(job.sha)
+            if job.existing is None:
+                job.repeat = job.sha in seen
+                seen.add(job.sha)
+        yield jobs
+
+
+def _work_of(job: _Job) -> tuple[str, date | None] | None:
+    if isinstance(job.item, Article) and job.existing is None and not job.repeat:
+        return job.item.text, job.item.published
+    return None
+
+
+def _settle(session: Session, job: _Job, extracted: Extracted | None, outlet: str | None,
+            stored_now: dict[str, int]) -> DocumentResult:
+    item = job.item
     if isinstance(item, IngestError):
-        return DocumentResult(item.path, "failed", error=str(item))
-    sha = item.sha256
-    with sessions() as session:
-        existing = session.scalar(select(Document.id).where(Document.sha256 == sha))
-        session.rollback()  # end the read transaction before the (slow) extraction
-        if existing is not None:
-            return DocumentResult(item.name, "present", existing)
-        extraction = extract(item.text, item.published)
-        try:
-            with session.begin():
-                document = store(session, item, extraction, outlet)
-        except IntegrityError:
-            # another process stored the same text between our check and our commit
-            session.rollback()
-            existing = session.scalar(select(Document.id).where(Document.sha256 == sha))
-            if existing is None:
-                raise
-            return DocumentResult(item.name, "present", existing)
-        return DocumentResult(item.name, "new", document.id, len(extraction.claims))
+        return DocumentResult(item.path, "failed", error=str(item), file=item.path)
+    if job.existing is not None:
+        return DocumentResult(item.name, "present", job.existing, file=item.file)
+    if job.repeat and job.sha in stored_now:
+        return DocumentResult(item.name, "present", stored_now[job.sha], file=item.file)
+    if extracted is None:  # a repeat whose first copy was not stored after all
+        extracted = extract_article(item.text, item.published)
+    result = _write(session, item, extracted, outlet)
+    stored_now[job.sha] = result.document_id
+    return result
 
 
-def store(session: Session, article: Article, extraction: Extraction, outlet: str | None = None) -> Document:
-    """Add one document with its claims to ``session`` (the caller owns the transaction)."""
-    outlet_name = outlet or article.outlet or detect_outlet(article.text)
-    document = Document(
-        outlet=outlet_named(session, outlet_name) if outlet_name else None,
-        title=article.title,
-        published=article.published,
-        origin=article.origin,
-        name=article.name,
-        format=article.format,
-        text=article.text,
-        sha256=article.sha256,
-    )
-    session.add(document)
-    resolver = EntityResolver(session)
-    claims: list[Claim] = []
-    for draft in extraction.claims:
-        att = draft.attribution
-        claim = Claim(
-            document=document,
-            start=draft.start,
-            end=draft.end,
-            quote=article.text[draft.start:draft.end],
-            kind=draft.kind,
-            check_worthiness=round(float(draft.check_worthiness), 3),
-            hedged=draft.hedged,
-            reason=draft.reason,
-            attribution=Attribution(
-                speaker=resolver.resolve(att.speaker) if att.speaker else None,
-                cue=att.cue,
-                mode=att.mode,
-                descriptor=att.descriptor,
-                relays=[Relay(position=i, entity=resolver.resolve(v)) for i, v in enumerate(att.via)],
-            ),
-            values=[
-                ClaimValue(type=v.type, text=v.text, span_start=v.start, span_end=v.end, date=v.date,
-                           date_end=v.date_end, number=v.number, low=v.low, high=v.high, unit=v.unit)
-                for v in draft.values
-            ],
-        )
-        claims.append(claim)
-    for claim, draft in zip(claims, extraction.claims):
-        if draft.caveat_of is not None:
-            claim.caveat_of = claims[draft.caveat_of]
-    document.claims = claims
-    document.skipped = [SkippedSpan(start=s.start, end=s.end, reason=s.reason) for s in extraction.skipped]
-    session.flush()
-    return document
+def _write(session: Session, article: Article, extracted: Extracted, outlet: str | None) -> DocumentResult:
+    outlet_name = outlet or article.outlet or extracted.detected_outlet
+    cache = cache_of(session)
+    try:
+        with session.begin():
+            stored = store(session, article, extracted.extraction, outlet_name)
+    except IntegrityError:
+        cache.rolled_back()
+        # another process stored the same text between our check and our commit
+        existing = session.scalar(select(Document.id).where(Document.sha256 == article.sha256))
+        session.rollback()
+        if existing is None:
+            raise
+        return DocumentResult(article.name, "present", existing, file=article.file)
+    except BaseException:
+        cache.rolled_back()
+        raise
+    cache.committed()
+    return DocumentResult(article.name, "new", stored.document_id, stored.claims, file=article.file)

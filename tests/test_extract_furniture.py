@@ -1,0 +1,47 @@
+"""Page furniture is skipped with a reason, and never becomes a claim."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import SEEDS
+from tracker.extract import extract
+from tracker.extract.furniture import line_reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Video appears to show Putin ally recruiting convicts to fight in UkraineSept. 16, 202200:44", "video caption"),
+    ("Why Ukraine’s Donbas Region Matters to Putin: QuickTake", "headline"),
+    ("Putin’s Conscripts Won’t Win His War But May Drag It Out", "headline"),
+    ("Threats Condemned", "heading"),
+    ("Labour plans maternity pay rise", "heading"),  # a BBC headline: not title case, still no sentence
+    ("By Jane Smith, BBC News", "byline"),
+    ("Read more: Ukraine’s counteroffensive explained", "prompt"),
+    ("Main points of the plan:", "list"),
+])
+def test_furniture_lines_get_a_reason(line, reason):
+    got = line_reason(line)
+    assert got is not None and reason in got
+
+
+@pytest.mark.parametrize("line", [
+    "News of the planned referendums was condemned by Kyiv.",
+    "“We’re coming home!”",
+    "- Individuals who persistently break the law will face a maximum fine of £1,000",
+    "Ms Hewitt said: \"We have already doubled the length of maternity pay\"",
+])
+def test_sentences_and_list_items_are_not_furniture(line):
+    assert line_reason(line) is None
+
+
+def test_seed_furniture_is_skipped_not_claimed():
+    text = (SEEDS / "004_8a0afc7fede724e1.txt").read_text(encoding="utf-8")
+    result = extract(text, date(2022, 9, 23))
+    skipped = {text[s.start:s.end]: s.reason for s in result.skipped}
+    assert "Threats Condemned" in skipped
+    assert "(Bloomberg) --" in skipped
+    assert any(k.startswith("date 2022-09-23") for k in skipped)
+    quotes = [text[c.start:c.end] for c in result.claims]
+    assert not any("QuickTake" in q or "Threats Condemned" in q for q in quotes)
+    assert quotes[0].startswith("Russia on Friday began staging")

@@ -1,0 +1,84 @@
+"""Candidate pairs without comparing every claim with every other.
+
+Each claim gets a few blocking keys (its values, the names it mentions, its event words with a unit);
+only claims sharing a key are compared. A key held by very many claims ("2004" in a year of news)
+says little and would make cost grow with the square of the corpus, so such keys are dropped.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+
+from .features import Features
+
+#: a key shared by more claims than this is too common to pick out one story
+MAX_BUCKET = 40
+
+
+def _day_buckets(prefix: str, ordinal: int) -> tuple[str, str]:
+    # two staggered 7-day buckets: any two days at most 3 apart share at least one of them
+    return f"{prefix}{ordinal // 7}", f"{prefix}+{(ordinal + 3) // 7}"
+
+
+def keys_of(f: Features) -> set[str]:
+    """Keys from values, quantifiers and names; see :func:`candidate_pairs` for the rare-word keys."""
+    keys: set[str] = set()
+    names = sorted(f.names)
+    families = f.all_families if (f.ranges or f.durations) else ()
+    for d in f.dates:
+        keys.add(f"d:{d.value}")
+        keys.update(f"dn:{d.value}|{n}" for n in names)
+        if d.day:
+            keys.update(_day_buckets("w", d.day.toordinal()))
+    for r in f.ranges:
+        for day in (r.start, r.end):
+            keys.add(f"d:{day.isoformat()}")
+            keys.update(_day_buckets("w", day.toordinal()))
+        keys.update(f"len:day:{fam}" for fam in families)
+    for du in f.durations:
+        keys.update(f"len:{du.unit}:{fam}" for fam in families)
+    for am in f.amounts:
+        keys.add(f"q:{am.unit}:{am.amount.central:g}")
+    if f.quantified:
+        keys.update(f"ctl:{n}" for n in f.quantified.scope)
+    # pairs of names pick out a story even when each name alone is common
+    keys.update(f"nn:{a}|{b}" for i, a in enumerate(names) for b in names[i + 1:i + 4])
+    return keys
+
+
+#: a claim's rarest words, paired up as keys: near-copies of a sentence share most of them
+RARE_WORDS = 3
+
+
+def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None = None,
+                    max_bucket: int = MAX_BUCKET) -> Iterator[tuple[Features, Features]]:
+    """Each pair of claims from different documents that share a key, once; with ``new_documents``, only
+    pairs touching one of those documents."""
+    features = list(features)
+    frequency: Counter[str] = Counter()
+    for f in features:
+        frequency.update(f.tokens)
+    buckets: dict[str, list[Features]] = defaultdict(list)
+    for f in features:
+        for key in keys_of(f):
+            buckets[key].append(f)
+        counted = sorted((frequency[t], t) for t in f.tokens)
+        rare = [t for n, t in counted if n > 1][:RARE_WORDS]
+        for i, t in enumerate(rare):
+            for u in rare[i + 1:]:
+                buckets[f"tt:{t}|{u}"].append(f)
+    # pairs as index pairs into ``features``, deduplicated in one set: far cheaper than tuples of objects
+    index = {id(f): i for i, f in enumerate(features)}
+    docs = [f.fact.document_id for f in features]
+    is_new = [new_documents is None or d in new_documents for d in docs]
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > max_bucket:
+            continue
+        idx = sorted(index[id(f)] for f in members)
+        for n, i in enumerate(idx):
+            doc_i, new_i = docs[i], is_new[i]
+            pairs.update((i, j) for j in idx[n + 1:] if docs[j] != doc_i and (new_i or is_new[j]))
+    for i, j in sorted(pairs):
+        a, b = features[i], features[j]
+        yield (a, b) if a.id < b.id else (b, a)

@@ -1,0 +1,166 @@
+"""What a claim's words say: names, event families, content tokens, cue words around its values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .facts import ClaimFact
+from .names import names_in
+from .quantifiers import Quantified, mentions_control, quantified
+from .values import Amount, DateRange, Duration, PointDate, amounts_of, dates_of, durations_of, ranges_of
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LONG_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+# Event families: words that name the same kind of happening, so "vote" matches "referendum" and "polling".
+# A trailing * matches any ending. General news vocabulary, not tied to any one story.
+EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "vote": ("vote*", "voting", "ballot*", "polling", "referend*", "election*", "plebiscite*"),
+    "war": ("war", "wars", "conflict*", "invasion*", "invade*", "fighting", "hostilities", "counteroffensive",
+            "battle*"),
+    "control": ("captur*", "seiz*", "control*", "occup*", "conquer*", "overran", "overrun", "annex*"),
+    "mobilization": ("mobiliz*", "mobilis*", "conscript*", "reservist*", "draft", "drafted"),
+    "attack": ("attack*", "airstrike*", "bomb*", "shelling", "missile*", "explosion*"),
+    "casualties": ("kill*", "dead", "death*", "died", "wounded", "injured", "casualt*", "fatalit*"),
+    "talks": ("talks", "negotiat*", "summit*", "ceasefire*", "truce*", "treaty", "treaties"),
+    "sanctions": ("sanction*", "embargo*", "tariff*"),
+    "protest": ("protest*", "rally", "rallies", "demonstrat*"),
+    "justice": ("arrest*", "charged", "convict*", "sentenc*", "trial", "lawsuit*", "sued"),
+    "office": ("resign*", "appointed", "sworn", "inaugurat*", "sacked"),
+    "finance": ("profit*", "revenue*", "sales", "earnings", "turnover", "dividend*"),
+    "economy": ("inflation", "gdp", "unemployment", "recession*", "growth"),
+    "takeover": ("takeover*", "merger*", "acquisition*", "acquire*"),
+    "sport": ("match", "matches", "tournament*", "championship*", "semi-final*", "quarter-final*"),
+    "release": ("album*", "film*", "premiere*", "box-office"),
+}
+_FAMILY_OF = {w.rstrip("*"): fam for fam, words in EVENT_FAMILIES.items() for w in words}
+# one alternation for all families, longest first so "counteroffensive" wins over a shorter word
+_FAMILY_WORDS = re.compile(r"\b(?:" + "|".join(
+    re.escape(w[:-1]) + r"[a-z]*" if w.endswith("*") else re.escape(w) + r"\b"
+    for w in sorted((w for ws in EVENT_FAMILIES.values() for w in ws), key=len, reverse=True)) + ")")
+_PREFIXES = sorted((w[:-1] for ws in EVENT_FAMILIES.values() for w in ws if w.endswith("*")), key=len, reverse=True)
+
+_STOP = frozenset("""
+a an the of in on at to for from by with as and but or that this these those it its is are was were be been
+being has have had will would could should may might can said says say also than then there their they them
+he she his her we our you your not no into over after before about more most some any all who which what
+when where while just only new one two three four five six seven eight nine ten
+""".split())
+
+_START_CUES = re.compile(r"\b(?:began|begin|begins|beginning|start|starts|started|starting|opens?|opened|"
+                         r"kick(?:s|ed)? off|launch(?:es|ed)?|from)\b[^.;]{0,25}$", re.I)
+_END_CUES = re.compile(r"\b(?:conclud\w*|ends?|ended|ending|clos(?:e|es|ed|ing)|finish\w*|until|till|through|"
+                       r"wrap(?:s|ped)? up|run(?:s)? to)\b[^.;]{0,25}$", re.I)
+
+
+def families_in(text: str) -> frozenset[str]:
+    found = set()
+    for word in _FAMILY_WORDS.findall(text.lower()):
+        family = _FAMILY_OF.get(word)
+        if family is None:
+            family = _FAMILY_OF[next(p for p in _PREFIXES if word.startswith(p))]
+        found.add(family)
+    return frozenset(found)
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    return frozenset(_LONG_WORD.findall(text.lower())) - _STOP
+
+
+# "on Friday began staging": the cue can follow the date too
+_START_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:start\w*|beg[ai]n\w*|open(?:s|ed)?|kick\w* off|launch\w*)\b", re.I)
+_END_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:end(?:s|ed)?|conclud\w*|clos(?:es|ed)|finish\w*)\b", re.I)
+
+
+# How long something lasts, as opposed to when it happened, how old someone is or a window of time: a length
+# verb before the value ("would last for five days", "dragged on for nearly seven months"), or an adjective
+# of length before an event noun ("seven-month-long invasion", "a two-day summit").
+_LENGTH_BEFORE = re.compile(r"\b(?:last(?:s|ed|ing)?|dragged on|drag on|(?:went|go|goes|going|gone) on|"
+                            r"run(?:s|ning)?|lasting|spanning|stretch\w*|took|take|takes)\s+(?:for\s+|over\s+)?"
+                            r"(?:\w+\s+){0,2}$", re.I)
+_LENGTH_AFTER = re.compile(r"(?:-long|\s+long)\b", re.I)
+_LENGTH_ADJECTIVE = re.compile(r"^\S+-(?:day|week|month|year|hour)(?:-long)?$", re.I)
+
+
+def is_length(text: str, value_text: str, families_after: bool = True) -> bool:
+    """Whether a duration in ``text`` says how long something lasts."""
+    at = text.find(value_text)
+    if at < 0:
+        return False
+    end = at + len(value_text)
+    if _LENGTH_AFTER.match(text, end) or value_text.lower().endswith("-long"):
+        return True
+    if _LENGTH_BEFORE.search(text[max(0, at - 40):at]):
+        return True
+    # "a two-day summit": the adjective must qualify a word naming an event
+    return families_after and bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
+
+
+def role_of(quote: str, value_text: str) -> str | None:
+    """"start" or "end" when a cue word next to the value says which end of an event it dates."""
+    at = quote.find(value_text)
+    if at < 0:
+        return None
+    before = quote[max(0, at - 40):at]
+    after = quote[at + len(value_text):]
+    if _END_CUES.search(before) or _END_AFTER.match(after):
+        return "end"
+    if _START_CUES.search(before) or _START_AFTER.match(after):
+        return "start"
+    return None
+
+
+@dataclass(slots=True)
+class Features:
+    """Everything matching compares, computed once per claim."""
+
+    fact: ClaimFact
+    names: frozenset[str]
+    context_names: frozenset[str]
+    families: frozenset[str]
+    context_families: frozenset[str]
+    tokens: frozenset[str]
+    dates: tuple[PointDate, ...]
+    ranges: tuple[DateRange, ...]
+    durations: tuple[Duration, ...]
+    amounts: tuple[Amount, ...]
+    quantified: Quantified | None
+
+    @property
+    def id(self) -> int:
+        return self.fact.id
+
+    @property
+    def published(self) -> date | None:
+        return self.fact.published
+
+    @property
+    def all_names(self) -> frozenset[str]:
+        return self.names | self.context_names
+
+    @property
+    def all_families(self) -> frozenset[str]:
+        return self.families | self.context_families
+
+
+def features_of(fact: ClaimFact) -> Features:
+    # the sentence around a clause matters only to value and quantifier rules; skipping it elsewhere
+    # keeps whole-corpus linking fast
+    context = fact.context if fact.context and fact.context != fact.quote else ""
+    if not fact.values and not mentions_control(fact.quote):
+        context = ""
+    dates = tuple(
+        PointDate(d.value, d.text, role_of(fact.quote, d.text) or role_of(context, d.text)) for d in dates_of(fact.values))
+    return Features(
+        fact=fact,
+        names=names_in(fact.quote),
+        context_names=names_in(context),
+        families=families_in(fact.quote),
+        context_families=families_in(context),
+        tokens=content_tokens(fact.quote),
+        dates=dates,
+        ranges=ranges_of(fact.values),
+        durations=tuple(d for d in durations_of(fact.values) if is_length(fact.quote, d.text)),
+        amounts=amounts_of(fact.values),
+        quantified=quantified(fact.quote, context),
+    )

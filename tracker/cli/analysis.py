@@ -1,0 +1,141 @@
+"""Across outlets: ``tracker link``, ``tracker audit`` and ``tracker report``."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+
+import click
+from rich.table import Table
+
+from ..models import STATUSES
+from ..services.audit import AUDIT_CSV_FIELDS, audit_rows, build_audit
+from ..services.link import relink
+from ..services.report import ReportFilter, build_report, write_csv, write_json, write_markdown
+from ..services.report_html import write_html
+from . import main
+from .common import Database, db_option, pass_db, stdout
+from .export import output_option
+
+
+@main.command("link")
+@db_option
+@pass_db
+def link_command(db: Database) -> None:
+    """Recompute the suggested links between claims of different documents.
+
+    Links say corroborates, contradicts or related, with a score and a reason. Reviewers' links and
+    their decisions on suggested links are kept; suggestions nobody decided on are replaced.
+    """
+    summary = relink(db.sessions)
+    click.echo(summary.line())
+
+
+def _joined(mapping) -> str:
+    if isinstance(mapping, dict):
+        return ", ".join(f"{k} {v}" for k, v in mapping.items())
+    return ", ".join(mapping)
+
+
+def _print_audit(audit: dict) -> None:
+    clusters = Table(title="Clusters of matching claims", show_lines=True)
+    for col in ("#", "outlet", "claim", "speaker / via", "values", "sources"):
+        clusters.add_column(col, overflow="fold")
+    for c in audit["clusters"]:
+        first = True
+        for o in c["outlets"]:
+            for x in o["claims"]:
+                who = " via ".join(filter(None, [x["speaker"] or "(own voice)", ", ".join(x["via"])]))
+                clusters.add_row(str(c["cluster"]) if first else "", o["outlet"], f"#{x['id']} {x['quote'][:90]}",
+                                 who, "\n".join(x["values"]),
+                                 f"{c['independence']}\n{_joined(c['relations'])}" if first else "")
+                first = False
+    outlets = Table(title="Outlets")
+    for col in ("outlet", "claims", "kinds", "attributed", "own voice", "relays", "caveats"):
+        outlets.add_column(col, overflow="fold")
+    for o in audit["outlets"]:
+        outlets.add_row(o["outlet"], str(o["claims"]), _joined(o["kinds"]), f"{o['attributed_share']:.0%}",
+                        str(o["own_voice"]), _joined(o["relays"]), str(len(o["caveats"])))
+    speakers = Table(title="Speakers and relays")
+    for col in ("speaker", "kind", "claims", "as relay", "outlets", "modes", "cues"):
+        speakers.add_column(col, overflow="fold")
+    for s in audit["speakers"]:
+        speakers.add_row(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]), _joined(s["outlets"]),
+                         _joined(s["modes"]), _joined(s["cues"]))
+    for table in (clusters, outlets, speakers):
+        stdout.print(table)
+
+
+@main.command("audit")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@output_option
+@db_option
+@pass_db
+def audit_command(db: Database, fmt: str, output: str | None) -> None:
+    """Which outlet said what: clusters of matching claims, outlets, speakers.
+
+    Per cluster: the outlets, speakers, relays and values each gave, and how many independent sources
+    stand behind it. Per outlet: claims by kind, share attributed, relays used, caveats. Per speaker:
+    where and how they are quoted.
+    """
+    with db.sessions() as session:
+        audit = build_audit(session)
+    if fmt == "table" and not output:
+        _print_audit(audit)
+        return
+    with _open(output) as out:
+        if fmt == "csv":
+            writer = csv.DictWriter(out, AUDIT_CSV_FIELDS)
+            writer.writeheader()
+            writer.writerows(audit_rows(audit))
+        else:
+            json.dump(audit, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+
+
+class _Stdout:
+    def __enter__(self):
+        return sys.stdout
+
+    def __exit__(self, *_exc):
+        sys.stdout.flush()
+
+
+def _open(output: str | None):
+    return open(output, "w", encoding="utf-8", newline="") if output else _Stdout()
+
+
+def _day(_ctx, _param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2022-09-20") from None
+
+
+WRITERS = {"md": write_markdown, "html": write_html, "json": write_json, "csv": write_csv}
+
+
+@main.command("report")
+@click.option("--outlet", metavar="NAME", help="Only claims from outlets whose name contains this.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Only documents published on or after this day.")
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default="md", show_default=True)
+@output_option
+@db_option
+@pass_db
+def report_command(db: Database, outlet: str | None, status: str | None, since: date | None, fmt: str,
+                   output: str | None) -> None:
+    """A verification report: counts, contradictions with both sides, then every claim in context.
+
+    Each claim comes with its attribution chain, values, latest verdict, note, evidence, reviewer and
+    time. HTML is one self-contained file (no scripts) with a chart of statuses per outlet.
+    """
+    with db.sessions() as session:
+        report = build_report(session, ReportFilter(outlet=outlet, status=status, since=since))
+    with _open(output) as out:
+        WRITERS[fmt](report, out)
+    if output:
+        click.echo(f"report of {report['counts']['total']} claims written to {output}", err=True)

@@ -1,0 +1,41 @@
+"""``tracker review`` (the Textual UI) and ``tracker mark`` (the same review service, for scripts)."""
+from __future__ import annotations
+
+import click
+
+from ..services.review import check_status, default_reviewer, record_verdict
+from . import main
+from .common import Database, db_option, pass_db
+
+reviewer_option = click.option(
+    "--reviewer", metavar="NAME", default=default_reviewer, show_default="your OS user name",
+    help="Who is recorded on every verdict.")
+
+
+@main.command("review")
+@reviewer_option
+@db_option
+@pass_db
+def review_command(db: Database, reviewer: str) -> None:
+    """Open the review UI: walk the claim queue and mark claims corroborated, contradicted or unverified."""
+    from ..tui import build_app  # Textual loads only for the one command that needs it
+
+    sessions = db.sessions  # open and upgrade before the screen takes over, so errors print as one line
+    build_app(sessions, reviewer=reviewer).run()
+
+
+@main.command("mark")
+@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("status", metavar="STATUS")
+@click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
+@click.option("--evidence", metavar="URL", help="A URL, or another claim's id, that supports the verdict.")
+@reviewer_option
+@db_option
+@pass_db
+def mark_command(db: Database, claim_id: int, status: str, note: str | None, evidence: str | None,
+                 reviewer: str) -> None:
+    """Record a verdict on claim ID: STATUS is corroborated, contradicted, unverified or unreviewed."""
+    check_status(status)
+    with db.sessions() as session:
+        verdict = record_verdict(session, claim_id, status, reviewer=reviewer, note=note, evidence=evidence)
+        click.echo(f"claim {claim_id}: {verdict.status} (verdict {verdict.id} by {verdict.reviewer})")

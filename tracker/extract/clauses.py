@@ -1,0 +1,118 @@
+"""Clause splitting: one sentence, several claims, where its clauses say separate things or come from
+different sources ("Officials … said …, while President Vladimir Putin urged …")."""
+from __future__ import annotations
+
+import re
+
+from .attribution import CUE, Cue
+
+# connectors that start a new clause; which ones really do is decided by what follows them
+_SPLIT = re.compile(
+    r"(?P<c>,\s+(?:while|whereas|although|though)\s+|;\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s)"
+    r"|,?\s+(?:and|but)\s+)")
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+_SUBJECT_START = frozenset(
+    "the a an its their his her this these those some many most only all both no several few our my "
+    "he she it they we i you one two three four five each every neither either such".split())
+_FINITE = frozenset(
+    "is are was were has have had will would could can may might should must does did do shall "
+    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't don't "
+    "isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t won’t wouldn’t couldn’t can’t didn’t doesn’t don’t".split())
+_STOPS = frozenset("where which who that when whom whose if because as and or".split())
+_IRREGULAR_PAST = frozenset(
+    "won went took made said gave got came saw set put ran fell rose began became held left lost met paid sold "
+    "told thought brought bought built kept led meant sent spent stood struck wrote hit cut let read spread cost "
+    "grew knew drew threw flew chose spoke broke froze drove rode shot fought caught taught sought found".split())
+
+
+def has_verb(words: list[str]) -> bool:
+    """Whether a stretch of words has a finite verb, by its form: an auxiliary, "-ed", a common past form."""
+    for w in words:
+        lw = w.lower()
+        if lw in _FINITE or lw in _IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4) or CUE.fullmatch(lw):
+            return True
+    return False
+
+
+def _new_subject_clause(rest: str) -> bool:
+    """Whether ``rest`` begins with a subject and its finite verb ("the country’s parliament approved …"),
+    not a second verb of the same subject ("… and has been battling …") or a list item."""
+    words = _WORD.findall(rest[:120])
+    if not words:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _FINITE or low.endswith("ing") or (low.endswith("ed") and not first[0].isupper()):
+        return False
+    if not (low in _SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s"))):
+        return False
+    for w in words[1:8]:
+        lw = w.lower()
+        if lw in _STOPS or w in ",;:" or set(w) == {"_"}:
+            return False
+        if lw in _FINITE or (lw.endswith("ed") and len(lw) > 4) or CUE.fullmatch(lw):
+            return True
+    return False
+
+
+def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str]]:
+    """Clauses of one masked sentence as ``(start, end, connector)`` in text offsets; the connector is
+    what opened the clause ("while", "and", "which", or "" for the first)."""
+    cuts: list[tuple[int, int, str]] = []  # (cut start, clause start, connector)
+    for m in _SPLIT.finditer(masked):
+        conn = m.group("c").strip(" ,;")
+        left = masked[: m.start()]
+        rest = masked[m.end():]
+        if len(_WORD.findall(left[cuts[-1][1] - offset if cuts else 0:])) < 4 or len(_WORD.findall(rest)) < 4:
+            continue
+        if conn in ("and", "but") and not has_verb(_WORD.findall(left[cuts[-1][1] - offset if cuts else 0:])):
+            continue  # "record holder and BBC pundit Jonathan Edwards believes": one subject, not two clauses
+        if conn in ("and", "but", "while", "whereas", "although", "though", ""):
+            if conn == "" and masked[m.start()] == ";":
+                ok = True
+            else:
+                ok = _new_subject_clause(rest)
+            if conn == "" and masked[m.start()] == "," and not ok:
+                # ", which …": a relative clause is its own claim only when it carries its own cue
+                ok = any(c.position == "before" and m.end() + offset <= c.start for c in cues
+                         if not _inverted(masked, c, offset))
+            if not ok:
+                continue
+        else:
+            # ", with analysts suggesting …", ", in what observers said …": only where a new source speaks
+            if not any(c.position in ("before", "participle") and m.end() + offset <= c.start
+                       and c.start < m.end() + offset + 80 and not _inverted(masked, c, offset) for c in cues):
+                continue
+        keep = m.end()
+        if masked[m.end():].startswith(("which", "who")):
+            keep = m.end()
+        cuts.append((m.start() + offset, keep + offset, conn or ("which" if masked[m.end():].startswith("which") else "who")))
+    clauses = []
+    s = offset
+    conn = ""
+    for cut_start, clause_start, c in cuts:
+        clauses.append((s, cut_start, conn))
+        s, conn = clause_start, c
+    clauses.append((s, offset + len(masked), conn))
+    return clauses
+
+
+def _inverted(masked: str, cue: Cue, offset: int) -> bool:
+    """Whether a cue closes its sentence (", Tass reported." / "…,” she said."): it then governs the
+    clauses before it instead of starting one."""
+    if cue.position in ("after", "according"):
+        return True
+    if cue.phrase_start < 0:
+        return False
+    before = masked[: cue.phrase_start - offset].rstrip()
+    if not before.endswith((",", "”", "\"")) or re.search(r"\b(?:which|who|that)\s*$", before):
+        return False
+    # ", both regions announced they would …" starts a statement; ", Tass reported." and "…,” she said in
+    # a post on Telegram." close one
+    return _CLOSING.match(masked, cue.end - offset) is not None
+
+
+_CLOSING = re.compile(
+    r"\s*(?:[.!?,;:]|$|(?:in|on|at|during|after|before|from|via|through|late|early|yesterday|today|last|this|"
+    r"earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|previously|also|"
+    r"told|to|when|while|adding|citing|according|as|but|and|of|with|without|under)\b)")

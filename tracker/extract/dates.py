@@ -1,0 +1,224 @@
+"""Dates in news text, resolved against the publication date (python-dateutil does the arithmetic).
+
+Without a publication date, anything relative ("Tuesday", "in July", "Sept. 27" without a year) keeps its
+text and gets no value: never guess.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from .drafts import ValueDraft
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA,
+            "sunday": SU}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "dozen": 12, "a dozen": 12,
+}
+_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+      r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMW = r"(?:\d{1,3}|" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + ")"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-|mid|around|through|"
+         r"throughout|between|last|next|this|until|circa|as of|as early as|starting)")
+
+_MONTH_ANCHOR = re.compile(rf"\b{_M}(?![\w’'])")
+_AFTER_MONTH = re.compile(
+    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{_M})\s+)?"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
+_YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
+_PREP_BEFORE = re.compile(rf"\b{_PREP}\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
+_WEEKDAY_ANCHOR = re.compile(rf"\b{_WD}\b")
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
+    r"beginning|next|last|this|before|after|through)\s+)?$")
+_DAYS_ANCHOR = re.compile(
+    rf"\bdays\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
+_DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
+_YEAR_ANCHOR = re.compile(rf"\b{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
+_YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
+_YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the)\s+$|\bmid-$", re.I)
+_RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))\b")
+_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
+                     r"planned|would|next|upcoming|coming)\b")
+_FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next"})
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year_for(month: int, published: date | None, context: str) -> int | None:
+    """The year of a month named without one: the publication year, or the year before when the month is
+    still to come and nothing says the text speaks of the future."""
+    if published is None:
+        return None
+    if month > published.month and not _FUTURE.search(context):
+        return published.year - 1
+    return published.year
+
+
+def _weekday_date(name: str, published: date, future: bool, strict: bool) -> date:
+    wd = WEEKDAYS[name.lower()]
+    if future:
+        d = published + relativedelta(weekday=wd(+1))
+        return d + timedelta(days=7) if strict and d == published else d
+    d = published + relativedelta(weekday=wd(-1))
+    return d - timedelta(days=7) if strict and d == published else d
+
+
+class Taken:
+    """Character ranges already used by a value, so a later pattern does not read them again."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self.spans)
+
+    def take(self, s: int, e: int) -> None:
+        self.spans.append((s, e))
+
+
+def find_dates(text: str, published: date | None, start: int = 0, taken: Taken | None = None,
+               quoted: list[tuple[int, int]] | None = None) -> list[ValueDraft]:
+    """Every date and date range in ``text[start:]``; relative ones without a value when ``published`` is
+    None. Each pattern is anchored on a month, weekday or year name and looks back a few characters."""
+    taken = taken if taken is not None else Taken()
+    out: list[ValueDraft] = []
+
+    def add(s: int, e: int, **kw) -> None:
+        out.append(ValueDraft(text=text[s:e], start=s, end=e, **kw))
+        taken.take(s, e)
+
+    _day_spans(text, published, start, taken, add)
+    _months(text, published, start, taken, add)
+    _years(text, start, taken, add)
+    _weekdays(text, published, start, taken, add)
+    for m in _RELATIVE.finditer(text, start):
+        if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
+            continue
+        which = m["which"].lower()
+        value = None
+        if published is not None:
+            if which in ("yesterday", "today", "tomorrow"):
+                value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
+            else:
+                shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
+                if which.endswith("year"):
+                    value = str(published.year + shift)
+                else:
+                    d = published + relativedelta(months=shift)
+                    value = f"{d.year:04d}-{d.month:02d}"
+        add(m.start(), m.end(), type="date", date=value)
+    return out
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if not year:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_spans(text, published, start, taken, add) -> None:
+    """"the four days starting Friday": that Friday through the following Monday."""
+    for m in _DAYS_ANCHOR.finditer(text, start):
+        b = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if b is None or not taken.free(b.start(), m.end()):
+            continue
+        n = _number(b["n"])
+        first = None
+        if published is not None and n:
+            if m["mon"]:
+                first = _safe_date(published.year, _month(m["mon"]), int(m["day"]))
+            else:
+                first = _weekday_date(m["wd"], published, future=True, strict=False)
+        add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
+            date_end=(first + timedelta(days=n - 1)).isoformat() if first else None)
+
+
+def _months(text, published, start, taken, add) -> None:
+    for m in _MONTH_ANCHOR.finditer(text, start):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        mon = _month(m.group())
+        context = text[max(0, s - 40):e + 40]
+        f = _AFTER_MONTH.match(text, e)
+        if f and f["d1"]:
+            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context)
+            if f["d2"]:
+                a = _safe_date(yr, mon, int(f["d1"]))
+                b = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
+                add(s, f.end(), type="date_range", date=a.isoformat() if a else None,
+                    date_end=b.isoformat() if b else None)
+            else:
+                d = _safe_date(yr, mon, int(f["d1"]))
+                add(s, f.end(), type="date", date=d.isoformat() if d else None)
+            continue
+        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 6), s)
+        if before:
+            y = _YEAR_AFTER.match(text, e)
+            yr = int(y["year"]) if y else _year_for(mon, published, context)
+            d = _safe_date(yr, mon, int(before["day"]))
+            add(before.start(), y.end() if y else e, type="date", date=d.isoformat() if d else None)
+            continue
+        if f and f["yonly"]:
+            add(s, f.end(), type="date", date=f"{int(f['yonly']):04d}-{mon:02d}")
+            continue
+        if m.group() == "May" or not _PREP_BEFORE.search(text, max(0, s - 24), s):
+            continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
+        yr = _year_for(mon, published, context)
+        add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
+
+
+def _years(text, start, taken, add) -> None:
+    for m in _YEAR_ANCHOR.finditer(text, start):
+        s, e = m.span()
+        if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
+            continue
+        r = _YEAR_RANGE_AFTER.match(text, e)
+        if r:
+            y1 = int(m.group())
+            y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
+            if y2 > y1:
+                add(s, r.end(), type="date_range", date=str(y1), date_end=str(y2))
+                continue
+        if _YEAR_BEFORE.search(text, max(0, s - 16), s):
+            add(s, e, type="date", date=m.group())
+
+
+def _weekdays(text, published, start, taken, add) -> None:
+    for m in _WEEKDAY_ANCHOR.finditer(text, start):
+        if not taken.free(*m.span()):
+            continue
+        b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        prep = (b["prep"] or "").lower() if b else ""
+        value = None
+        if published is not None:
+            future = prep in _FUTURE_PREP or bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
+            if prep in ("last", "since", "after"):
+                future = False
+            value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
+        s = b.start("part") if b and b["part"] else m.start()
+        add(s, m.end(), type="date", date=value)

@@ -1,0 +1,201 @@
+"""Names in speaker phrases: people, organizations, outlets and groups, and who a pronoun or surname means.
+
+No lexicon of real names: a person is a run of two or more capitalized words with no organization or place
+word in it, a title before it ("President", "foreign minister", "Ms") is a descriptor, and a later surname
+or pronoun is resolved to the fullest earlier mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .drafts import SpeakerDraft
+
+_CAP = r"(?:[A-Z][\w’'.-]*|al-\w+|(?:de|van|von|bin|da|di|du|le|la|der|den|del|dos)\b)"
+_CONNECT = r"(?:of|for|the|on|de|du|des|del|of the|for the|on the)"
+# a capitalized run, possibly joined by "of the", "for": "Institute for the Study of War"
+CAP_RUN = re.compile(rf"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+TITLES = frozenset(
+    "president vice prime minister ministers secretary secretary-general general chancellor senator sen "
+    "gov governor mayor king queen prince princess pope dr doctor mr mrs ms miss sir dame lord lady judge "
+    "justice chief executive director chairman chairwoman chair spokesman spokeswoman spokesperson "
+    "commissioner ambassador envoy gen lt col colonel major captain capt sgt sergeant admiral adm "
+    "commander rep representative leader deputy foreign defence defense interior finance health "
+    "home justice trade industry culture education transport shadow former acting interim professor prof "
+    "coach manager boss striker midfielder defender goalkeeper star singer actor actress chief-executive "
+    "head founder co-founder presenter analyst economist lawyer attorney general-secretary ceo cfo coo mp mep "
+    "premier president-elect rev reverend father bishop archbishop cardinal sheikh emir ayatollah "
+    "lieutenant state opposition labour conservative republican democratic democrat".split())
+ORG_WORDS = frozenset(
+    "institute institution university college school ministry department office council committee commission "
+    "agency bank fund party union association federation league group company corporation corp inc ltd plc llc "
+    "co board court parliament congress senate assembly government administration authority authorities "
+    "service services foundation trust centre center society organisation organization network news times "
+    "post journal herald telegraph guardian tribune press daily radio television tv channel broadcasting "
+    "club team fc united city nations alliance coalition forces army navy police command republic republics "
+    "kremlin pentagon whitehall commons lords cabinet bureau exchange endowment programme program project "
+    "review chamber chambers house industries holdings motors airlines systems technologies labs studios records "
+    "academy museum hospital church institute's lab laboratory firm partners capital securities".split())
+PLACE_WORDS = frozenset(
+    "river sea ocean oblast region province state states street square mountains mountain island islands "
+    "peninsula valley lake bay gulf county district city town village airport station bridge road avenue "
+    "charter treaty accord act bill war cup championship open league prix games olympics festival awards "
+    "award prize day week year month".split())
+OUTLET_WORDS = frozenset(
+    "agency newspaper broadcaster television tv radio channel media outlet wire daily magazine network "
+    "tabloid website news".split())
+# wire services and broadcasters that articles cite as relays; general knowledge, not any one story
+KNOWN_OUTLETS = frozenset(
+    "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
+    "ukrinform irna sana wafa anadolu unian ria-novosti sputnik rt al-jazeera".split())
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "org", "they": "group",
+            "we": "group", "i": "person"}
+_NOT_NAMES = frozenset(
+    "the a an this that these those it he she they we i in on at by for from with as but and or if when while "
+    "after before since until during monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
+    "several other another one two three four five however meanwhile still yet so also today yesterday "
+    "tomorrow last next earlier later".split())
+_PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
+_FEMALE_TITLES = frozenset("ms mrs miss dame lady queen princess".split())
+_MALE_TITLES = frozenset("mr sir lord king prince".split())
+
+
+def strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word) if word.endswith(("’s", "'s", "’", "'")) else word
+
+
+@dataclass(slots=True)
+class Name:
+    """A name found in a phrase: its words, what it is, and the title or descriptor words before it."""
+
+    text: str
+    kind: str
+    title: str = ""
+
+
+def classify(words: list[str]) -> str:
+    """person, organization, outlet or group, from the words of a capitalized run."""
+    low = [w.lower().strip(".") for w in words]
+    if any(w in KNOWN_OUTLETS for w in low) and len(low) <= 3:
+        return "outlet"
+    if any(w in OUTLET_WORDS for w in low[-2:]) and len(low) <= 4 and "news" in low:
+        return "outlet"
+    if any(w in ORG_WORDS for w in low):
+        return "organization"
+    if any(w in PLACE_WORDS for w in low) or any(w.isupper() and len(w) > 1 for w in words):
+        return "organization"
+    if len(words) >= 2 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return "person"
+    return "group"
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """("Ukrainian President", "Volodomyr Zelenskiy") from the words of a run: titles lead, the name follows."""
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        if w.lower().strip(".") in TITLES:
+            last_title = i
+    return words[: last_title + 1], words[last_title + 1:]
+
+
+def runs(phrase: str) -> list[tuple[int, int, str]]:
+    """Capitalized runs in a phrase as ``(start, end, text)``, leading stop words dropped; a possessive
+    ("Zelenskyy’s office") ends its run, and its ``end`` then reaches past ``start + len(text)``."""
+    found = []
+    for m in CAP_RUN.finditer(phrase):
+        text = m.group()
+        start = m.start()
+        words = text.split()
+        # a possessive ends the name: "Zelenskyy’s office" names Zelenskyy
+        possessive = False
+        for i, w in enumerate(words):
+            if w.endswith(("’s", "'s")) and (i == len(words) - 1 or not words[i + 1][:1].isupper()):
+                words = words[: i + 1]
+                words[-1] = strip_possessive(w)
+                possessive = True
+                break
+        while words and words[0].lower() in _NOT_NAMES:
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in {"of", "for", "the", "and", "on", "&"}:
+            words = words[:-1]
+        if words and len(words[-1]) > 2 and words[-1].endswith("."):
+            words[-1] = words[-1].rstrip(".")
+        if words:
+            text = " ".join(words)
+            found.append((start, start + len(text) + (2 if possessive else 0), text))
+    return found
+
+
+@dataclass
+class Mentions:
+    """People and organizations an article has named so far, for pronouns and surnames."""
+
+    #: surname -> fullest full name
+    surnames: dict[str, str] = field(default_factory=dict)
+    #: (position, name, kind, prominent), in text order; prominent: a speaker or a sentence's subject
+    seen: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, position: int, name: str, kind: str, title: str = "", prominent: bool = False) -> str:
+        """Record a mention; returns the fullest form known for it (a bare surname becomes the full name)."""
+        words = name.split()
+        if kind == "person" or (len(words) == 1 and words[0] in self.surnames):
+            if len(words) == 1:
+                full = self.surnames.get(words[0])
+                if full:
+                    self.aliases.setdefault(full, set()).add(name)
+                    name, kind = full, "person"
+            else:
+                last = words[-1]
+                known = self.surnames.get(last)
+                if not known or len(name) > len(known):
+                    self.surnames[last] = name
+            t = title.lower().split()[-1].strip(".") if title else ""
+            if t in _FEMALE_TITLES:
+                self.gender[name] = "f"
+            elif t in _MALE_TITLES:
+                self.gender[name] = "m"
+        self.seen.append((position, name, kind, prominent))
+        return name
+
+    def full(self, name: str) -> str:
+        return self.surnames.get(name, name)
+
+    def resolve(self, pronoun: str, position: int) -> tuple[str, str] | None:
+        """The entity a pronoun at ``position`` most likely means: the latest fitting mention before it."""
+        want = PRONOUNS.get(pronoun.lower())
+        if want is None:
+            return None
+        sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower())
+        # a subject pronoun means the latest person who was a subject or a speaker, not one named in passing
+        # ("its Creative Zen players"); anyone named will do when no such person is found
+        for wanted_prominence in (True, False):
+            hit = self._latest(want, sex, position, wanted_prominence)
+            if hit:
+                return hit
+        return None
+
+    def _latest(self, want: str, sex: str | None, position: int, prominent: bool) -> tuple[str, str] | None:
+        for pos, name, kind, prom in reversed(self.seen):
+            if pos >= position or (prominent and not prom):
+                continue
+            if want == "person" and kind == "person":
+                if sex and self.gender.get(name, sex) != sex:
+                    continue
+                if sex:
+                    self.gender.setdefault(name, sex)
+                return name, kind
+            if want == "org" and kind in ("organization", "outlet"):
+                return name, kind
+            if want == "group" and kind in ("group", "organization"):
+                return name, kind
+        return None
+
+    def draft(self, name: str, kind: str) -> SpeakerDraft:
+        return SpeakerDraft(name=name, kind=kind, aliases=tuple(sorted(self.aliases.get(name, ()))))

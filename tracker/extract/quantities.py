@@ -1,0 +1,209 @@
+"""Numbers in news text: counts with their unit, percentages, fractions, money, durations and ranges.
+
+Speed: every pattern is anchored on something cheap to find (a digit, a unit word, a fraction word) and
+looks backwards over a few characters for what may precede it ("nearly", "between", "one-"), because a
+pattern that starts with optional words is tried at every character of the text.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import NUMBER_WORDS, Taken
+from .drafts import ValueDraft
+from .wordre import alternation
+
+_HEDGE_BACK = re.compile(
+    r"\b(?:roughly|about|around|approximately|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|"
+    r"under|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|as\s+many\s+as|as\s+much\s+as|"
+    r"an\s+estimated|close\s+to|upwards\s+of|only|just|barely|well\s+over)\s+$", re.I)
+_WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hundred", "dozen")), key=len,
+                    reverse=True)
+_WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
+                "mn": 1e6, "k": 1e3, "tn": 1e12}
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b)"
+_CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
+             "hk$": "HKD"}
+_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
+_CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
+              "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
+_PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
+_TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
+               "months": "month", "years": "year", "decades": "decade", "centuries": "century"}
+_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)"
+
+# a number written in digits, perhaps with a currency before it: the anchor of most quantities
+_DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
+_AMOUNT = re.compile(
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?"
+    rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+))?")
+_RANGE_FORWARD = re.compile(
+    rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
+    rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
+    rf"(?P<cur2>{_CUR})?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
+_BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
+                           r"less\s+than|over|under|just)\s+)?$", re.I)
+_UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
+_DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
+_WORD_ANCHOR = re.compile(rf"\b(?P<num>{alternation(_WORDS.split('|'))})\s+(?P<unit>[a-z][a-z-]+)\b")
+_FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
+# anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
+_VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
+_VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
+_VAGUE_VALUES = {"hundreds of thousands": 1e5, "tens of thousands": 1e4, "hundreds of millions": 1e8,
+                 "tens of millions": 1e7, "millions": 1e6, "thousands": 1e3, "hundreds": 100, "dozens": 12,
+                 "billions": 1e9}
+_NOT_UNITS = frozenset(
+    "of the a an and or to in on at by for from with as is are was were has have had will would that which who "
+    "than per percent said says against after before since during between into more less last this next ago "
+    "each every earlier later up down over under".split())
+_BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
+
+
+def _parse(num: str, scale: str | None = None) -> float:
+    num = num.strip()
+    value = float(num.replace(",", "")) if num[0].isdigit() else float(NUMBER_WORDS[num.lower()])
+    if scale and scale.strip():
+        value *= _SCALE_WORDS[scale.strip().lower()]
+    return value
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _hedged_start(text: str, s: int) -> int:
+    """Move a value's start back over a hedge before it ("nearly 90%"), so the hedge is in its text."""
+    m = _HEDGE_BACK.search(text, max(0, s - 24), s)
+    return m.start() if m else s
+
+
+class _Out:
+    def __init__(self, text: str, taken: Taken):
+        self.text, self.taken, self.values = text, taken, []
+
+    def add(self, s: int, e: int, **kw) -> None:
+        self.values.append(ValueDraft(text=self.text[s:e], start=s, end=e, **kw))
+        self.taken.take(s, e)
+
+
+def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> list[ValueDraft]:
+    """Every quantity in ``text[start:]`` not already inside a date (``taken``)."""
+    taken = taken if taken is not None else Taken()
+    out = _Out(text, taken)
+    _fractions_and_vague(text, start, out)
+    _durations(text, start, out)
+    _digits(text, start, out)
+    _word_numbers(text, start, out)
+    return out.values
+
+
+def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
+    for m in _FRACTION_ANCHOR.finditer(text, start):
+        s, e = m.span()
+        if s > 0 and text[s - 1].isalpha():
+            continue
+        d = _DENOMINATORS[m["d"]]
+        n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
+        if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")):
+            continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half" is a position
+        if n is not None:
+            s = n.start()
+        if not out.taken.free(s, e):
+            continue
+        word = n["n"].lower() if n else "a"
+        numer = 1 if word in ("a", "one") else NUMBER_WORDS[word]
+        out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
+    for m in _VAGUE.finditer(text, start):
+        s = m.start() - 1
+        tail = m.group().split(None, 1)[0]
+        if s < 0 or text[s] not in _VAGUE_HEADS[tail] or (s > 0 and text[s - 1].isalpha()):
+            continue
+        if out.taken.free(s, m.end()):
+            key = re.sub(r"\s+", " ", text[s:m.end()].lower())
+            if key not in _VAGUE_VALUES:
+                continue  # "tens of" something else: no number to give
+            out.add(_hedged_start(text, s), m.end(), type="quantity", number=_VAGUE_VALUES[key],
+                    unit="approximate")
+
+
+def _durations(text: str, start: int, out: _Out) -> None:
+    for m in _UNIT_ANCHOR.finditer(text, start):
+        b = _DURATION_BACK.search(text, max(0, m.start() - 12), m.start())
+        if b is None:
+            continue
+        s, e = b.start(), m.end()
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,$£€"):
+            continue
+        if not out.taken.free(s, e):
+            continue
+        num = b["num"] or b["word"]
+        unit = m["unit"].lower()
+        if num.lower() in ("a", "an") and unit == "second":
+            continue  # "for a second week": an ordinal
+        value = 1.0 if num.lower() in ("a", "an") else _parse(num)
+        out.add(_hedged_start(text, s), e, type="duration", number=value, unit=_TIME_UNITS.get(unit, unit))
+
+
+def _digits(text: str, start: int, out: _Out) -> None:
+    for m in _DIGIT_ANCHOR.finditer(text, start):
+        s = m.start()
+        if text[s] == "$" and s > 0 and text[s - 1] in "SACK":
+            s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
+        if s > 0 and text[s - 1] not in _BEFORE_OK:
+            continue
+        if not out.taken.free(s, s + 1):
+            continue
+        r = _RANGE_FORWARD.match(text, s)
+        if r:
+            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+            pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
+            a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
+            joined = r["sep"] in ("-", "–")
+            # "between 90% and 100%", "5-10%", "$2-3bn"; not "2-1" (a score) nor "2014 to 2016" (years)
+            if (back or (joined and (pct or cur or r["sb"]))) and out.taken.free(s, r.end()) \
+                    and not (not (pct or cur) and min(a, b) >= 1800):
+                first = back.start() if back else s
+                if r["sb"] and not r["sa"]:
+                    a *= _SCALE_WORDS[r["sb"].strip().lower()]
+                unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+                out.add(first, r.end(), type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+                continue
+        a = _AMOUNT.match(text, s)
+        if a is None or not out.taken.free(a.start("num"), a.end("num")):
+            continue
+        num = a["num"]
+        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]):
+            continue  # a year that no date pattern took: not a quantity
+        unit_word = a["unit"]
+        end = a.end()
+        if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
+            unit_word = None
+            end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
+        cur = _CURRENCY.get((a["cur"] or "").lower())
+        if unit_word and unit_word in _CUR_WORDS:
+            cur = _CUR_WORDS[unit_word]
+        scale = a["scale"]
+        if scale and scale.strip() in ("m", "k") and not cur:
+            # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
+            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+        out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
+
+
+def _word_numbers(text: str, start: int, out: _Out) -> None:
+    for m in _WORD_ANCHOR.finditer(text, start):
+        unit = m["unit"]
+        if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
+            continue
+        out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=_parse(m["num"]),
+                unit=_singular(unit))

@@ -1,0 +1,113 @@
+"""Paragraphs, sentences and quotations with exact character offsets into the whole text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# a line holding anything but white space is a paragraph, whether or not blank lines separate them
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# end punctuation, any closing quotes or brackets, then white space: a candidate sentence boundary
+_END = re.compile(r"([.!?]+)([\"”’')\]]*)\s+")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]?([\w’'-]+)")
+
+# titles and initials: a period after them never ends a sentence ("Gen. Valery", "Dr. Smith")
+_TITLES = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres st jr sr rev hon fr mt ft messrs "
+    "gens brig supt insp det cpl pvt no nos vol vols fig approx dept univ assn bros".split())
+# a period after these may end a sentence; it does only when a typical sentence opener follows
+_MAYBE = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd plc llc cos etc al vs".split())
+_OPENERS = frozenset(
+    "the a an he she it they we i you but and in on at this that these those there his her its their our "
+    "my mr mrs ms dr however meanwhile still yet so if when while after before as for some many most no "
+    "one two three what who why how".split())
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line, leading and trailing white space excluded."""
+    for m in _LINE.finditer(text, start):
+        s, e = m.start(), m.end()
+        line = m.group()
+        s += len(line) - len(line.lstrip())
+        e -= len(line) - len(line.rstrip())
+        yield s, e
+
+
+def _is_boundary(text: str, stop: int, nxt: int) -> bool:
+    """Whether the end punctuation ending at ``stop`` (a period, usually) really ends a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
+    word = m.group(1).rstrip(".") if m else ""
+    low = word.lower()
+    nm = _NEXT_WORD.match(text, nxt)
+    following = nm.group(1) if nm else ""
+    if not following or not (following[0].isupper() or following[0].isdigit() or text[nxt] in "\"“‘'"):
+        return False
+    if text[stop - 1] != ".":
+        return True
+    if low in _TITLES:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
+        return False
+    if low in _MAYBE or "." in word:  # "Sept. 27", "U.S. forces", "5 p.m. Friday"
+        if following[0].isdigit():
+            return False
+        return following.lower() in _OPENERS
+    return True
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (one paragraph) as ``(start, end)``, end punctuation and closing
+    quotes included, surrounding white space excluded."""
+    spans = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, m.end(1), m.end()):
+            spans.append((s, m.end(2)))
+            s = m.end()
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations in one paragraph as ``(open, close)``: the offsets of their marks (close exclusive).
+
+    Straight quotes open after white space or a bracket and close before it. An opening mark while a
+    quotation is already open starts a new one (a quoted paragraph run on: ``… weeks. "We are …``); an
+    unclosed quotation runs to the paragraph's end.
+    """
+    regions = []
+    open_at = -1
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch == "“":
+            opening = True
+        elif ch == "”":
+            opening = False
+        else:
+            opening = (before.isspace() or before in "([{—–-:") and not after.isspace()
+        if opening:
+            if open_at >= 0:
+                regions.append((open_at, i))
+            open_at = i
+        elif open_at >= 0:
+            regions.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0:
+        regions.append((open_at, end))
+    return regions
+
+
+def quoted_share(regions: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of ``[start, end)`` that lies inside quotations."""
+    if end <= start:
+        return 0.0
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in regions)
+    return inside / (end - start)

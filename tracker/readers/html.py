@@ -1,0 +1,70 @@
+"""HTML pages: the article's main text, title, date and outlet, extracted with trafilatura.
+
+The stored text is what trafilatura extracts (headline, then one paragraph a line), so claim offsets point into
+that text, not into the markup. Title, date and outlet come from the page's metadata (``og:title``,
+``article:published_time``, ``og:site_name`` and the like) where it has them; the origin is the page's
+canonical URL when it declares one, else the file's path.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from ..errors import EmptyDocument, IngestError, NotUtf8
+from .article import Article
+from .text import decode, read_bytes
+
+# a page that is not UTF-8 usually says what it is: <meta charset="..."> or http-equiv content="...charset=..."
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+
+
+def read_html_file(path: Path, encoding: str | None = None) -> Iterator[Article | IngestError]:
+    try:
+        markup = _decode_page(path, read_bytes(path), encoding)
+        yield article_from_html(markup, path)
+    except IngestError as exc:
+        yield exc
+
+
+def _decode_page(path: Path, data: bytes, encoding: str | None) -> str:
+    try:
+        return decode(path, data, encoding)
+    except NotUtf8:
+        declared = _DECLARED_CHARSET.search(data[:4096])
+        if not declared or declared[1].lower() in (b"utf-8", b"utf8"):
+            raise
+        return decode(path, data, declared[1].decode("ascii"))
+
+
+def article_from_html(markup: str, path: Path) -> Article:
+    """The page's main text and metadata as an Article; raises IngestError when the page has no article text."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise IngestError(str(path), "reading HTML needs trafilatura: pip install 'tracker[html]'") from exc
+    # trafilatura logs what it could not parse as warnings; the one line we report says enough
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    page = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
+    text = (page.text if page is not None else "") or ""
+    if not text.strip():
+        raise EmptyDocument(str(path), "no article text found in the page")
+    return Article(
+        text=text,
+        name=path.name,
+        origin=page.url or str(path),
+        format="html",
+        title=page.title or None,
+        published=_iso_date(page.date),
+        outlet=page.sitename or None,
+        file=str(path),
+    )
+
+
+def _iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

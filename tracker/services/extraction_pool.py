@@ -1,0 +1,91 @@
+"""Claim extraction in worker processes, so the main process only reads files and writes rows.
+
+Work goes out in chunks (one pickle round trip per chunk, not per article) with a bounded number in flight,
+so memory stays flat however many files there are; results come back in input order. A run that fits in one
+chunk is extracted in-process: starting workers would cost more than it saves.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from ..extract import Extraction, detect_outlet, extract
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    extraction: Extraction
+    #: the outlet the text names as its own, if any
+    detected_outlet: str | None
+
+
+def extract_article(text: str, published: date | None) -> Extracted:
+    return Extracted(extract(text, published), detect_outlet(text))
+
+
+def _extract_chunk(work: list[tuple[str, date | None] | None]) -> list[Extracted | None]:
+    return [extract_article(*w) if w is not None else None for w in work]
+
+
+def _worker_start(parent: int) -> None:
+    # Ctrl-C is the main process's to handle (it stops handing out work); a worker just finishes its chunk
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a killed parent cannot tell its workers to stop: leave when it is gone rather than linger as orphans
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def worker_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class Chunk(Generic[T]):
+    jobs: list[T]
+    results: list[Extracted | None]
+
+
+def extracted_chunks(
+    chunks: Iterable[list[T]],
+    work_of: Callable[[T], tuple[str, date | None] | None],
+    workers: int | None = None,
+) -> Iterator[Chunk[T]]:
+    """Each chunk of jobs with the extraction of every job for which ``work_of`` gives (text, date)."""
+    source = iter(chunks)
+    head = list(itertools.islice(source, 2))
+    workers = worker_count() if workers is None else workers
+    if len(head) < 2 or workers <= 1:
+        for chunk in itertools.chain(head, source):
+            yield Chunk(chunk, _extract_chunk([work_of(j) for j in chunk]))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    in_flight: deque[tuple[list[T], Future]] = deque()
+    try:
+        for chunk in itertools.chain(head, source):
+            in_flight.append((chunk, pool.submit(_extract_chunk, [work_of(j) for j in chunk])))
+            if len(in_flight) >= 2 * workers + 1:
+                jobs, future = in_flight.popleft()
+                yield Chunk(jobs, future.result())
+        while in_flight:
+            jobs, future = in_flight.popleft()
+            yield Chunk(jobs, future.result())
+    finally:
+        pool.shutdown(wait=not in_flight, cancel_futures=True)
+

@@ -1,0 +1,165 @@
+"""Linking claims across documents: load them as analysis facts, store the suggestions as auto links.
+
+Re-running is idempotent. A reviewer's links are never touched, and neither is an auto link a reviewer
+has decided on (accepted or dismissed), even when the matcher would no longer suggest it.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
+from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, Entity, Outlet, Relay
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    suggested: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    #: links left as they were because a reviewer made or decided them
+    kept: int = 0
+    pairs_compared: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    by_relation: dict[str, int] | None = None
+
+    @property
+    def stored(self) -> int:
+        """Links the matcher stands behind after this run (new, changed or unchanged)."""
+        return self.suggested
+
+    def line(self) -> str:
+        rels = ", ".join(f"{n} {rel}" for rel, n in sorted((self.by_relation or {}).items()))
+        return (f"{self.suggested} link{'s' * (self.suggested != 1)} suggested{f' ({rels})' if rels else ''}: "
+                f"{self.added} new, {self.updated} updated, {self.removed} removed, {self.kept} kept for reviewers; "
+                f"{self.pairs_compared} pairs compared among {self.claims} claims in {self.seconds:.2f} s")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding ``start``..``end``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    sent_start = max(line_start, text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0)
+    # a quote may end on its own full stop: look for the sentence end from its last character
+    stops = [x for x in (text.find(". ", end - 1), text.find("\n", end)) if x != -1]
+    stop = min(stops) + 1 if stops else len(text)
+    return text[sent_start:stop].strip()
+
+
+def fact_of(claim: Claim) -> ClaimFact:
+    """One loaded claim (with details, see :func:`tracker.services.claims.with_details`) as a fact."""
+    doc = claim.document
+    att = claim.attribution
+    speaker = att.speaker if att else None
+    return ClaimFact(
+        id=claim.id, document_id=claim.document_id, quote=claim.quote, outlet=doc.outlet.name if doc.outlet else None,
+        published=doc.published, kind=claim.kind, hedged=claim.hedged, speaker=speaker.name if speaker else None,
+        speaker_kind=speaker.kind if speaker else None, via=tuple(r.entity.name for r in att.relays) if att else (),
+        values=tuple(ValueFact(v.type, v.text, v.date, v.date_end, v.number, v.low, v.high, v.unit)
+                     for v in claim.values),
+        context=sentence_around(doc.text, claim.start, claim.end))
+
+
+def load_facts(session: Session) -> list[ClaimFact]:
+    """Every claim as a :class:`ClaimFact`, in a few column queries (no ORM objects: this runs on whole corpora)."""
+    docs = {row.id: row for row in session.execute(
+        select(Document.id, Document.published, Document.text, Outlet.name.label("outlet"))
+        .outerjoin(Outlet, Document.outlet_id == Outlet.id))}
+    speakers: dict[int, tuple[str, str]] = {}
+    attribution_claim: dict[int, int] = {}
+    for claim_id, att_id, name, kind in session.execute(
+            select(Attribution.claim_id, Attribution.id, Entity.name, Entity.kind)
+            .outerjoin(Entity, Attribution.speaker_id == Entity.id)):
+        attribution_claim[att_id] = claim_id
+        if name:
+            speakers[claim_id] = (name, kind)
+    relays: dict[int, list[str]] = defaultdict(list)
+    for att_id, name in session.execute(
+            select(Relay.attribution_id, Entity.name).join(Entity, Relay.entity_id == Entity.id)
+            .order_by(Relay.attribution_id, Relay.position)):
+        relays[attribution_claim[att_id]].append(name)
+    values: dict[int, list[ValueFact]] = defaultdict(list)
+    for v in session.execute(select(ClaimValue).order_by(ClaimValue.claim_id, ClaimValue.span_start)).scalars():
+        values[v.claim_id].append(ValueFact(v.type, v.text, v.date, v.date_end, v.number, v.low, v.high, v.unit))
+    facts = []
+    for row in session.execute(select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind,
+                                      Claim.hedged).order_by(Claim.id)):
+        doc = docs[row.document_id]
+        speaker = speakers.get(row.id)
+        facts.append(ClaimFact(
+            id=row.id, document_id=row.document_id, quote=row.quote, outlet=doc.outlet, published=doc.published,
+            kind=row.kind, hedged=row.hedged, speaker=speaker[0] if speaker else None,
+            speaker_kind=speaker[1] if speaker else None, via=tuple(relays.get(row.id, ())),
+            values=tuple(values.get(row.id, ())), context=sentence_around(doc.text, row.start, row.end)))
+    return facts
+
+
+def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> LinkSummary:
+    """Suggest links and store them as auto links, in the caller's transaction.
+
+    With ``document_ids`` only pairs touching those documents are considered (ingest links what it just
+    stored against what is there); without, every pair is, and stale unreviewed auto links go.
+    """
+    started = time.perf_counter()
+    new_docs = set(document_ids) if document_ids is not None else None
+    facts = load_facts(session)
+    matcher = Matcher()
+    suggestions = matcher.suggest(facts, new_docs)
+    summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
+    _store(session, suggestions, new_docs, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store(session: Session, suggestions: list[SuggestedLink], new_docs: set[int] | None, summary: LinkSummary) -> None:
+    existing_stmt = select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.score,
+                           ClaimLink.reason, ClaimLink.origin, ClaimLink.decision)
+    if new_docs is not None:
+        in_new = select(Claim.id).where(Claim.document_id.in_(new_docs))
+        existing_stmt = existing_stmt.where(or_(ClaimLink.a_id.in_(in_new), ClaimLink.b_id.in_(in_new)))
+    existing = {(row.a_id, row.b_id): row for row in session.execute(existing_stmt)}
+    wanted = {(s.a_id, s.b_id): s for s in suggestions}
+    by_relation: dict[str, int] = defaultdict(int)
+    to_add = []
+    for pair, s in wanted.items():
+        row = existing.get(pair)
+        if row is None:
+            to_add.append({"a_id": s.a_id, "b_id": s.b_id, "relation": s.relation, "score": s.score,
+                           "reason": s.reason, "origin": "auto"})
+        elif row.origin != "auto" or (row.decision is not None and row.relation != s.relation):
+            summary.kept += 1
+            continue
+        elif (row.relation, row.score, row.reason) != (s.relation, s.score, s.reason):
+            session.execute(update(ClaimLink).where(ClaimLink.id == row.id)
+                            .values(relation=s.relation, score=s.score, reason=s.reason))
+            summary.updated += 1
+        by_relation[s.relation] += 1
+        summary.suggested += 1
+    stale = [row.id for pair, row in existing.items()
+             if pair not in wanted and row.origin == "auto" and row.decision is None]
+    summary.kept += sum(1 for pair, row in existing.items()
+                        if pair not in wanted and (row.origin != "auto" or row.decision is not None))
+    for i in range(0, len(stale), 500):  # keep under the drivers' bound-parameter limits
+        session.execute(delete(ClaimLink).where(ClaimLink.id.in_(stale[i:i + 500])))
+    if to_add:
+        session.execute(insert(ClaimLink), to_add)
+    summary.added, summary.removed = len(to_add), len(stale)
+    summary.by_relation = dict(by_relation)
+
+
+def link_new_documents(sessions: sessionmaker[Session], document_ids: Iterable[int]) -> LinkSummary:
+    """Link the claims of documents just stored against everything there, in one transaction of its own."""
+    with sessions() as session, session.begin():
+        return link_claims(session, list(document_ids))
+
+
+def relink(sessions: sessionmaker[Session]) -> LinkSummary:
+    """Recompute every auto link, in one transaction: a failure leaves the links as they were."""
+    with sessions() as session, session.begin():
+        return link_claims(session)

@@ -1,0 +1,238 @@
+"""Reviewing claims: verdicts, notes, evidence, undo, reset, link decisions, and the rows the review queue shows.
+
+Every change is one transaction, committed before the function returns. Verdicts are append-only rows; the
+claim's ``status`` mirrors the latest one. A change based on a claim version other than the current one is
+refused with :class:`StaleClaim` (optimistic concurrency on ``Claim.version``), never silently applied.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..errors import NotFound, StaleClaim, TrackerError
+from ..models import (
+    LINK_DECISIONS,
+    STATUSES,
+    Attribution,
+    Claim,
+    ClaimLink,
+    ClaimValue,
+    Document,
+    Entity,
+    Outlet,
+    Verdict,
+    utcnow,
+)
+from .claims import ClaimFilter, filtered, get_claim, links_of
+
+
+class BadReviewInput(TrackerError):
+    """A status, evidence or decision the review service cannot record."""
+
+
+def default_reviewer() -> str:
+    """The OS user: who is recorded on a verdict unless a name is given."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        # getuser fails in containers whose uid has no passwd entry; the uid still tells reviewers apart
+        return f"uid{os.getuid()}"
+
+
+def check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise BadReviewInput(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}")
+    return status
+
+
+_CLAIM_REF = re.compile(r"(?:claim\s*|#)?(\d+)", re.IGNORECASE)
+
+
+def check_evidence(session: Session, evidence: str) -> str:
+    """Evidence is a URL or another claim's id (``17``, ``#17``, ``claim 17``), stored as ``claim:17``."""
+    evidence = evidence.strip()
+    if re.match(r"https?://\S+$", evidence):
+        return evidence
+    ref = _CLAIM_REF.fullmatch(evidence)
+    if ref is None:
+        raise BadReviewInput(f"evidence {evidence!r} is neither a URL (http…) nor a claim id")
+    claim_id = int(ref.group(1))
+    if session.get(Claim, claim_id) is None:
+        raise NotFound(f"evidence names claim {claim_id}, which does not exist")
+    return f"claim:{claim_id}"
+
+
+def _load(session: Session, claim_id: int, expected_version: int | None) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    if expected_version is not None and claim.version != expected_version:
+        raise StaleClaim(f"claim {claim_id} was changed by someone else since you loaded it "
+                         f"(now version {claim.version}, yours {expected_version}); it has been reloaded")
+    return claim
+
+
+def _append(session: Session, claim: Claim, verdict: Verdict) -> Verdict:
+    """Add ``verdict``, mirror its status on the claim and commit; a concurrent change is refused."""
+    claim_id = claim.id
+    claim.status = verdict.status
+    # a note keeps the status, yet it is still a change others must see: always bump the version
+    flag_modified(claim, "status")
+    session.add(verdict)
+    try:
+        session.commit()
+    except StaleDataError as exc:
+        session.rollback()
+        raise StaleClaim(f"claim {claim_id} was changed by someone else while you saved; "
+                         "nothing was recorded, it has been reloaded") from exc
+    except BaseException:
+        session.rollback()
+        raise
+    return verdict
+
+
+def record_verdict(session: Session, claim_id: int, status: str, *, reviewer: str,
+                   expected_version: int | None = None, note: str | None = None,
+                   evidence: str | None = None) -> Verdict:
+    """A new verdict row. ``expected_version`` is the claim version the reviewer saw (None: whatever is current)."""
+    check_status(status)
+    claim = _load(session, claim_id, expected_version)
+    if evidence:
+        evidence = check_evidence(session, evidence)
+    return _append(session, claim, Verdict(claim_id=claim_id, status=status, note=note or None,
+                                           evidence=evidence or None, reviewer=reviewer))
+
+
+def annotate(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None,
+             note: str | None = None, evidence: str | None = None) -> Verdict:
+    """A note or evidence: a history row that keeps the claim's current status."""
+    if not (note and note.strip()) and not (evidence and evidence.strip()):
+        raise BadReviewInput("nothing to record: the note and the evidence are both empty")
+    claim = _load(session, claim_id, expected_version)
+    return record_verdict(session, claim_id, claim.status, reviewer=reviewer, expected_version=claim.version,
+                          note=note.strip() if note else None, evidence=evidence)
+
+
+def reset(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None) -> Verdict:
+    """Back to ``unreviewed``, as a new history row."""
+    return record_verdict(session, claim_id, "unreviewed", reviewer=reviewer, expected_version=expected_version)
+
+
+def undo_last(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None) -> Verdict:
+    """Take back ``reviewer``'s last verdict on the claim: a new row restoring the status before it.
+
+    Refused when someone else has judged the claim since, because restoring would silently discard their verdict.
+    Undoing again takes back the verdict before that one.
+    """
+    claim = _load(session, claim_id, expected_version)
+    history = list(session.scalars(select(Verdict).where(Verdict.claim_id == claim_id).order_by(Verdict.id)))
+    undone = {v.undoes_id for v in history if v.undoes_id is not None}
+    for index in range(len(history) - 1, -1, -1):
+        target = history[index]
+        if target.reviewer == reviewer and target.undoes_id is None and target.id not in undone:
+            break
+    else:
+        raise BadReviewInput(f"nothing of yours ({reviewer}) to undo on claim {claim_id}")
+    # what came after it must be my own verdicts already taken back, or my undo rows
+    blocking = [v for v in history[index + 1:]
+                if v.reviewer != reviewer or (v.undoes_id is None and v.id not in undone)]
+    if blocking:
+        other = blocking[0]
+        raise BadReviewInput(f"cannot undo on claim {claim_id}: {other.reviewer} recorded a verdict after yours")
+    previous = history[index - 1].status if index > 0 else "unreviewed"
+    return _append(session, claim, Verdict(claim_id=claim_id, status=previous, reviewer=reviewer,
+                                           undoes_id=target.id, note=f"undo of verdict {target.id}"))
+
+
+def decide_link(session: Session, link_id: int, decision: str, *, reviewer: str) -> ClaimLink:
+    """Accept or dismiss a suggested link; a later decision replaces an earlier one."""
+    if decision not in LINK_DECISIONS:
+        raise BadReviewInput(f"unknown decision {decision!r}: expected one of {', '.join(LINK_DECISIONS)}")
+    link = session.get(ClaimLink, link_id)
+    if link is None:
+        raise NotFound(f"no link with id {link_id}")
+    link.decision, link.decided_by, link.decided_at = decision, reviewer, utcnow()
+    try:
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return link
+
+
+# ---- what the review queue and its panes show ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the review queue: plain values, safe to hand to the UI thread."""
+
+    id: int
+    version: int
+    status: str
+    kind: str
+    outlet: str | None
+    speaker: str | None
+    date: str | None
+    quote: str
+
+
+def _first_date():
+    return (select(func.min(ClaimValue.date)).where(ClaimValue.claim_id == Claim.id)
+            .correlate(Claim).scalar_subquery())
+
+
+#: the queue's sort orders; ``position`` is document order, the others fall back to it on ties
+SORTS = ("position", "status", "kind", "outlet", "speaker", "date", "claim")
+
+
+def _queue_select(flt: ClaimFilter) -> Select:
+    first_date = _first_date().label("date")
+    stmt = (select(Claim.id, Claim.version, Claim.status, Claim.kind, Outlet.name.label("outlet"),
+                   Entity.name.label("speaker"), first_date, Claim.quote)
+            .join(Document, Claim.document_id == Document.id)
+            .outerjoin(Outlet, Document.outlet_id == Outlet.id)
+            .outerjoin(Attribution, Attribution.claim_id == Claim.id)
+            .outerjoin(Entity, Attribution.speaker_id == Entity.id))
+    return filtered(stmt, flt)
+
+
+def queue_page(session: Session, flt: ClaimFilter = ClaimFilter(), sort: str = "position",
+               limit: int = 200, offset: int = 0) -> list[QueueRow]:
+    """One page of the queue, sorted in the database so paging stays cheap on large sets."""
+    stmt = _queue_select(flt)
+    keys = {"status": Claim.status, "kind": Claim.kind, "outlet": Outlet.name, "speaker": Entity.name,
+            "date": _first_date(), "claim": Claim.quote}
+    if sort not in SORTS:
+        raise BadReviewInput(f"unknown sort {sort!r}: expected one of {', '.join(SORTS)}")
+    order = [keys[sort]] if sort in keys else []
+    stmt = stmt.order_by(*order, Claim.document_id, Claim.start, Claim.id).limit(limit).offset(offset)
+    return [QueueRow(*row) for row in session.execute(stmt)]
+
+
+def queue_row(session: Session, claim_id: int) -> QueueRow:
+    row = session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return QueueRow(*row)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    """A claim with everything its panes show, loaded eagerly so no lazy load happens on the UI thread."""
+
+    claim: Claim
+    links: list[ClaimLink]
+    caveats: list[Claim]
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
+    claim = get_claim(session, claim_id)
+    caveats = list(session.scalars(select(Claim).where(Claim.caveat_of_id == claim_id).order_by(Claim.start)))
+    return ClaimDetail(claim, links_of(session, claim_id), caveats)

@@ -1,0 +1,60 @@
+"""The details pane: attribution, values, caveats, why the claim was extracted, check-worthiness."""
+from __future__ import annotations
+
+import json
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..services.export import value_record
+from ..services.review import ClaimDetail
+
+
+def describe(detail: ClaimDetail) -> Text:
+    claim = detail.claim
+    out = Text()
+
+    def line(label: str, value: str) -> None:
+        out.append(f"{label}: ", style="bold")
+        out.append(value + "\n")
+
+    line(f"claim {claim.id}", f"{claim.kind} · check-worthiness {claim.check_worthiness:.2f}"
+         f" · hedged {'yes' if claim.hedged else 'no'} · version {claim.version}")
+    att = claim.attribution
+    if att and att.speaker:
+        line("speaker", f"{att.speaker.name} ({att.speaker.kind})")
+        if att.descriptor:
+            line("descriptor", att.descriptor)
+    else:
+        line("speaker", "the outlet's own voice")
+    line("cue", f"{(att.cue if att else None) or '-'} · mode {att.mode if att else 'outlet'}")
+    if att and att.relays:
+        line("via", " → ".join(r.entity.name for r in att.relays) + " → outlet")
+    for value in claim.values:
+        record = {k: v for k, v in value_record(value).items() if k not in ("type", "text", "span")}
+        line("value", f"{value.type} “{value.text}” " + " ".join(f"{k}={v}" for k, v in record.items()))
+    if claim.caveat_of_id:
+        line("caveat of", f"claim {claim.caveat_of_id}")
+    for caveat in detail.caveats:
+        line("caveat", f"#{caveat.id} “{' '.join(caveat.quote.split())}”")
+    if claim.reason:
+        line("why extracted", json.dumps(claim.reason, ensure_ascii=False, sort_keys=True))
+    out.rstrip()
+    return out
+
+
+class DetailsPane(VerticalScroll):
+    """What is known about the highlighted claim."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def compose(self):
+        yield Static(id="details-text")
+
+    def show(self, detail: ClaimDetail | None) -> None:
+        self.query_one("#details-text", Static).update(describe(detail) if detail else "")

@@ -1,0 +1,50 @@
+"""The verdict history of the highlighted claim: who, when, status, note, evidence. Oldest first."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..models import Verdict
+from .queue import STATUS_STYLE
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite hands back naive UTC, PostgreSQL an aware time in the session's zone
+    return moment.astimezone(timezone.utc) if moment.tzinfo else moment
+
+
+def describe(verdicts: list[Verdict]) -> Text:
+    out = Text()
+    for v in verdicts:
+        out.append(f"{_utc(v.created_at):%Y-%m-%d %H:%M} ", style="dim")
+        out.append(f"{v.reviewer} ")
+        out.append(v.status, style=STATUS_STYLE.get(v.status, ""))
+        if v.note:
+            out.append(f" · {v.note}")
+        if v.evidence:
+            out.append(" · evidence ")
+            out.append(v.evidence, style="underline")
+        out.append("\n")
+    out.rstrip()
+    return out if verdicts else Text("no verdicts yet: unreviewed", style="dim")
+
+
+class HistoryPane(VerticalScroll):
+    """Every verdict row of the claim (times in UTC); nothing here is ever edited."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def compose(self):
+        yield Static(id="history-text")
+
+    def show(self, verdicts: list[Verdict]) -> None:
+        self.query_one("#history-text", Static).update(describe(verdicts))
+        self.border_title = f"history ({len(verdicts)}, UTC)"
+        self.call_after_refresh(self.scroll_end, animate=False)

@@ -1,0 +1,89 @@
+"""Modal prompts: one line of text (note, evidence, search, claim id) and the filter form."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from ..models import CLAIM_KINDS, STATUSES
+from ..services.claims import ClaimFilter
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Asks for one line; enter answers it, escape cancels (answers None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "", hint: str = "") -> None:
+        super().__init__()
+        self.prompt_title, self.placeholder, self.initial, self.hint = title, placeholder, value, hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.prompt_title, classes="dialog-title")
+            yield Input(value=self.initial, placeholder=self.placeholder, id="prompt-input")
+            yield Label(self.hint or "enter to save · escape to cancel", classes="dialog-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _choice(options: tuple[str, ...], current: str | None, widget_id: str) -> Select:
+    return Select([(o, o) for o in options], value=current if current else Select.NULL,
+                  prompt="any", allow_blank=True, id=widget_id)
+
+
+class FilterPrompt(ModalScreen[ClaimFilter | None]):
+    """Status, kind, outlet and speaker filters; the text search stays as it was."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: ClaimFilter) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        flt = self.current
+        with Vertical(classes="dialog"):
+            yield Label("filters", classes="dialog-title")
+            yield Label("status")
+            yield _choice(STATUSES, flt.status, "filter-status")
+            yield Label("kind")
+            yield _choice(CLAIM_KINDS, flt.kind, "filter-kind")
+            yield Label("outlet contains")
+            yield Input(value=flt.outlet or "", id="filter-outlet")
+            yield Label("speaker or relay contains")
+            yield Input(value=flt.speaker or "", id="filter-speaker")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("apply", variant="primary", id="filter-apply")
+                yield Button("clear all", id="filter-clear")
+            yield Label("enter or apply · escape to cancel", classes="dialog-hint")
+
+    def chosen(self) -> ClaimFilter:
+        def select(widget_id: str) -> str | None:
+            value = self.query_one(widget_id, Select).value
+            return None if value is Select.NULL else str(value)
+
+        def text(widget_id: str) -> str | None:
+            return self.query_one(widget_id, Input).value.strip() or None
+
+        return ClaimFilter(status=select("#filter-status"), kind=select("#filter-kind"),
+                           outlet=text("#filter-outlet"), speaker=text("#filter-speaker"),
+                           search=self.current.search)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(self.chosen() if event.button.id == "filter-apply" else ClaimFilter())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(self.chosen())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""Related claims: links to claims in other documents, with relation, score, reason and decision."""
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ..models import ClaimLink
+
+COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 60))
+
+
+class RelatedPane(DataTable):
+    """One row per link of the highlighted claim; row keys are link ids."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Open(Message):
+        """The reviewer asked to go to the claim at the other end of a link."""
+
+        def __init__(self, claim_id: int) -> None:
+            self.claim_id = claim_id
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", **kwargs)
+        self.other_ids: dict[int, int] = {}
+
+    def on_mount(self) -> None:
+        # fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
+        for name, width in COLUMNS:
+            self.add_column(name, key=name, width=width)
+
+    def show(self, claim_id: int | None, links: list[ClaimLink]) -> None:
+        self.clear()
+        self.other_ids.clear()
+        for link in links:
+            other = link.b if link.a_id == claim_id else link.a
+            self.other_ids[link.id] = other.id
+            outlet = other.document.outlet.name if other.document.outlet else "?"
+            self.add_row(link.relation, f"#{other.id}", outlet, f"{link.score:.2f}",
+                         link.decision or ("pending" if link.origin == "auto" else "reviewer"),
+                         link.reason, key=str(link.id))
+        self.border_title = f"related claims ({len(links)})"
+
+    @property
+    def current_link_id(self) -> int | None:
+        if not self.other_ids or not 0 <= self.cursor_row < self.row_count:
+            return None
+        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Open(self.other_ids[int(event.row_key.value)]))

@@ -1,0 +1,62 @@
+"""The source pane: the document around the claim, the claim's span highlighted and scrolled into view."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..models import Claim
+from ..services.claims import paragraph_bounds
+
+#: paragraphs shown before and after the claim's own
+CONTEXT_PARAGRAPHS = 2
+
+
+def _widen(text: str, start: int, end: int, paragraphs: int) -> tuple[int, int]:
+    for _ in range(paragraphs):
+        if start > 0:
+            start = paragraph_bounds(text, start - 1, start - 1)[0]
+        if end < len(text):
+            end = paragraph_bounds(text, end + 1, end + 1)[1]
+    return start, end
+
+
+class SourcePane(VerticalScroll):
+    """The document text near the highlighted claim."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def compose(self):
+        yield Static(id="source-text")
+
+    def show(self, claim: Claim | None) -> None:
+        body = self.query_one("#source-text", Static)
+        if claim is None:
+            self.border_title = "source"
+            body.update("")
+            return
+        doc = claim.document
+        outlet = doc.outlet.name if doc.outlet else "unknown outlet"
+        self.border_title = f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"
+        text = doc.text
+        p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
+        w_start, w_end = _widen(text, p_start, p_end, CONTEXT_PARAGRAPHS)
+        content = Text()
+        content.append(text[w_start:p_start], style="dim")
+        content.append(text[p_start:claim.start])
+        content.append(text[claim.start:claim.end], style="bold reverse")
+        content.append(text[claim.end:p_end])
+        content.append(text[p_end:w_end], style="dim")
+        body.update(content)
+        self._lines_above = Text(text[w_start:claim.start])
+        self.call_after_refresh(self._scroll_to_span)
+
+    def _scroll_to_span(self) -> None:
+        # wrap the text above the span at the pane's width to know which line the span starts on
+        width = max(1, self.scrollable_content_region.width)
+        lines = len(self._lines_above.wrap(self.app.console, width)) if self._lines_above.plain else 1
+        self.scroll_to(y=max(0, lines - 3), animate=False)
