@@ -13,8 +13,8 @@ import time
 from collections import Counter
 
 from tracker.analysis.blocking import candidate_pairs
-from tracker.analysis.features import features_of
-from tracker.analysis.matching import compare
+from tracker.analysis.features import features_of_all
+from tracker.analysis.matching import compare, paused_gc
 from tracker.db import make_engine, session_factory
 from tracker.services.link import load_facts
 
@@ -22,18 +22,20 @@ from tracker.services.link import load_facts
 def main(url: str) -> None:
     sessions = session_factory(make_engine(url))
     c0, t0 = time.process_time(), time.perf_counter()
-    with sessions() as session:
+    with sessions() as session, paused_gc():
         facts = load_facts(session)
     c1, t1 = time.process_time(), time.perf_counter()
-    features = [features_of(f) for f in facts]
+    with paused_gc():
+        features = features_of_all(facts)
     c2, t2 = time.process_time(), time.perf_counter()
     relations: Counter[str] = Counter()
     pairs = 0
-    for a, b in candidate_pairs(features):
-        pairs += 1
-        found = compare(a, b)
-        if found:
-            relations[found.relation] += 1
+    with paused_gc():
+        for a, b in candidate_pairs(features):
+            pairs += 1
+            found = compare(a, b)
+            if found:
+                relations[found.relation] += 1
     c3, t3 = time.process_time(), time.perf_counter()
     per_doc = Counter(f.document_id for f in facts)
     naive = (len(facts) ** 2 - sum(n * n for n in per_doc.values())) // 2

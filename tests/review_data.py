@@ -4,7 +4,7 @@ Not the seeds: their extraction is being rewritten, and snapshots need every id,
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from hashlib import sha256
 
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ BLOOMBERG_TEXT = (
     "Russian-installed officials said the referendums will run for five days and conclude on Sept. 27.\n"
     "Putin may address the nation as soon as Wednesday, a person familiar with the plans said."
 )
-BOB_AT = datetime(2022, 9, 21, 10, 30, tzinfo=timezone.utc)
+BOB_AT = datetime(2022, 9, 21, 10, 30, tzinfo=UTC)
 
 
 def _claim(doc: Document, sentence: str, kind: str, **kw) -> Claim:

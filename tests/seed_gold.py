@@ -7,9 +7,9 @@ import json
 import re
 from datetime import date
 
+from conftest import SEEDS, SHARED
 from sqlalchemy.orm import Session, sessionmaker
 
-from conftest import SEEDS, SHARED
 from tracker.extract.drafts import SpeakerDraft
 from tracker.models import Attribution, Claim, ClaimValue, Document, Relay
 from tracker.services.entities import EntityResolver, outlet_named

@@ -35,3 +35,9 @@ def test_clusters_follow_links_transitively_and_leave_unlinked_claims_out():
     assert [[c.id for c in cl.claims] for cl in clusters] == [[1, 2, 3], [4, 5]]
     assert clusters[0].contradicted and not clusters[1].contradicted
     assert clusters[0].independence == "3 outlets, 3 independent sources"
+
+
+def test_documents_of_unknown_outlet_are_not_called_outlets():
+    claims = [fact(1, 1, ""), fact(2, 2, "")]
+    claims = [ClaimFact(id=c.id, document_id=c.document_id, quote=c.quote) for c in claims]
+    assert independence_line(claims) == "2 documents of unknown outlet, 2 independent sources"

@@ -1,23 +1,19 @@
 """The matcher on fixed inputs: the gold claims of the two seed articles, with the gold values.
 
-These inputs do not depend on the extractor, so the rules are tested on their own; the link service's
-tests run them on what ingest stores.
+These inputs do not depend on the extractor, so the rules are tested on their own; test_link_ingest runs
+them on what ingest stores.
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
 import pytest
+from conftest import SEEDS
+from seed_gold import OUTLETS, gold_links, gold_rows
 
 from tracker.analysis import ClaimFact, ValueFact, suggest_links
 from tracker.analysis.matching import Matcher
-
-from conftest import SEEDS, SHARED
-
-GOLD = SHARED / "gold"
-OUTLETS = {"000_ac5c500a06c3e345.txt": "NBC News", "004_8a0afc7fede724e1.txt": "Bloomberg"}
 
 
 def _sentence(text: str, at: int, end: int) -> str:
@@ -38,10 +34,9 @@ def _value(v: dict) -> ValueFact:
 
 def seed_facts() -> list[ClaimFact]:
     """One fact per gold claim: the anchor as the quote, its sentence as context, the gold values."""
-    rows = [json.loads(line) for line in (GOLD / "seeds.claims.jsonl").read_text(encoding="utf-8").splitlines()]
     texts = {name: (SEEDS / name).read_text(encoding="utf-8") for name in OUTLETS}
     facts = []
-    for i, row in enumerate(r for r in rows if r["kind"] != "not_a_claim"):
+    for i, row in enumerate(gold_rows()):
         text = texts[row["doc"]]
         at = text.index(row["anchor"])
         published = date.fromisoformat(re.search(r"date (\d{4}-\d\d-\d\d)", text).group(1))
@@ -73,7 +68,7 @@ def _relation(links, facts, a: str, b: str) -> str | None:
     return next((link.relation for link in links if (link.a_id, link.b_id) == pair), None)
 
 
-GOLD_LINKS = [json.loads(line) for line in (GOLD / "seeds.links.jsonl").read_text(encoding="utf-8").splitlines()]
+GOLD_LINKS = gold_links()
 
 
 @pytest.mark.parametrize("gold", GOLD_LINKS, ids=[g["why"][:40] for g in GOLD_LINKS])

@@ -7,8 +7,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from seed_gold import gold_database
+
 from tracker.cli import main
 from tracker.services.audit import build_audit
 from tracker.services.link import relink

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SEEDS
+
 from tracker.extract import extract
 from tracker.extract.caveats import hedged, uncertainty_caveat, verification_caveat
 
@@ -41,3 +42,23 @@ def test_hedges():
     assert hedged("The move suggests that the counteroffensive is panicking proxy forces")
     assert not hedged("Russia captured the entire Luhansk region in July after fierce fighting.")
     assert not hedged("Elections are due in May 2005.")  # the month, not the modal
+
+
+def test_more_caveat_wordings_and_what_is_not_one():
+    assert verification_caveat("Reuters could not immediately verify the report.")
+    assert verification_caveat("CNN has not independently verified the video.")
+    assert verification_caveat("It was not possible to verify the footage.")
+    assert not verification_caveat("Ukraine did not confirm the attack.")  # news about Ukraine, not a caveat
+    assert uncertainty_caveat("It’s unclear whether the talks will resume.")
+    assert uncertainty_caveat("Whether the votes will be recognised remains unclear.")
+
+
+def test_caveat_inside_a_sentence_is_its_own_claim_linked_to_the_clause_before():
+    text = ("Ukraine's military said it destroyed a bridge near Kherson, a claim that could not be independently "
+            "verified. Officials said more strikes would follow.")
+    claims = extract(text, None).claims
+    quotes = [text[c.start:c.end] for c in claims]
+    assert quotes[:2] == ["Ukraine's military said it destroyed a bridge near Kherson",
+                          "a claim that could not be independently verified."]
+    assert claims[1].kind == "caveat" and claims[1].caveat_of == 0
+    assert claims[0].attribution.speaker.name == "Ukraine's military"

@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import SEEDS
+
 from tracker.extract import extract
 from tracker.extract.furniture import line_reason
 
@@ -45,3 +45,34 @@ def test_seed_furniture_is_skipped_not_claimed():
     quotes = [text[c.start:c.end] for c in result.claims]
     assert not any("QuickTake" in q or "Threats Condemned" in q for q in quotes)
     assert quotes[0].startswith("Russia on Friday began staging")
+
+
+# a wire story in another house style (invented text, real conventions): dateline, byline, photo caption with
+# credit, link prompt and contributor line are furniture; every other line holds claims
+WIRE = """ date 2023-03-15 KYIV, Ukraine (AP) — Russian forces launched a wave of drone attacks on Kyiv overnight, \
+Ukrainian officials said Wednesday.
+By Hanna Arhirova and John Leicester
+The city's military administration said air defenses shot down all 21 drones, a claim that could not be \
+independently verified.
+A man walks past a damaged building in Kyiv, Ukraine, Wednesday, March 15, 2023. (AP Photo/Efrem Lukatsky)
+“We will stand with Ukraine for as long as it takes,” Secretary of State Antony Blinken told reporters on Tuesday.
+Read more: Ukraine war explained
+The Associated Press contributed to this report.
+(Reporting by David Milliken; Editing by Toby Chopra)
+"""
+
+
+def test_wire_story_furniture():
+    result = extract(WIRE, date(2023, 3, 15))
+    skipped = {WIRE[s.start:s.end].split(" (")[0][:20]: s.reason for s in result.skipped}
+    assert skipped["KYIV, Ukraine"].startswith("dateline")
+    assert skipped["By Hanna Arhirova an"] == "byline"
+    assert skipped["A man walks past a d"] == "photo caption with credit"
+    assert skipped["The Associated Press"] == "contributor credit"
+    assert "Read more: Ukraine w" in skipped
+    quotes = [WIRE[c.start:c.end] for c in result.claims]
+    assert quotes[0].startswith("Russian forces launched") and quotes[0].endswith("said Wednesday.")
+    assert not any("AP Photo" in q or "Reporting by" in q or "contributed" in q for q in quotes)
+    blinken = next(c for c in result.claims if "stand with Ukraine" in WIRE[c.start:c.end])
+    assert blinken.attribution.speaker.name == "Antony Blinken"
+    assert blinken.values[0].date == "2023-03-14"

@@ -55,14 +55,16 @@ def test_without_a_publication_date_relative_dates_get_no_value():
 
 
 @pytest.mark.parametrize("text, phrase, kind, number, unit", [
-    ("Putin called for a partial mobilization to draft 300,000 reservists.", "300,000 reservists", "quantity", 300000, "reservist"),
+    ("Putin called for a mobilization to draft 300,000 reservists.", "300,000 reservists", "quantity", 300000,
+     "reservist"),
     ("The village sits just 7 miles west of the city.", "just 7 miles", "quantity", 7, "mile"),
     ("A conflict that has dragged on for nearly seven months.", "nearly seven months", "duration", 7, "month"),
     ("Balloting that authorities said would last for five days.", "five days", "duration", 5, "day"),
     ("The seven-month-long invasion.", "seven-month-long", "duration", 7, "month"),
     ("Russia occupies roughly one-fifth of neighboring Ukraine.", "roughly one-fifth", "quantity", 0.2, "fraction"),
     ("Only about a fifth of people favored joining Russia.", "about a fifth", "quantity", 0.2, "fraction"),
-    ("The Kremlin is distributing hundreds of thousands of ballots.", "hundreds of thousands", "quantity", 100000, "approximate"),
+    ("The Kremlin is distributing hundreds of thousands of ballots.", "hundreds of thousands", "quantity", 100000,
+     "approximate"),
     ("The demand for $280bn was rejected.", "$280bn", "quantity", 280e9, "USD"),
     ("Maternity pay is to rise by £1,400 a year.", "£1,400", "quantity", 1400, "GBP"),
     ("Remittances can amount to as much as $1.5bn.", "as much as $1.5bn", "quantity", 1.5e9, "USD"),
@@ -91,3 +93,20 @@ def test_each_value_has_its_own_span_in_the_whole_text():
     text = "Intro line.\nIt took $42.8m (£23.7m) at the weekend, in 12 days."
     found = find_values(text, None)
     assert [text[v.start:v.end] for v in found] == ["$42.8m", "£23.7m", "12 days"]
+
+
+def test_weekday_ranges_day_ranges_and_time_ago():
+    found = values("Voting will run from Friday to Monday, and talks were held between Sept. 23 and 27.", TUESDAY)
+    weekdays = found["from Friday to Monday"]
+    assert (weekdays.date, weekdays.date_end) == ("2022-09-23", "2022-09-26")
+    assert (found["Sept. 23 and 27"].date, found["Sept. 23 and 27"].date_end) == ("2022-09-23", "2022-09-27")
+    assert values("She resigned two weeks ago.", TUESDAY)["two weeks ago"].date == "2022-09-06"
+    assert values("Russia invaded seven months ago.", TUESDAY)["seven months ago"].date == "2022-02"
+    assert values("Russia invaded seven months ago.", None)["seven months ago"].date is None
+
+
+def test_one_in_n_is_a_share():
+    # bbc/tech/040.txt
+    found = values("One in 10 US adults - 22 million people - now owns a digital music player.", None)
+    assert found["One in 10"].number == pytest.approx(0.1)
+    assert found["22 million people"].number == 22e6

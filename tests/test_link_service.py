@@ -1,12 +1,12 @@
 """The link service on a real SQLite file: gold claims stored, linked, re-linked, reviewed."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from seed_gold import gold_database, gold_links
 from sqlalchemy import select
 
-from seed_gold import gold_database, gold_links
 from tracker.models import Claim, ClaimLink
 from tracker.services.link import link_claims, link_new_documents, relink
 
@@ -39,7 +39,8 @@ def test_relink_stores_the_gold_links(sessions, gold):
     assert summary.added == len(links) and summary.removed == 0
 
 
-def test_relink_is_idempotent(sessions, gold):
+@pytest.mark.usefixtures("gold")
+def test_relink_is_idempotent(sessions):
     relink(sessions)
     before = {pair: (link.relation, link.score, link.reason) for pair, link in _links(sessions).items()}
     again = relink(sessions)
@@ -55,8 +56,9 @@ def test_relink_keeps_reviewer_links_and_decisions(sessions, gold):
     unrelated = _pair(gold, "Putin has so far resisted calls", "Russia knows it is losing")
     stale = _pair(gold, "parliament approved a bill to toughen punishments", "We’re coming home!")
     with sessions() as session, session.begin():
-        link = session.scalars(select(ClaimLink).where(ClaimLink.a_id == decided[0], ClaimLink.b_id == decided[1])).one()
-        link.decision, link.decided_by, link.decided_at = "dismissed", "ana", datetime.now(timezone.utc)
+        link = session.scalars(select(ClaimLink).where(ClaimLink.a_id == decided[0],
+                                                       ClaimLink.b_id == decided[1])).one()
+        link.decision, link.decided_by, link.decided_at = "dismissed", "ana", datetime.now(UTC)
         session.add(ClaimLink(a_id=unrelated[0], b_id=unrelated[1], relation="related", reason="by hand",
                               origin="reviewer"))
         session.add(ClaimLink(a_id=stale[0], b_id=stale[1], relation="related", reason="old guess", origin="auto"))
@@ -75,7 +77,8 @@ def test_new_documents_are_linked_against_what_is_there(sessions, gold):
     assert summary.suggested == len(_links(sessions)) >= len(gold_links())
 
 
-def test_a_failed_relink_leaves_the_links_as_they_were(sessions, gold, monkeypatch):
+@pytest.mark.usefixtures("gold")
+def test_a_failed_relink_leaves_the_links_as_they_were(sessions, monkeypatch):
     relink(sessions)
     before = set(_links(sessions))
 
@@ -88,10 +91,30 @@ def test_a_failed_relink_leaves_the_links_as_they_were(sessions, gold, monkeypat
     assert set(_links(sessions)) == before
 
 
-def test_link_claims_uses_the_callers_transaction(sessions, gold):
+@pytest.mark.usefixtures("gold")
+def test_link_claims_uses_the_callers_transaction(sessions):
     with sessions() as session:
         with session.begin():
             link_claims(session)
             assert session.scalars(select(ClaimLink)).first() is not None
             session.rollback()
     assert _links(sessions) == {}
+
+
+@pytest.mark.postgres
+def test_relink_on_postgresql(pg_url):
+    from tracker.db import make_engine, session_factory, upgrade
+
+    engine = make_engine(pg_url)
+    try:
+        upgrade(engine)
+        pg_sessions = session_factory(engine)
+        ids = gold_database(pg_sessions)
+        first = relink(pg_sessions)
+        again = relink(pg_sessions)
+        links = _links(pg_sessions)
+        assert first.added == len(links) >= len(gold_links()) and (again.added, again.removed) == (0, 0)
+        luhansk = _pair(ids, "Russia captured the entire Luhansk region", "don’t fully control the territory")
+        assert links[luhansk].relation == "contradicts"
+    finally:
+        engine.dispose()

@@ -5,8 +5,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from seed_gold import gold_database
+
 from tracker.cli import main
 from tracker.services.publish import claim_reviews, provenance
 from tracker.services.review import record_verdict
@@ -33,7 +33,8 @@ def test_claimreview_for_reviewed_claims_only(sessions, ids):
     crimea = reviews[CRIMEA]
     assert crimea["@type"] == "ClaimReview" and crimea["author"] == {"@type": "Person", "name": "ana"}
     assert crimea["reviewRating"]["alternateName"] == "Corroborated"
-    assert crimea["reviewRating"]["worstRating"] <= crimea["reviewRating"]["ratingValue"] <= crimea["reviewRating"]["bestRating"]
+    rating = crimea["reviewRating"]
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
     item = crimea["itemReviewed"]
     assert item["@type"] == "Claim" and item["author"]["name"] == "NBC News"
     assert item["appearance"]["publisher"]["name"] == "NBC News" and item["datePublished"] == "2022-09-20"
@@ -58,13 +59,15 @@ def test_prov_graph_structure(sessions, ids):
               if d["prov:generatedEntity"] == four and d.get("prov:type") == "prov:Quotation"]
     assert len(quoted) == 1
     report = quoted[0]["prov:usedEntity"]
-    assert any(a["prov:entity"] == report and labels[a["prov:agent"]] == "Tass" for a in prov["wasAttributedTo"].values())
+    assert any(a["prov:entity"] == report and labels[a["prov:agent"]] == "Tass"
+               for a in prov["wasAttributedTo"].values())
     every_ref = {r for rel in ("wasAttributedTo", "wasDerivedFrom") for d in prov[rel].values()
                  for k, r in d.items() if k in ("prov:entity", "prov:generatedEntity", "prov:usedEntity")}
     assert every_ref <= set(prov["entity"])
 
 
-def test_export_commands(sqlite_url, sessions, ids, tmp_path):
+@pytest.mark.usefixtures("ids")
+def test_export_commands(sqlite_url, tmp_path):
     runner = CliRunner()
     out = tmp_path / "reviews.jsonld"
     result = runner.invoke(main, ["--db", sqlite_url, "export", "claimreview", "-o", str(out)])

@@ -8,9 +8,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEEDS
 from seed_gold import gold_database
+
 from tracker.cli import main
 from tracker.services.link import relink
 from tracker.services.report import ReportFilter, build_report, write_csv, write_markdown
@@ -51,7 +51,8 @@ def test_report_reflects_verdicts(sessions, reviewed):
     assert (row["verdict"], row["reviewer"], row["evidence"]) == ("corroborated", "ana", "https://example.org/crimea")
 
 
-def test_contradictions_come_with_both_sides_and_the_reason(sessions, reviewed):
+@pytest.mark.usefixtures("reviewed")
+def test_contradictions_come_with_both_sides_and_the_reason(sessions):
     with sessions() as session:
         report = build_report(session)
     reasons = [p["reason"] for p in report["contradictions"]]
@@ -61,7 +62,8 @@ def test_contradictions_come_with_both_sides_and_the_reason(sessions, reviewed):
     assert all(p["independence"] for p in report["corroborations"])
 
 
-def test_claims_come_with_context_and_attribution_chain(sessions, reviewed):
+@pytest.mark.usefixtures("reviewed")
+def test_claims_come_with_context_and_attribution_chain(sessions):
     with sessions() as session:
         report = build_report(session)
     four = next(c for c in report["claims"] if "four days starting Friday" in c["quote"])
@@ -94,7 +96,8 @@ def test_html_escapes_article_text(sessions):
     assert "<svg" in html and html.count("<rect") >= 2  # the status chart is inline
 
 
-def test_report_command_writes_each_format(sqlite_url, sessions, reviewed, tmp_path):
+@pytest.mark.usefixtures("reviewed")
+def test_report_command_writes_each_format(sqlite_url, tmp_path):
     runner = CliRunner()
     for fmt in ("md", "html", "json", "csv"):
         out = tmp_path / f"report.{fmt}"

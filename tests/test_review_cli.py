@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from review_data import build
 from sqlalchemy import func, select
 
-from review_data import build
 from tracker.cli import main
 from tracker.models import Claim, Verdict
 
@@ -52,7 +52,8 @@ def test_mark_defaults_the_reviewer_to_the_os_user(sqlite_url, sessions, ids, mo
     (["1", "corroborated", "--evidence", "see above"],
      "tracker: error: evidence 'see above' is neither a URL (http…) nor a claim id\n"),
 ])
-def test_mark_errors_are_one_line_and_change_nothing(sqlite_url, sessions, ids, args, message):
+@pytest.mark.usefixtures("ids")
+def test_mark_errors_are_one_line_and_change_nothing(sqlite_url, sessions, args, message):
     before = verdict_count(sessions)
     result = run(sqlite_url, "mark", *args)
     assert result.exit_code == 1

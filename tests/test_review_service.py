@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
-from sqlalchemy import func, select
-
 from review_data import build
+from sqlalchemy import select
+
 from tracker.db import make_engine, session_factory, upgrade
 from tracker.errors import NotFound, StaleClaim
 from tracker.models import Claim, ClaimLink, Verdict
@@ -146,7 +146,8 @@ def test_reset_is_a_new_unreviewed_row(sessions, ids):
     assert claim(sessions, ids["five_days"]).status == "unreviewed"
 
 
-def test_decide_link(sessions, ids):
+@pytest.mark.usefixtures("ids")
+def test_decide_link(sessions):
     with sessions() as session:
         link_id = session.scalar(select(ClaimLink.id).where(ClaimLink.relation == "contradicts"))
         review.decide_link(session, link_id, "accepted", reviewer="ann")

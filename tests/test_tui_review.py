@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import pytest
+from review_data import build
 from sqlalchemy import select
 from textual.widgets import Input, Select
 from textual.worker import WorkerCancelled
 
-from review_data import build
 from tracker.db import make_engine, session_factory, upgrade
 from tracker.models import Claim, ClaimLink, Verdict
 from tracker.services import review
 from tracker.services.claims import ClaimFilter, count_claims
 from tracker.tui import build_app
 from tracker.tui.help import EmptyScreen, HelpScreen
-from tracker.tui.messages import VerdictRefused
+from tracker.tui.messages import QueueLoaded, VerdictRefused
 from tracker.tui.prompts import FilterPrompt, TextPrompt
 from tracker.tui.queue import ClaimQueue
 
@@ -222,7 +222,26 @@ async def test_going_to_a_claim_outside_the_filter_shows_its_document(sessions, 
         assert any("no claim with id 999" in n.message for n in app._notifications)
 
 
-async def test_help_and_empty_database(sqlite_url, sessions):
+async def test_the_queue_loads_in_pages(sessions, ids, monkeypatch):
+    monkeypatch.setattr("tracker.tui.review_screen.PAGE_SIZE", 2)
+    with sessions() as session:
+        in_order = [row.id for row in review.queue_page(session)]
+    offsets: list[int] = []
+
+    def hook(message):
+        if isinstance(message, QueueLoaded):
+            offsets.append(message.offset)
+
+    app = build_app(sessions, reviewer="ann")
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await settle(pilot)
+        # the cursor starts within PREFETCH rows of the end, so each page asks for the next
+        assert offsets == [0, 2, 4]
+        assert queue(pilot).order == in_order
+        assert queue(pilot).row_count == len(in_order) == len(ids)
+
+
+async def test_help_and_empty_database(sessions):
     app = build_app(sessions, reviewer="ann")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from review_data import build
 from textual.widgets import Input
 from textual.worker import WorkerCancelled
 
-from review_data import build
 from tracker.tui import build_app
 
 SIZE = (160, 45)

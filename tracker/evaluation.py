@@ -178,7 +178,8 @@ def parse_gold_links(lines: Iterable[str], source: str = "gold links") -> list[G
             row = json.loads(line)
             links.append(GoldLink(tuple(row["a"]), tuple(row["b"]), row["relation"]))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise GoldError(f"{where}: expected {{\"a\": [doc, anchor], \"b\": [doc, anchor], \"relation\": …}}") from exc
+            expected = '{"a": [doc, anchor], "b": [doc, anchor], "relation": …}'
+            raise GoldError(f"{where}: expected {expected}") from exc
     return links
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from .features import Features
 
 #: a key shared by more claims than this is too common to pick out one story
-MAX_BUCKET = 40
+MAX_BUCKET = 25
 
 
 def _day_buckets(prefix: str, ordinal: int) -> tuple[str, str]:
@@ -58,24 +58,24 @@ def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None
     frequency: Counter[str] = Counter()
     for f in features:
         frequency.update(f.tokens)
-    buckets: dict[str, list[Features]] = defaultdict(list)
-    for f in features:
+    rarity = frequency.__getitem__
+    # buckets hold indices into ``features``, appended in order, so each bucket is already sorted
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(features):
         for key in keys_of(f):
-            buckets[key].append(f)
-        counted = sorted((frequency[t], t) for t in f.tokens)
-        rare = [t for n, t in counted if n > 1][:RARE_WORDS]
-        for i, t in enumerate(rare):
-            for u in rare[i + 1:]:
-                buckets[f"tt:{t}|{u}"].append(f)
-    # pairs as index pairs into ``features``, deduplicated in one set: far cheaper than tuples of objects
-    index = {id(f): i for i, f in enumerate(features)}
+            buckets[key].append(i)
+        # sorted by word first so that ties in rarity break the same way on every run (sets have no order)
+        rare = [t for t in sorted(sorted(f.tokens), key=rarity)[:RARE_WORDS + 2] if frequency[t] > 1][:RARE_WORDS]
+        for n, t in enumerate(rare):
+            for u in rare[n + 1:]:
+                buckets[f"tt:{t}|{u}" if t < u else f"tt:{u}|{t}"].append(i)
     docs = [f.fact.document_id for f in features]
     is_new = [new_documents is None or d in new_documents for d in docs]
+    # index pairs deduplicated in one set: far cheaper than tuples of objects
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2 or len(members) > max_bucket:
+    for idx in buckets.values():
+        if len(idx) < 2 or len(idx) > max_bucket:
             continue
-        idx = sorted(index[id(f)] for f in members)
         for n, i in enumerate(idx):
             doc_i, new_i = docs[i], is_new[i]
             pairs.update((i, j) for j in idx[n + 1:] if docs[j] != doc_i and (new_i or is_new[j]))

@@ -17,8 +17,8 @@ STATE_AGENCIES = frozenset({
     "tass", "ria novosti", "ria", "sputnik", "interfax", "xinhua", "kcna", "irna", "anadolu", "belta",
     "sana", "wafa", "ukrinform", "cctv", "rt",
 })
-_STATE_MEDIA = re.compile(r"\bstate(?:[- ]run|[- ]owned|[- ]controlled)?\s+(?:media|news|television|tv|agency|broadcaster)",
-                          re.I)
+_STATE_MEDIA = re.compile(
+    r"\bstate(?:[- ]run|[- ]owned|[- ]controlled)?\s+(?:media|news|television|tv|agency|broadcaster)", re.I)
 
 
 def _key(name: str) -> str:
@@ -49,10 +49,14 @@ def independent_origins(claims: Iterable[ClaimFact]) -> set[str]:
 def independence_line(claims: Iterable[ClaimFact]) -> str:
     """"2 outlets, 1 independent source"."""
     claims = list(claims)
-    outlets = {c.outlet or f"document {c.document_id}" for c in claims}
+    outlets = {c.outlet for c in claims if c.outlet}
+    unknown = {c.document_id for c in claims if not c.outlet}
     sources = independent_origins(claims)
-    return (f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}, "
-            f"{len(sources)} independent source{'s' * (len(sources) != 1)}")
+    parts = [f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}"] if outlets else []
+    if unknown:
+        parts.append(f"{len(unknown)} document{'s' * (len(unknown) != 1)} of unknown outlet")
+    parts.append(f"{len(sources)} independent source{'s' * (len(sources) != 1)}")
+    return ", ".join(parts)
 
 
 @dataclass(slots=True)

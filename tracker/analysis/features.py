@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from .facts import ClaimFact
-from .names import names_in
+from .names import name_key, names_and_openers
 from .quantifiers import Quantified, mentions_control, quantified
 from .values import Amount, DateRange, Duration, PointDate, amounts_of, dates_of, durations_of, ranges_of
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LONG_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+
 # Event families: words that name the same kind of happening, so "vote" matches "referendum" and "polling".
 # A trailing * matches any ending. General news vocabulary, not tied to any one story.
 EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -33,12 +33,11 @@ EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
     "sport": ("match", "matches", "tournament*", "championship*", "semi-final*", "quarter-final*"),
     "release": ("album*", "film*", "premiere*", "box-office"),
 }
-_FAMILY_OF = {w.rstrip("*"): fam for fam, words in EVENT_FAMILIES.items() for w in words}
-# one alternation for all families, longest first so "counteroffensive" wins over a shorter word
-_FAMILY_WORDS = re.compile(r"\b(?:" + "|".join(
-    re.escape(w[:-1]) + r"[a-z]*" if w.endswith("*") else re.escape(w) + r"\b"
-    for w in sorted((w for ws in EVENT_FAMILIES.values() for w in ws), key=len, reverse=True)) + ")")
-_PREFIXES = sorted((w[:-1] for ws in EVENT_FAMILIES.values() for w in ws if w.endswith("*")), key=len, reverse=True)
+_FAMILY_OF = {w: fam for fam, words in EVENT_FAMILIES.items() for w in words if not w.endswith("*")}
+_FAMILY_PREFIX = {w[:-1]: fam for fam, words in EVENT_FAMILIES.items() for w in words if w.endswith("*")}
+_PREFIX_LENGTHS = sorted({len(p) for p in _FAMILY_PREFIX})
+# verbs of holding ground outside the "control" family (they say too little on their own to name an event)
+_HOLDING = frozenset("hold holds held holding took take takes taken taking".split())
 
 _STOP = frozenset("""
 a an the of in on at to for from by with as and but or that this these those it its is are was were be been
@@ -53,14 +52,37 @@ _END_CUES = re.compile(r"\b(?:conclud\w*|ends?|ended|ending|clos(?:e|es|ed|ing)|
                        r"wrap(?:s|ped)? up|run(?:s)? to)\b[^.;]{0,25}$", re.I)
 
 
-def families_in(text: str) -> frozenset[str]:
+def _family_of_word(word: str) -> str | None:
+    family = _FAMILY_OF.get(word)
+    if family is None:
+        for n in _PREFIX_LENGTHS:
+            family = _FAMILY_PREFIX.get(word[:n])
+            if family:
+                break
+    return family
+
+
+# word -> family, remembered: a corpus has tens of thousands of distinct words but millions of occurrences
+_SEEN: dict[str, str | None] = {}
+
+
+def families_of_words(words: frozenset[str]) -> frozenset[str]:
+    """Event families of lower-case words."""
     found = set()
-    for word in _FAMILY_WORDS.findall(text.lower()):
-        family = _FAMILY_OF.get(word)
-        if family is None:
-            family = _FAMILY_OF[next(p for p in _PREFIXES if word.startswith(p))]
-        found.add(family)
+    for word in words:
+        try:
+            family = _SEEN[word]
+        except KeyError:
+            family = _family_of_word(word)
+            if len(_SEEN) < 200_000:
+                _SEEN[word] = family
+        if family:
+            found.add(family)
     return frozenset(found)
+
+
+def families_in(text: str) -> frozenset[str]:
+    return families_of_words(frozenset(_LONG_WORD.findall(text.lower())))
 
 
 def content_tokens(text: str) -> frozenset[str]:
@@ -82,7 +104,7 @@ _LENGTH_AFTER = re.compile(r"(?:-long|\s+long)\b", re.I)
 _LENGTH_ADJECTIVE = re.compile(r"^\S+-(?:day|week|month|year|hour)(?:-long)?$", re.I)
 
 
-def is_length(text: str, value_text: str, families_after: bool = True) -> bool:
+def is_length(text: str, value_text: str) -> bool:
     """Whether a duration in ``text`` says how long something lasts."""
     at = text.find(value_text)
     if at < 0:
@@ -93,7 +115,7 @@ def is_length(text: str, value_text: str, families_after: bool = True) -> bool:
     if _LENGTH_BEFORE.search(text[max(0, at - 40):at]):
         return True
     # "a two-day summit": the adjective must qualify a word naming an event
-    return families_after and bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
+    return bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
 
 
 def role_of(quote: str, value_text: str) -> str | None:
@@ -125,6 +147,17 @@ class Features:
     durations: tuple[Duration, ...]
     amounts: tuple[Amount, ...]
     quantified: Quantified | None
+    #: capitalized words opening a sentence; names only if the corpus never writes them in lower case
+    openers: frozenset[str] = frozenset()
+    context_openers: frozenset[str] = frozenset()
+    names_inside: frozenset[str] = frozenset()
+    context_inside: frozenset[str] = frozenset()
+    #: words written in lower case, for :func:`drop_common_openers`
+    lowercase: frozenset[str] = frozenset()
+
+    @property
+    def has_values(self) -> bool:
+        return bool(self.dates or self.ranges or self.durations or self.amounts)
 
     @property
     def id(self) -> int:
@@ -144,23 +177,52 @@ class Features:
 
 
 def features_of(fact: ClaimFact) -> Features:
+    words = frozenset(_LONG_WORD.findall(fact.quote.lower()))
+    inside, openers, capitalized = names_and_openers(fact.quote)
+    families = families_of_words(words)
+    controls = ("control" in families or not words.isdisjoint(_HOLDING)) and mentions_control(fact.quote)
     # the sentence around a clause matters only to value and quantifier rules; skipping it elsewhere
     # keeps whole-corpus linking fast
-    context = fact.context if fact.context and fact.context != fact.quote else ""
-    if not fact.values and not mentions_control(fact.quote):
-        context = ""
-    dates = tuple(
-        PointDate(d.value, d.text, role_of(fact.quote, d.text) or role_of(context, d.text)) for d in dates_of(fact.values))
+    context = fact.context if (fact.values or controls) and fact.context != fact.quote else ""
+    context_words = frozenset(_LONG_WORD.findall(context.lower())) if context else frozenset()
+    context_inside, context_openers, _ = names_and_openers(context) if context else (frozenset(),) * 3
+    values = fact.values
+    dates = tuple(PointDate(d.value, d.text, role_of(fact.quote, d.text) or role_of(context, d.text))
+                  for d in dates_of(values)) if values else ()
     return Features(
         fact=fact,
-        names=names_in(fact.quote),
-        context_names=names_in(context),
-        families=families_in(fact.quote),
-        context_families=families_in(context),
-        tokens=content_tokens(fact.quote),
+        names=inside | frozenset(map(name_key, openers)),
+        context_names=context_inside | frozenset(map(name_key, context_openers)),
+        families=families,
+        context_families=families_of_words(context_words) if context_words else frozenset(),
+        tokens=words - _STOP,
         dates=dates,
-        ranges=ranges_of(fact.values),
-        durations=tuple(d for d in durations_of(fact.values) if is_length(fact.quote, d.text)),
-        amounts=amounts_of(fact.values),
-        quantified=quantified(fact.quote, context),
+        ranges=ranges_of(values) if values else (),
+        durations=tuple(d for d in durations_of(values) if is_length(fact.quote, d.text)) if values else (),
+        amounts=amounts_of(values) if values else (),
+        quantified=quantified(fact.quote, context) if controls else None,
+        openers=openers,
+        context_openers=context_openers,
+        names_inside=inside,
+        context_inside=context_inside,
+        # words never capitalized here (a word written both ways in one quote is missed; others will have it)
+        lowercase=words - capitalized,
     )
+
+
+def drop_common_openers(features: list[Features]) -> list[Features]:
+    """Take "Growth", "Sales", "Looking" out of the names where they only open a sentence: a word the corpus
+    also writes in lower case is an ordinary word, while "Russia" opening a sentence stays a name."""
+    vocabulary: set[str] = set()
+    for f in features:
+        vocabulary |= f.lowercase
+    for f in features:
+        if not (f.openers.isdisjoint(vocabulary) and f.context_openers.isdisjoint(vocabulary)):
+            f.names = f.names_inside | frozenset(name_key(w) for w in f.openers - vocabulary)
+            f.context_names = f.context_inside | frozenset(name_key(w) for w in f.context_openers - vocabulary)
+    return features
+
+
+def features_of_all(claims) -> list[Features]:
+    """Features of every claim, with sentence openers judged against the whole set."""
+    return drop_common_openers([features_of(c) for c in claims])

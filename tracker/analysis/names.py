@@ -23,10 +23,34 @@ def name_key(word: str) -> str:
     return word[:6]
 
 
+_OPENS_AFTER = frozenset('.!?:;"“‘(-–—')
+
+
+def names_and_openers(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(keys of capitalized words inside sentences, lower-cased capitalized words that open one, every
+    capitalized word lower-cased).
+
+    "Growth slowed" may name nothing: whether an opener is a name is decided against a whole corpus
+    (see :func:`tracker.analysis.features.drop_common_openers`)."""
+    inside, openers, capitalized = set(), set(), set()
+    for m in _CAPITALIZED.finditer(text):
+        word = m.group()
+        lower = word.lower()
+        capitalized.add(lower)
+        if lower.split("’")[0] in _NOT_NAMES:
+            continue
+        j = m.start() - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j < 0 or text[j] in _OPENS_AFTER:
+            openers.add(lower)
+        else:
+            inside.add(name_key(word))
+    return frozenset(inside), frozenset(openers), frozenset(capitalized)
+
+
 def names_in(text: str) -> frozenset[str]:
     return frozenset(name_key(w) for w in _CAPITALIZED.findall(text) if w.lower().split("’")[0] not in _NOT_NAMES)
-
-
 
 
 def spelled(keys: frozenset[str] | set[str], *texts: str) -> str:

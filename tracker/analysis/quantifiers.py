@@ -18,6 +18,8 @@ _NOT_WHOLE = re.compile(
     r"|\b(?:none|neither)\s+of\b",
     re.I)
 _CONTROL_RE = re.compile(rf"\b{_CONTROL}\b", re.I)
+# a cheap first look, on every claim of a corpus: any word starting like a verb of holding ground
+_CONTROL_HINT = re.compile(r"captur|seiz|control|occup|conquer|overr[au]n|h[eo]ld|took|tak[e]", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Quantified:
 
 
 def mentions_control(text: str) -> bool:
-    return _CONTROL_RE.search(text) is not None
+    return _CONTROL_HINT.search(text) is not None and _CONTROL_RE.search(text) is not None
 
 
 def quantified(quote: str, context: str = "") -> Quantified | None:

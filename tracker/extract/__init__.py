@@ -11,9 +11,9 @@ from bisect import bisect_left
 from datetime import date
 
 from . import furniture
-from .attribution import _SUBORDINATORS, Cue, Speaker, find_cues, is_relay, mask_quotes, speaker_of
+from .attribution import SUBORDINATORS, Cue, Speaker, find_cues, is_relay, mask_quotes, speaker_of
 from .caveats import hedged, uncertainty_caveat, verification_caveat
-from .clauses import _inverted, split
+from .clauses import closes_sentence, has_verb, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
 from .names import Mentions, classify, runs, split_title
 from .outlet import detect_outlet
@@ -28,7 +28,8 @@ __all__ = [
 _POSITION_CUES = frozenset(
     "warned warns suggested suggests suggesting believes believed believe thinks think thought argued argues "
     "insisted insists urged urges vowed vows pledged pledges promised defended claimed claims expects expected "
-    "fears feared hopes hoped predicted predicts".split())
+    "fears feared hopes hoped predicted predicts dismissed described branded hailed praised criticised criticized "
+    "denounced condemned welcomed accused blamed".split())
 _DIRECT_SHARE = 0.3
 
 
@@ -58,6 +59,8 @@ def extract(text: str, published: date | None = None) -> Extraction:
     values = find_values(text, published, pos)
     starts = [v.start for v in values]
     for n, (ps, pe) in enumerate(paragraphs(text, pos)):
+        if text[pe - 1] == ":" and pe - ps < 160 and _introduces_quotation(art, ps, pe):
+            continue
         reason = furniture.line_reason(text[ps:pe])
         if reason:
             art.result.skipped.append(SkippedDraft(ps, pe, reason))
@@ -70,13 +73,30 @@ def extract(text: str, published: date | None = None) -> Extraction:
                 ps = m.end()
         regions = quote_regions(text, ps, pe)
         for ss, se in sentences(text, ps, pe):
-            _sentence(art, ss, se, regions, values, starts)
+            _sentence(art, ss, se, pe, regions, values, starts)
     return art.result
+
+
+def _introduces_quotation(art: _Article, ps: int, pe: int) -> bool:
+    """A line such as "Mr Hewitt told the BBC:" introduces the quotation in the next paragraph: it is kept as
+    a skipped span, and its speaker becomes the speaker of what follows."""
+    masked = mask_quotes(art.text, ps, pe, quote_regions(art.text, ps, pe))
+    _remember_names(art, masked, ps)
+    for cue in find_cues(masked, ps):
+        speaker = _speaker(art, cue, masked, ps)
+        if speaker is not None:
+            art.last_quote = AttributionDraft(_draft(art, speaker), cue.cue, "direct", speaker.descriptor)
+            art.result.skipped.append(SkippedDraft(ps, pe, "line introducing a quotation (its speaker is kept)"))
+            return True
+    return False
 
 
 def _remember_names(art: _Article, masked: str, offset: int) -> None:
     lead = len(masked) - len(masked.lstrip(" “\"‘'(_")) + 30
+    surnames = art.mentions.surnames
     for s, _e, run in runs(masked):
+        if " " not in run and run not in surnames:
+            continue  # one capitalized word is a name only when it is a known surname
         words = run.split()
         title, name = split_title(words)
         if not name:
@@ -115,26 +135,50 @@ def _main_subject(art: _Article, masked: str, offset: int, cue_at: int) -> Speak
         if name and (classify(name) == "person" or (len(name) == 1 and name[0] in art.mentions.surnames)):
             return speaker_of(run, offset + s, art.mentions, art.recent)
     comma = head.find(",")
-    lead = head[: comma if comma > 0 else len(head)]
-    words = lead.split()
-    if not words or len(words) > 8 or words[0].lower() in _SUBORDINATORS:
+    words = head[: comma if comma > 0 else len(head)].split()
+    if not words or words[0].lower() in SUBORDINATORS:
         return None  # "Once installed, …": no subject to speak
+    # the subject ends where its verb begins: "AOL backed the price cuts but said …" is AOL speaking
+    verb = next((i for i, w in enumerate(words) if i and w.islower() and has_verb([w])), len(words))
+    words = words[:verb]
+    if not words or len(words) > 8:
+        return None
+    lead = " ".join(words)
     return speaker_of(lead, offset, art.mentions, art.recent)
 
 
-def _sentence(art: _Article, ss: int, se: int, regions, values: list[ValueDraft], starts: list[int]) -> None:
+def _closing_cue(art: _Article, cs: int, ce: int, pe: int, regions) -> tuple[Cue, Speaker] | None:
+    """The cue after a quotation that runs on past this clause ("“A. B. C,” she said."), if there is one."""
+    region = next(((qs, qe) for qs, qe in regions if qs <= cs < qe or cs <= qs < ce), None)
+    if region is None or region[1] <= ce or region[1] >= pe:
+        return None
+    qe = region[1]
+    after = next((e for s, e in sentences(art.text, qe, pe)), pe)
+    masked = mask_quotes(art.text, qe, after, regions)
+    for cue in find_cues(masked, qe):
+        if cue.start - qe > 40:
+            break
+        if cue.position in ("before", "after"):
+            speaker = _speaker(art, cue, masked, qe)
+            if speaker is not None:
+                return cue, speaker
+    return None
+
+
+def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[ValueDraft],
+              starts: list[int]) -> None:
     text = art.text
     masked = mask_quotes(text, ss, se, regions)
     _remember_names(art, masked, ss)
     cues = find_cues(masked, ss)
     share = quoted_share(regions, ss, se)
     clauses = split(masked, ss, cues)
-    inverted = [c for c in cues if _inverted(masked, c, ss)]
+    inverted = [c for c in cues if closes_sentence(masked, c, ss)]
     # "it" and "they" only reach back to the sentence before: further back they are a guess
     if not art.spoke:
         art.recent.clear()
     art.spoke = False
-    for cs, ce, conn in clauses:
+    for cs, ce, connector in clauses:
         # trim white space and trailing commas so the quote is the clause itself
         while cs < ce and (text[cs].isspace()):
             cs += 1
@@ -163,6 +207,12 @@ def _sentence(art: _Article, ss: int, se: int, regions, values: list[ValueDraft]
             speaker, cue_word, rule = inner, own[0].cue, f"cue {own[0].position} content"
             features.append(f"cue:{own[0].cue}")
         share_here = quoted_share(regions, cs, ce)
+        if speaker is None and (share >= 0.6 or share_here >= 0.6):
+            ahead = _closing_cue(art, cs, ce, pe, regions)
+            if ahead:
+                cue, speaker = ahead
+                cue_word, rule = cue.cue, "cue after the quotation"
+                features.append(f"cue:{cue.cue}")
         mode = "outlet"
         attribution = None
         if speaker is not None:
@@ -171,6 +221,8 @@ def _sentence(art: _Article, ss: int, se: int, regions, values: list[ValueDraft]
             art.spoke = True
             if speaker.kind == "person":
                 art.mentions.add(cs, speaker.name, "person", prominent=True)
+                if speaker.descriptor:
+                    art.mentions.describe(speaker.name, speaker.descriptor)
             if speaker.resolved_from:
                 features.append(f"resolved:{speaker.resolved_from}")
         elif (share >= 0.6 or share_here >= 0.6) and art.last_quote is not None:
@@ -189,7 +241,7 @@ def _sentence(art: _Article, ss: int, se: int, regions, values: list[ValueDraft]
                 attribution.speaker, None, "direct", attribution.descriptor, attribution.via)
         elif share < 0.3:
             art.last_quote = None
-        _claim(art, cs, ce, attribution, rule, features, values, starts)
+        _claim(art, cs, ce, attribution, rule, features, values, starts, same_sentence=connector == "caveat")
 
 
 def _quotes_words(regions, start: int, end: int, n: int) -> bool:
@@ -198,7 +250,7 @@ def _quotes_words(regions, start: int, end: int, n: int) -> bool:
 
 
 def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule: str, features: list[str],
-           values: list[ValueDraft], starts: list[int]) -> None:
+           values: list[ValueDraft], starts: list[int], same_sentence: bool = False) -> None:
     text = art.text
     clause = text[cs:ce]
     i = bisect_left(starts, cs)
@@ -217,12 +269,13 @@ def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule:
         features.append(f"caveat:{verify or unsure}")
         if verify:
             # a verification caveat qualifies the latest claim someone made, else the claim before it
-            recent = claims[-3:]
+            recent = claims[-1:] if same_sentence else claims[-3:]
             target = next((len(claims) - len(recent) + k for k in range(len(recent) - 1, -1, -1)
                            if recent[k].attribution.mode != "outlet" and recent[k].kind != "caveat"), None)
             caveat_of = target if target is not None else (len(claims) - 1 if claims else None)
             attribution = AttributionDraft(None, verify.strip(), "outlet")
-    is_hedged = hedged(clause)
+    # "could not be verified" states a limit of the reporting; it is not a hedged assertion
+    is_hedged = kind != "caveat" and hedged(clause)
     if is_hedged:
         features.append("hedged")
     types = {v.type for v in mine}

@@ -8,8 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import (
+    KNOWN_OUTLETS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PRONOUNS,
+    TITLES,
+    Mentions,
+    classify,
+    runs,
+    split_title,
+)
 from .wordre import alternation
-from .names import KNOWN_OUTLETS, OUTLET_WORDS, PRONOUNS, Mentions, classify, runs, split_title
 
 # verbs of saying: their subject is the speaker whatever it is ("the ministry said")
 _SAY = (
@@ -21,12 +31,17 @@ _SAY = (
     "replied|responded|revealed|disclosed|emphasised|emphasized|recalled|complained|defended|contended|"
     "observed|commented|remarked|announcing|warning|insisting|adding|telling|writing|claiming|arguing|"
     "saying|reporting|stressing|noting|declaring|proclaiming|acknowledging|predicting|"
-    "urged|urges|asked|asks")
+    "urged|urges|asked|asks|"
+    # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
+    "dismissed|dismisses|described|describes|branded|brands|hailed|hails|praised|praises|criticised|"
+    "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
+    "blamed|blames")
 # verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
 # not "the data suggests")
 _THINK = ("suggested|suggests|suggesting|believes|believed|believe|thinks|think|thought|expects|expected|"
           "expect|fears|feared|hopes|hoped|signalled|signaled|indicated|indicates")
-CUE = re.compile(rf"\b{alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
+# not inside a compound: "UN-condemned referendums" reports nobody's words
+CUE = re.compile(rf"(?<![\w-]){alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
 _THINK_SET = frozenset(_THINK.split("|"))
 _PARTICIPLE_LEAD = frozenset("saying adding insisting warning telling writing claiming arguing noting stressing "
                              "declaring proclaiming acknowledging predicting announcing".split())
@@ -39,10 +54,10 @@ _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:to|a|an|the|its|their|his|her)\s+$")
 _PARTICLE_AFTER = re.compile(r"\s+(?:back|up|out|off|away)\b")
-_SUBORDINATORS = frozenset(
+SUBORDINATORS = frozenset(
     "once when after before if as while although though because since unless until despite given".split())
 _AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s|a\s|an\s|its\s|their\s)")
-_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
+_TOKEN = re.compile(r"\d[\d,.]*\d|[\w’'.-]+|[^\w\s]")  # "100,000" is one token: its comma is no boundary
 _BOUNDARY_WORDS = frozenset(
     "that which who whom whose while but or when as because after before if what where whereas although though "
     "so than since until unless whether once with amid despite".split())
@@ -51,7 +66,10 @@ _FILLER = frozenset(
     "last late early this on monday tuesday wednesday thursday friday saturday sunday week month year "
     "yesterday today tonight never not n't always already once publicly privately subsequently initially "
     "himself herself itself themselves first soon quickly swiftly officially formally finally immediately "
-    "promptly openly separately widely".split())
+    "promptly openly separately widely often still just".split())
+# a subject does not hold these: "Interest in the IPO has been fuelled by hopes" names no speaker
+_VERB_IN_PHRASE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|"
+                             r"must|did|does|do)\b")
 _PREPOSITIONS = frozenset(
     "with of in on at by for from to against over about into onto among between toward towards under "
     "within without".split())
@@ -60,7 +78,8 @@ _ANIMATE = re.compile(
     r"sources|diplomats|investigators|police|prosecutors|researchers|scientists|economists|people|voters|"
     r"spokes(?:man|woman|person)|governments?|president|west|allies|campaigners|activists|officers|troops|"
     r"members|executives|witnesses|doctors|bloggers|commentators|historians|strategists|planners|generals|"
-    r"\w+(?:ists?|ers|ors|ians?))$", re.I)
+    r"media|press|agency|agencies|outlets|newspapers?|broadcasters?|surveyed|respondents|"
+    r"\w+(?:ists?|ers|ors|ians?|ents|ates))$", re.I)
 _POST_CUES = frozenset(
     "said says added adds wrote writes told explained explains noted notes insisted warned argued claimed "
     "stressed declared proclaimed continued asked reported reports countered replied responded tweeted".split())
@@ -99,7 +118,7 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
     toks = _tokens(masked[:cue_at])
     i = len(toks) - 1
     # skip the auxiliaries and time words between subject and verb ("Pushilin late Thursday warned")
-    while i >= 0 and toks[i][1].lower() in _FILLER:
+    while i >= 0 and (toks[i][1].lower() in _FILLER or (toks[i][1].endswith("ly") and toks[i][1].islower())):
         i -= 1
     end = toks[i][0] + len(toks[i][1]) if i >= 0 else 0
     j = i
@@ -111,7 +130,9 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
             break
         if low in _BOUNDARY_WORDS:
             break
-        if low == "and" and not (j + 1 <= i and toks[j + 1][1][:1].isupper() and j > 0 and toks[j - 1][1][:1].isupper()):
+        # "and" ends the phrase, except between names: "the US and Europe"
+        if low == "and" and not (j + 1 <= i and j > 0 and toks[j + 1][1][:1].isupper()
+                                 and toks[j - 1][1][:1].isupper()):
             break
         words += 1
         if words > 14:
@@ -192,6 +213,11 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             first = phrase.split(None, 1)[0].lower()
             if first in PRONOUNS and " " in phrase.strip():
                 continue  # "he strengthened his selection claims": a noun, not a verb of saying
+            if _VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
+                continue
+            if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) \
+                    and not _animate(phrase):
+                continue  # "incredibly sharp writing", "three warning letters": not someone speaking
             if low in _THINK_SET and not _animate(phrase):
                 continue
             cue.phrase, cue.phrase_start = phrase, s + offset
@@ -245,6 +271,8 @@ def _name_phrase(after: str) -> bool:
     if not head.strip() or len(head.split()) > 12 or _FINITE_AFTER.search(head):
         return False
     first = head.split()[0]
+    if first.lower() in _PREPOSITIONS or first.lower() in _FILLER:
+        return False  # "…, said on Monday.": when, not who
     return first[0].isupper() or first.lower() in ("the", "a", "an", "its", "their", "his", "her") \
         or head.split()[-1][:1].isupper()
 
@@ -272,7 +300,9 @@ class Speaker:
 def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
     """Turn a speaker phrase into a name: a pronoun or surname resolved, a title or appositive kept as
     the descriptor. ``recent`` holds the latest speakers (for "it" and "they")."""
-    text = phrase.strip(" ,.;:_")
+    text = phrase.strip(" ,;:_")
+    if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
+        text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
     if not text:
         return None
     low = text.lower()
@@ -287,6 +317,18 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
         return None
     if low in {"this", "that", "which", "who", "what", "there"}:
         return None
+    if _COORDINATED.match(text) and not any(w.lower() in ORG_WORDS or w.lower() in TITLES for w in text.split()):
+        # "The US and Europe denounced …": both speak; the phrase names them together
+        return Speaker(text, "group", None)
+    person = mentions.role(text, position)
+    if person:
+        return Speaker(person, "person", None, text)
+    source = _DOCUMENT_OF.match(text)
+    if source and _DOCUMENT_SOURCE.search(text, source.end()):
+        # "a statement from the ministry", "recent research by the Pew Internet Project": the author speaks
+        found = speaker_of(text[source.end():], position, mentions, recent)
+        if found is not None:
+            return Speaker(found.name, found.kind, found.descriptor or text[: source.end()].strip(), text)
     # the descriptor is whatever of the phrase is not the name: the title, or an appositive after a comma
     best: tuple[str, str, int, int] | None = None
     org: tuple[str, str, int, int] | None = None
@@ -311,7 +353,10 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
             best = (nm, kind, s, e)
         elif kind in ("organization", "outlet") and org is None:
             lead = text[:s].lower().split()
-            if not any(w in ("of", "in", "at", "for", "from", "by", "with") for w in lead) or kind == "outlet":
+            # "Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by
+            # Reuters" are not Kherson or Reuters
+            after_preposition = bool(lead) and lead[-1] in _PREPOSITIONS
+            if not any(w in _PREPOSITIONS for w in lead) or (kind == "outlet" and not after_preposition):
                 org = (nm, kind, s, e)
     chosen = best or org
     if chosen:
@@ -321,8 +366,13 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
             before = ""  # "the Institute …": the article belongs to the name
         rest = re.sub(r"\s+", " ", ", ".join(p for p in (before, after) if p)) or None
         return Speaker(nm, kind, rest, None if nm == text else text)
-    # a group named by description: "Officials in a strategic southern region", "state media"
+    # a group named by description: "Officials in a strategic southern region", "state media"; it ends
+    # where a participle, a relative clause or a verb begins ("a poll posing the question …")
     words = text.split(",", 1)[0].split()
+    cut = next((i for i, w in enumerate(words) if i and w.islower() and (
+        w.endswith("ing") or w in ("who", "which", "that", "whose") or _VERB_IN_PHRASE.fullmatch(w)
+        or (w.endswith("ed") and len(w) > 4))), len(words))
+    words = words[:cut]
     if len(words) > 10:
         words = words[:10]
     name = " ".join(words)
@@ -330,6 +380,15 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     return Speaker(name, kind, None)
 
 
+_COORDINATED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|&)\s+(?:the\s+)?"
+                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
+_DOCUMENT_OF = re.compile(
+    r"(?:(?:an?|the|its|their|his|her|a\s+new|recent|new|latest|official|preliminary|joint|written)\s+)*"
+    r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
+    r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
+    r"announcement|update)s?\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
+    r"conducted\s+by|on\s+behalf\s+of)\s+", re.I)
+_DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]")
 _MODIFIER_NEXT = re.compile(r"\s+(?!(?:of|at|for|from|in|on|and|or|who|which|with|to|by|the|a|an)\b)[a-z]")
 _OF = re.compile(r"\s(?:of|for|at|from|on)\s")
 

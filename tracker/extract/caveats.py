@@ -8,43 +8,67 @@ from .wordre import alternation
 # "NBC News has not verified the claim", "could not be independently confirmed", "unable to verify"
 VERIFY = re.compile(
     r"\b(?:(?:has|have|had|could|can|did|does|do|was|were|is|are|cannot)(?:\s*not|n[’']t)?\s+"
-    r"(?:not\s+|never\s+)?(?:yet\s+)?(?:been\s+)?(?:able\s+to\s+)?(?:independently\s+)?"
+    r"(?:not\s+|never\s+)?(?:yet\s+)?(?:been\s+)?(?:able\s+to\s+)?(?:independently\s+|immediately\s+)*"
     r"(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed)|authenticat(?:e|ed))"
-    r"|(?:unable|not\s+able)\s+to\s+(?:independently\s+)?(?:verify|confirm|corroborate|authenticate)"
+    r"|(?:unable|not\s+able|not\s+possible)\s+to\s+(?:independently\s+|immediately\s+)*"
+    r"(?:verify|confirm|corroborate|authenticate)"
     r"|no\s+independent\s+(?:verification|confirmation)"
-    r"|(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:independently\s+)?(?:verified|confirmed|corroborated))", re.I)
+    r"|(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:independently\s+|immediately\s+)*"
+    r"(?:verified|confirmed|corroborated|authenticated))", re.I)
+# a negated "confirm" is a caveat only when it is about the reporting itself: passive ("could not be
+# verified"), "independently", an outlet as subject, or the claim/footage/figures as object ("Ukraine did not
+# confirm the attack" is news, not a caveat)
+_ABOUT_REPORTING = re.compile(
+    r"\s+(?:the|these|those|this|that|its|their|his|her|such)?\s*(?:\w+\s+)?(?:claims?|reports?|figures?|"
+    r"numbers?|video|footage|images?|photos?|pictures?|accounts?|information|details|allegations?|"
+    r"casualty|death toll|authenticity|veracity|statement|assertion)\b", re.I)
+_OUTLET_SUBJECT = re.compile(
+    r"\b(?:News|Times|Post|Journal|Reuters|AP|AFP|BBC|CNN|NBC|CBS|ABC|Associated Press|Bloomberg|Guardian|"
+    r"Telegraph|Independent|we|We)\b")
 _NEGATED = re.compile(r"\bnot\b|n[’']t\b|\bnever\b|\bunable\b|\bno\s+independent\b|\bcannot\b", re.I)
 # "It was unclear what impact…", "It wasn't clear if…", "It is not known whether…"
 UNCERTAIN = re.compile(
-    r"^\W*(?:but\s+|and\s+|still,?\s+)?(?:it|that)\s+(?:was|is|remains|remained|had|has)(?:\s*n[’']t|\s+not)?\s+"
+    r"^\W*(?:but\s+|and\s+|still,?\s+)?(?:it|that)(?:[’']s|\s+(?:was|is|remains|remained|had|has))"
+    r"(?:\s*n[’']t|\s+not)?\s+"
     r"(?:still\s+|yet\s+|also\s+|been\s+)?(?:immediately\s+|entirely\s+|not\s+)?"
-    r"(?:unclear|clear|uncertain|unknown|known|too\s+early\s+to\s+say)\b", re.I)
+    r"(?:unclear|clear|uncertain|unknown|known|too\s+early\s+to\s+say|to\s+be\s+seen)\b", re.I)
 # case-sensitive on purpose (a case-insensitive alternation is several times slower): sentence-initial
 # forms are listed, and capitalized "May" is the month
 HEDGE = re.compile(r"\b" + alternation(
     "may might could reportedly allegedly apparently appear appears appeared seem seems seemed suggest suggests "
     "suggested suggesting likely unlikely possibly perhaps probably purportedly Might Could Reportedly "
     "Allegedly Apparently Perhaps Possibly Probably Likely".split()) + r"\b")
-_VERIFY_WORD = re.compile(r"verif|confirm|corroborat|authenticat")
+VERIFY_WORD = re.compile(r"verif|confirm|corroborat|authenticat")
 
 
 def verification_caveat(clause: str) -> str | None:
     """The phrase that makes a clause a verification caveat ("has not verified"), or None."""
-    if not _VERIFY_WORD.search(clause):
+    if not VERIFY_WORD.search(clause):
         return None
     m = VERIFY.search(clause)
-    if m and _NEGATED.search(m.group()):
+    if not m or not _NEGATED.search(m.group()):
+        return None
+    said = m.group().lower()
+    if (" be " in said or "independently" in said or "no independent" in said or "possible" in said
+            or _ABOUT_REPORTING.match(clause, m.end()) or _OUTLET_SUBJECT.search(clause, 0, m.start())):
         return m.group()
     return None
+
+
+# "Whether the votes will be recognised remains unclear.": an open question as the subject
+_REMAINS_UNCLEAR = re.compile(
+    r"^\W*(?:but\s+|and\s+)?(?:whether|what|how|who|why|when|if)\b.{0,200}?\b(?:remains?|remained|is|was)\s+"
+    r"(?:still\s+|yet\s+)?(?:unclear|uncertain|unknown|to\s+be\s+seen)\b", re.I | re.S)
 
 
 def uncertainty_caveat(clause: str) -> str | None:
     m = UNCERTAIN.match(clause)
     if not m:
-        return None
+        r = _REMAINS_UNCLEAR.match(clause)
+        return r.group() if r else None
     said = m.group().lower()
     # "it was clear" is no caveat; "it was unclear" / "it wasn't clear" is
-    if ("unclear" in said or "uncertain" in said or "unknown" in said or "too early" in said
+    if ("unclear" in said or "uncertain" in said or "unknown" in said or "too early" in said or "seen" in said
             or "not" in said or "n't" in said or "n’t" in said):
         return m.group().strip()
     return None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from .attribution import CUE, Cue
+from .caveats import VERIFY_WORD, verification_caveat
 
 # connectors that start a new clause; which ones really do is decided by what follows them
 _SPLIT = re.compile(
     r"(?P<c>,\s+(?:while|whereas|although|though)\s+|;\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s)"
     r"|,?\s+(?:and|but)\s+)")
+_COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _SUBJECT_START = frozenset(
     "the a an its their his her this these those some many most only all both no several few our my "
@@ -44,6 +46,11 @@ def _new_subject_clause(rest: str) -> bool:
     low = first.lower()
     if low in _FINITE or low.endswith("ing") or (low.endswith("ed") and not first[0].isupper()):
         return False
+    for w in words[1:4]:
+        if not w[0].isalnum():
+            break
+        if CUE.fullmatch(w.lower()) and not w.endswith("ing"):
+            return True  # "…, but advocates say …": a new source
     if not (low in _SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s"))):
         return False
     for w in words[1:8]:
@@ -75,18 +82,26 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
             if conn == "" and masked[m.start()] == "," and not ok:
                 # ", which …": a relative clause is its own claim only when it carries its own cue
                 ok = any(c.position == "before" and m.end() + offset <= c.start for c in cues
-                         if not _inverted(masked, c, offset))
+                         if not closes_sentence(masked, c, offset))
             if not ok:
                 continue
         else:
             # ", with analysts suggesting …", ", in what observers said …": only where a new source speaks
             if not any(c.position in ("before", "participle") and m.end() + offset <= c.start
-                       and c.start < m.end() + offset + 80 and not _inverted(masked, c, offset) for c in cues):
+                       and c.start < m.end() + offset + 80 and not closes_sentence(masked, c, offset) for c in cues):
                 continue
-        keep = m.end()
-        if masked[m.end():].startswith(("which", "who")):
-            keep = m.end()
-        cuts.append((m.start() + offset, keep + offset, conn or ("which" if masked[m.end():].startswith("which") else "who")))
+        if not conn:
+            conn = "which" if masked.startswith("which", m.end()) else "who"
+        # a relative clause keeps its pronoun ("which has warned …"): the cut is before it
+        cuts.append((m.start() + offset, m.end() + offset, conn))
+    # "…, a claim that could not be independently verified.": the caveat is a claim of its own
+    for m in _COMMA.finditer(masked) if VERIFY_WORD.search(masked) else ():
+        rest = masked[m.end():]
+        if len(_WORD.findall(rest)) <= 16 and verification_caveat(rest) \
+                and all(m.start() + offset >= c[1] for c in cuts) and len(_WORD.findall(masked[: m.start()])) >= 4:
+            cuts.append((m.start() + offset, m.end() + offset, "caveat"))
+            break
+    cuts.sort()
     clauses = []
     s = offset
     conn = ""
@@ -97,7 +112,7 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
     return clauses
 
 
-def _inverted(masked: str, cue: Cue, offset: int) -> bool:
+def closes_sentence(masked: str, cue: Cue, offset: int) -> bool:
     """Whether a cue closes its sentence (", Tass reported." / "…,” she said."): it then governs the
     clauses before it instead of starting one."""
     if cue.position in ("after", "according"):

@@ -36,7 +36,7 @@ _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-
 
 _MONTH_ANCHOR = re.compile(rf"\b{_M}(?![\w’'])")
 _AFTER_MONTH = re.compile(
-    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{_M})\s+)?"
+    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
 _YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
@@ -51,6 +51,10 @@ _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P
 _YEAR_ANCHOR = re.compile(rf"\b{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the)\s+$|\bmid-$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
+_AGO = re.compile(r"\bago\b")
+_AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
 _RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))\b")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
                      r"planned|would|next|upcoming|coming)\b")
@@ -85,23 +89,24 @@ def _weekday_date(name: str, published: date, future: bool, strict: bool) -> dat
 
 
 class Taken:
-    """Character ranges already used by a value, so a later pattern does not read them again."""
+    """Characters already used by a value, so a later pattern does not read them again (one byte a
+    character: a look-up is a C-level scan, not a walk over every value found so far)."""
 
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.spans)
+        return self.mask.find(1, s, e) < 0
 
     def take(self, s: int, e: int) -> None:
-        self.spans.append((s, e))
+        self.mask[s:e] = b"\x01" * (e - s)
 
 
 def find_dates(text: str, published: date | None, start: int = 0, taken: Taken | None = None,
                quoted: list[tuple[int, int]] | None = None) -> list[ValueDraft]:
     """Every date and date range in ``text[start:]``; relative ones without a value when ``published`` is
     None. Each pattern is anchored on a month, weekday or year name and looks back a few characters."""
-    taken = taken if taken is not None else Taken()
+    taken = taken if taken is not None else Taken(len(text))
     out: list[ValueDraft] = []
 
     def add(s: int, e: int, **kw) -> None:
@@ -109,6 +114,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         taken.take(s, e)
 
     _day_spans(text, published, start, taken, add)
+    _ago(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
@@ -167,7 +173,11 @@ def _months(text, published, start, taken, add) -> None:
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
             yr = int(f["year"]) if f["year"] else _year_for(mon, published, context)
-            if f["d2"]:
+            if f["d2"] and f["sep"] == "and" and not _BETWEEN.search(text, max(0, s - 10), s):
+                # "on Sept. 23 and 27" names two days, not the days between them
+                d = _safe_date(yr, mon, int(f["d1"]))
+                add(s, f.end("d1"), type="date", date=d.isoformat() if d else None)
+            elif f["d2"]:
                 a = _safe_date(yr, mon, int(f["d1"]))
                 b = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
                 add(s, f.end(), type="date_range", date=a.isoformat() if a else None,
@@ -221,4 +231,29 @@ def _weekdays(text, published, start, taken, add) -> None:
                 future = False
             value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
+        to = _WEEKDAY_TO.match(text, m.end())
+        if to and (prep in ("from", "between") or to.group().strip().split()[0] in ("to", "through", "until", "till")):
+            # "from Friday to Monday": the first day through the next such weekday
+            end = None
+            if value is not None:
+                end = (date.fromisoformat(value) + relativedelta(weekday=WEEKDAYS[to["wd"].lower()](+1))).isoformat()
+            add(b.start("prep") if b and b["prep"] and prep in ("from", "between") else s, to.end(),
+                type="date_range", date=value, date_end=end)
+            continue
         add(s, m.end(), type="date", date=value)
+
+
+def _ago(text, published, start, taken, add) -> None:
+    """"two weeks ago": counted back from the publication date."""
+    for m in _AGO.finditer(text, start):
+        b = _AGO_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if b is None or not taken.free(b.start(), m.end()):
+            continue
+        n = 1 if b["n"].lower() in ("a", "an") else _number(b["n"])
+        value = None
+        if published is not None and n:
+            unit = b["unit"].rstrip("s")
+            then = published - relativedelta(**{unit + "s": n})
+            value = then.isoformat() if unit in ("day", "week") else (
+                f"{then.year:04d}-{then.month:02d}" if unit == "month" else str(then.year))
+        add(b.start(), m.end(), type="date", date=value)

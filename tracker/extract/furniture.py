@@ -6,21 +6,29 @@ import re
 # the reader's "date YYYY-MM-DD" header at the very start of a file
 DATE_HEADER = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
 # wire datelines and credits opening a story: "(Bloomberg) --", "WASHINGTON (AP) —", "LONDON, Sept 3 (Reuters) -"
+# "KYIV, Ukraine (AP) —", "WASHINGTON —"
 DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*)?\([A-Z][\w&.' -]{0,30}\)\s*(?:--|[-–—])\s*"
-    r"|[A-Z][A-Z .'-]{2,30}\s*(?:--|—)\s*")
+    r"(?:[A-Z]{2,}[A-Z .'-]*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z\d][\w.]*){0,3})?\s*)?"
+    r"\([A-Z][\w&.' -]{0,30}\)\s*(?:--|[-–—])\s*"
+    r"|[A-Z]{2,}[A-Z .'-]{0,30}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?\s*(?:--|—|–)\s*(?=[A-Z“\"])")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a video caption runs its date and duration into the title: "…in UkraineSept. 16, 202200:44"
 _VIDEO_STAMP = re.compile(rf"{_MONTH}\s?\d{{1,2}},\s?\d{{4}}\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*$")
 _TIME_STAMP = re.compile(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_BYLINE = re.compile(r"^(?:By|From|Reporting by|Writing by|Edited by|Additional reporting by)\s+[A-Z]")
+_BYLINE = re.compile(
+    r"^\(?(?:By|From|Reporting by|Writing by|Edited by|Editing by|Additional reporting by|Compiled by)\s+[A-Z]")
+# "… in Kyiv on Sept. 20, 2022. (AP Photo/Efrem Lukatsky)": a caption ends with its credit
+_CAPTION_CREDIT = re.compile(
+    r"\([^()]*\b(?:Photo|Photograph|Image|Getty|AP|AFP|Reuters|EPA|Shutterstock|Credit|Pool)\b[^()]*\)\s*$")
+_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\s*$", re.I)
 _CREDIT = re.compile(
     r"(?:^|\b)(?:Photo(?:graph)?|Image|Picture|Video|Credit|Source|Illustration)s?\s*(?:by|:|credit)"
     r"|(?:Getty Images|AFP via Getty|AP Photo|Reuters/|Shutterstock|EPA-EFE|/AFP|/AP)\s*$", re.I)
 _PROMPT = re.compile(
     r"^(?:Read more|Related|More:|Watch:|Listen:|Advertisement|Share this|Sign up|Subscribe|Click here|"
-    r"See also|Follow (?:us|the)|Copyright|©|All rights reserved|Updated|Published)\b", re.I)
+    r"See also|Follow (?:us|the|our)|Copyright|©|All rights reserved|Updated|Published|Listen to|Our Standards|"
+    r"Image caption|Image source|Media caption|Getty Images|This (?:article|story) (?:was|has been))\b", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$|[\"”]\s*$")
 _WORD = re.compile(r"[\w’'-]+")
 _LIST_ITEM = re.compile(r"[-•*–]\s+\S+(?:\s+\S+){5}")
@@ -32,6 +40,10 @@ def line_reason(line: str) -> str | None:
     tail = line[-48:]
     if _VIDEO_STAMP.search(tail):
         return "video caption with time stamp"
+    if tail.endswith(")") and _CAPTION_CREDIT.search(line[-120:]):
+        return "photo caption with credit"
+    if _CONTRIBUTED.search(tail):
+        return "contributor credit"
     short = len(line) < 200
     if short and _TIME_STAMP.search(tail):
         return "caption ending in a time stamp"
@@ -47,6 +59,10 @@ def line_reason(line: str) -> str | None:
             return "photo or video credit"
     if _LIST_ITEM.match(line):
         return None  # "- Individuals who break the law will face a fine": a list item states a claim
+    if ends and len(line) < 120 and line.rstrip()[-1] in "?!":
+        words = _WORD.findall(line)
+        if len(words) <= 15 and line[0] not in "“\"‘'" and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            return "headline or related link (title case question)"
     if not ends:
         words = _WORD.findall(line)
         if len(words) <= 20:

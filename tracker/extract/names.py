@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from .drafts import SpeakerDraft
 
 _CAP = r"(?:[A-Z][\w’'.-]*|al-\w+|(?:de|van|von|bin|da|di|du|le|la|der|den|del|dos)\b)"
-_CONNECT = r"(?:of|for|the|on|de|du|des|del|of the|for the|on the)"
+_CONNECT = r"(?:of|for|the|on|de|du|des|del|of the|for the|on the|and|&)"
 # a capitalized run, possibly joined by "of the", "for": "Institute for the Study of War"
 CAP_RUN = re.compile(rf"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+_AND = re.compile(r" (?:and|&) ")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 TITLES = frozenset(
@@ -37,7 +38,8 @@ ORG_WORDS = frozenset(
     "club team fc united city nations alliance coalition forces army navy police command republic republics "
     "kremlin pentagon whitehall commons lords cabinet bureau exchange endowment programme program project "
     "review chamber chambers house industries holdings motors airlines systems technologies labs studios records "
-    "academy museum hospital church institute's lab laboratory firm partners capital securities".split())
+    "academy museum hospital church institute's lab laboratory firm partners capital securities staff "
+    "headquarters ministries directorate".split())
 PLACE_WORDS = frozenset(
     "river sea ocean oblast region province state states street square mountains mountain island islands "
     "peninsula valley lake bay gulf county district city town village airport station bridge road avenue "
@@ -59,6 +61,14 @@ _NOT_NAMES = frozenset(
     "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
     "several other another one two three four five however meanwhile still yet so also today yesterday "
     "tomorrow last next earlier later".split())
+# the head noun of a descriptor: the word before its first preposition ("a top occupation official in Kherson")
+_ROLE_HEAD = re.compile(r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)"
+                        r"(?=\s+(?:at|of|for|in|on|with|from|and|to|who)\b|\s*$|\s*,)", re.I)
+_DEFINITE_ROLE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}([\w-]+)$")
+# nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
+_EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
+                      r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
+                      r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
 _PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
 _FEMALE_TITLES = frozenset("ms mrs miss dame lady queen princess".split())
 _MALE_TITLES = frozenset("mr sir lord king prince".split())
@@ -94,11 +104,18 @@ def classify(words: list[str]) -> str:
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """("Ukrainian President", "Volodomyr Zelenskiy") from the words of a run: titles lead, the name follows."""
-    last_title = -1
-    for i, w in enumerate(words[:-1]):
-        if w.lower().strip(".") in TITLES:
+    """("Ukrainian President", "Volodomyr Zelenskiy") from the words of a run: titles lead, the name follows.
+    An organization's name keeps its words ("Ukraine's General Staff"), unless a title follows it
+    ("United Nations Secretary-General Antonio Guterres")."""
+    last_title = last_org = -1
+    for i, w in enumerate(words):
+        low = w.lower().strip(".")
+        if low in TITLES and i < len(words) - 1:
             last_title = i
+        if low in ORG_WORDS and i > 0:
+            last_org = i
+    if last_org > last_title:
+        return [], words
     return words[: last_title + 1], words[last_title + 1:]
 
 
@@ -123,11 +140,20 @@ def runs(phrase: str) -> list[tuple[int, int, str]]:
             words = words[1:]
         while words and words[-1].lower() in {"of", "for", "the", "and", "on", "&"}:
             words = words[:-1]
-        if words and len(words[-1]) > 2 and words[-1].endswith("."):
-            words[-1] = words[-1].rstrip(".")
-        if words:
-            text = " ".join(words)
-            found.append((start, start + len(text) + (2 if possessive else 0), text))
+        if words and len(words[-1]) > 2 and words[-1].endswith(".") and "." not in words[-1][:-1]:
+            words[-1] = words[-1].rstrip(".")  # a sentence's period, not an abbreviation's ("U.S.")
+        if not words:
+            continue
+        text = " ".join(words)
+        if (" and " in text or " & " in text) and not any(w.lower() in ORG_WORDS for w in words):
+            # "Tony Blair and Gordon Brown" are two names; "Pew Internet and American Life Project" is one
+            offset = start
+            for sep in _AND.finditer(text + " and "):
+                part = text[offset - start:sep.start()]
+                found.append((offset, offset + len(part), part))
+                offset = start + sep.end()
+            continue
+        found.append((start, start + len(text) + (2 if possessive else 0), text))
     return found
 
 
@@ -140,6 +166,8 @@ class Mentions:
     #: (position, name, kind, prominent), in text order; prominent: a speaker or a sentence's subject
     seen: list[tuple[int, str, str, bool]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    #: role noun -> the person it last described ("minister" -> "Dmytro Kuleba"), for "the minister said"
+    roles: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, position: int, name: str, kind: str, title: str = "", prominent: bool = False) -> str:
@@ -157,12 +185,36 @@ class Mentions:
                 if not known or len(name) > len(known):
                     self.surnames[last] = name
             t = title.lower().split()[-1].strip(".") if title else ""
+            if t and t not in _FEMALE_TITLES and t not in _MALE_TITLES and t not in ("dr", "former", "acting"):
+                self.roles[t] = name
             if t in _FEMALE_TITLES:
                 self.gender[name] = "f"
             elif t in _MALE_TITLES:
                 self.gender[name] = "m"
         self.seen.append((position, name, kind, prominent))
         return name
+
+    def describe(self, name: str, descriptor: str) -> None:
+        """Remember the role a descriptor gives a person: "a research fellow at Chatham House" -> fellow."""
+        m = _ROLE_HEAD.match(descriptor)
+        if m:
+            self.roles[m.group(1).lower()] = name
+
+    def role(self, phrase: str, position: int) -> str | None:
+        """The person a definite description means: "the foreign minister" when a role says so; "the
+        Dutchman", "the 26-year-old", "the striker": the latest person in the foreground."""
+        m = _DEFINITE_ROLE.match(phrase.lower())
+        if not m:
+            return None
+        head = m.group(1)
+        if head in self.roles:
+            return self.roles[head]
+        if _EPITHET.search(head) or head in TITLES:
+            for prominent in (True, False):
+                hit = self._latest("person", None, position, prominent)
+                if hit:
+                    return hit[0]
+        return None
 
     def full(self, name: str) -> str:
         return self.surnames.get(name, name)

@@ -50,8 +50,13 @@ _WORD_ANCHOR = re.compile(rf"\b(?P<num>{alternation(_WORDS.split('|'))})\s+(?P<u
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
+_ONE_IN = re.compile(rf"\b(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
+                     rf"\s+in\s+(?P<d>\d{{1,3}}|{alternation(_WORD_LIST)})\b")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
+_NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
+                          re.I)
+_SHARE_OF = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b")
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
 _VAGUE_VALUES = {"hundreds of thousands": 1e5, "tens of thousands": 1e4, "hundreds of millions": 1e8,
@@ -98,10 +103,11 @@ class _Out:
 
 def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> list[ValueDraft]:
     """Every quantity in ``text[start:]`` not already inside a date (``taken``)."""
-    taken = taken if taken is not None else Taken()
+    taken = taken if taken is not None else Taken(len(text))
     out = _Out(text, taken)
     _fractions_and_vague(text, start, out)
     _durations(text, start, out)
+    _one_in(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
     return out.values
@@ -114,8 +120,9 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             continue
         d = _DENOMINATORS[m["d"]]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
-        if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")):
-            continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half" is a position
+        if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
+                          or _NOT_A_SHARE.search(text, max(0, s - 12), s) or not _SHARE_OF.match(text, e)):
+            continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half", "the second half" are not
         if n is not None:
             s = n.start()
         if not out.taken.free(s, e):
@@ -198,6 +205,16 @@ def _digits(text: str, start: int, out: _Out) -> None:
             unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
         unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
         out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
+
+
+def _one_in(text: str, start: int, out: _Out) -> None:
+    """"one in five voters": a share, 0.2."""
+    for m in _ONE_IN.finditer(text, start):
+        if not out.taken.free(*m.span()):
+            continue
+        n, d = _parse(m["n"]), _parse(m["d"])
+        if 0 < n < d:
+            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=round(n / d, 4), unit="fraction")
 
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:

@@ -45,7 +45,7 @@ def build_audit(session: Session) -> dict[str, Any]:
     links = live_links(session)
     facts = [fact_of(c) for c in claims]
     clusters = []
-    for n, cluster in enumerate(clusters_of(facts, [(l.a_id, l.b_id, l.relation) for l in links]), start=1):
+    for n, cluster in enumerate(clusters_of(facts, [(link.a_id, link.b_id, link.relation) for link in links]), start=1):
         per_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for fact in cluster.claims:
             claim = by_id[fact.id]
@@ -74,7 +74,8 @@ def _outlets(claims: list[Claim]) -> list[dict[str, Any]]:
             "attributed": attributed, "own_voice": len(group) - attributed,
             "attributed_share": round(attributed / len(group), 3) if group else 0.0,
             "relays": dict(Counter(r for c in group for r in _relays(c)).most_common()),
-            "caveats": [{"id": c.id, "quote": c.quote, "qualifies": c.caveat_of_id} for c in group if c.kind == "caveat"],
+            "caveats": [{"id": c.id, "quote": c.quote, "qualifies": c.caveat_of_id}
+                        for c in group if c.kind == "caveat"],
         })
     return out
 
@@ -88,14 +89,15 @@ def _speakers(claims: list[Claim]) -> list[dict[str, Any]]:
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n)):
         group = groups[name]
         entity = next((c.attribution.speaker for c in group if _speaker(c) == name), None)
+        atts = [c.attribution for c in group if c.attribution]
         out.append({
             "speaker": name, "kind": entity.kind if entity else "outlet", "claims": len(group),
             "as_speaker": sum(1 for c in group if _speaker(c) == name),
             "as_relay": sum(1 for c in group if name in _relays(c)),
             "outlets": dict(Counter(_outlet(c) for c in group).most_common()),
-            "modes": dict(Counter(c.attribution.mode for c in group if c.attribution).most_common()),
-            "cues": dict(Counter(c.attribution.cue for c in group if c.attribution and c.attribution.cue).most_common()),
-            "descriptors": sorted({c.attribution.descriptor for c in group if c.attribution and c.attribution.descriptor}),
+            "modes": dict(Counter(att.mode for att in atts).most_common()),
+            "cues": dict(Counter(att.cue for att in atts if att.cue).most_common()),
+            "descriptors": sorted({att.descriptor for att in atts if att.descriptor}),
         })
     return out
 

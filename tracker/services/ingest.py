@@ -67,7 +67,7 @@ class IngestSummary:
 
     def line(self) -> str:
         return (f"{self.new} new document{'s' * (self.new != 1)}, "
-                f"{self.present} duplicate{'s' * (self.present != 1)} (already present), {self.failed} failed; "
+                f"{self.present} already present (duplicate{'s' * (self.present != 1)}), {self.failed} failed; "
                 f"{self.claims} claims, {self.links} link{'s' * (self.links != 1)}")
 
 

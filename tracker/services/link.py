@@ -11,14 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
+from ..analysis.matching import paused_gc
 from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, Entity, Outlet, Relay
 
 
 @dataclass(slots=True)
 class LinkSummary:
+    #: links the matcher stands behind after this run: new, changed or unchanged
     suggested: int = 0
     added: int = 0
     updated: int = 0
@@ -32,7 +35,7 @@ class LinkSummary:
 
     @property
     def stored(self) -> int:
-        """Links the matcher stands behind after this run (new, changed or unchanged)."""
+        """The links there are for the linked documents after this run (what ingest reports)."""
         return self.suggested
 
     def line(self) -> str:
@@ -44,8 +47,8 @@ class LinkSummary:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or line) holding ``start``..``end``."""
-    line_start = text.rfind("\n", 0, start) + 1
-    sent_start = max(line_start, text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0)
+    dot = text.rfind(". ", 0, start)
+    sent_start = max(text.rfind("\n", 0, start) + 1, dot + 2 if dot >= 0 else 0)
     # a quote may end on its own full stop: look for the sentence end from its last character
     stops = [x for x in (text.find(". ", end - 1), text.find("\n", end)) if x != -1]
     stop = min(stops) + 1 if stops else len(text)
@@ -85,18 +88,22 @@ def load_facts(session: Session) -> list[ClaimFact]:
             .order_by(Relay.attribution_id, Relay.position)):
         relays[attribution_claim[att_id]].append(name)
     values: dict[int, list[ValueFact]] = defaultdict(list)
-    for v in session.execute(select(ClaimValue).order_by(ClaimValue.claim_id, ClaimValue.span_start)).scalars():
-        values[v.claim_id].append(ValueFact(v.type, v.text, v.date, v.date_end, v.number, v.low, v.high, v.unit))
+    for claim_id, *fields in session.execute(
+            select(ClaimValue.claim_id, ClaimValue.type, ClaimValue.text, ClaimValue.date, ClaimValue.date_end,
+                   ClaimValue.number, ClaimValue.low, ClaimValue.high, ClaimValue.unit)
+            .order_by(ClaimValue.claim_id, ClaimValue.span_start)):
+        values[claim_id].append(ValueFact(*fields))
     facts = []
-    for row in session.execute(select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind,
-                                      Claim.hedged).order_by(Claim.id)):
-        doc = docs[row.document_id]
-        speaker = speakers.get(row.id)
+    no_speaker = (None, None)
+    for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(
+            select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged)
+            .order_by(Claim.id)):
+        doc = docs[doc_id]
+        speaker, speaker_kind = speakers.get(claim_id, no_speaker)
         facts.append(ClaimFact(
-            id=row.id, document_id=row.document_id, quote=row.quote, outlet=doc.outlet, published=doc.published,
-            kind=row.kind, hedged=row.hedged, speaker=speaker[0] if speaker else None,
-            speaker_kind=speaker[1] if speaker else None, via=tuple(relays.get(row.id, ())),
-            values=tuple(values.get(row.id, ())), context=sentence_around(doc.text, row.start, row.end)))
+            id=claim_id, document_id=doc_id, quote=quote, outlet=doc.outlet, published=doc.published, kind=kind,
+            hedged=hedged, speaker=speaker, speaker_kind=speaker_kind, via=tuple(relays.get(claim_id, ())),
+            values=tuple(values.get(claim_id, ())), context=sentence_around(doc.text, start, end)))
     return facts
 
 
@@ -108,7 +115,8 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     """
     started = time.perf_counter()
     new_docs = set(document_ids) if document_ids is not None else None
-    facts = load_facts(session)
+    with paused_gc():
+        facts = load_facts(session)
     matcher = Matcher()
     suggestions = matcher.suggest(facts, new_docs)
     summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
@@ -155,11 +163,22 @@ def _store(session: Session, suggestions: list[SuggestedLink], new_docs: set[int
 
 def link_new_documents(sessions: sessionmaker[Session], document_ids: Iterable[int]) -> LinkSummary:
     """Link the claims of documents just stored against everything there, in one transaction of its own."""
-    with sessions() as session, session.begin():
-        return link_claims(session, list(document_ids))
+    return _in_transaction(sessions, list(document_ids))
 
 
 def relink(sessions: sessionmaker[Session]) -> LinkSummary:
     """Recompute every auto link, in one transaction: a failure leaves the links as they were."""
-    with sessions() as session, session.begin():
-        return link_claims(session)
+    return _in_transaction(sessions, None)
+
+
+def _in_transaction(sessions: sessionmaker[Session], document_ids: list[int] | None) -> LinkSummary:
+    def once() -> LinkSummary:
+        with sessions() as session, session.begin():
+            return link_claims(session, document_ids)
+
+    try:
+        return once()
+    except IntegrityError:
+        # another process linking at the same time stored one of our pairs first; a second pass sees its
+        # rows and updates them instead
+        return once()

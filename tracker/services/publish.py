@@ -57,7 +57,7 @@ def claim_reviews(session: Session) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@graph": reviews}
 
 
-def provenance(session: Session, flt: ClaimFilter = ClaimFilter()) -> dict[str, Any]:
+def provenance(session: Session, flt: ClaimFilter | None = None) -> dict[str, Any]:
     """PROV-JSON: documents and claims are entities; outlets, speakers and relays agents.
 
     A claim wasDerivedFrom its document and wasAttributedTo its speaker (or the outlet, in its own voice).
@@ -73,7 +73,7 @@ def provenance(session: Session, flt: ClaimFilter = ClaimFilter()) -> dict[str, 
         agent.setdefault(key, {"prov:label": label, "prov:type": kind})
         return key
 
-    for claim in list_claims(session, flt):
+    for claim in list_claims(session, flt or ClaimFilter()):
         doc = claim.document
         doc_id = f"tracker:document/{doc.id}"
         if doc_id not in entity:
@@ -105,8 +105,9 @@ def provenance(session: Session, flt: ClaimFilter = ClaimFilter()) -> dict[str, 
             entity[report] = {"prov:label": f"{relay.entity.name}'s report", "prov:type": "tracker:RelayReport"}
             relay_agent = add_agent(f"tracker:entity/{relay.entity.id}", relay.entity.name, "prov:Organization")
             attributed[f"_:attr-relay{claim.id}-{relay.position}"] = {"prov:entity": report, "prov:agent": relay_agent}
-            derived[f"_:quote{claim.id}-{relay.position}"] = {"prov:generatedEntity": quoting, "prov:usedEntity": report,
-                                                             "prov:type": "prov:Quotation", "prov:label": "wasQuotedFrom"}
+            derived[f"_:quote{claim.id}-{relay.position}"] = {
+                "prov:generatedEntity": quoting, "prov:usedEntity": report, "prov:type": "prov:Quotation",
+                "prov:label": "wasQuotedFrom"}
             quoting = report
     return {
         "prefix": {"tracker": NS},

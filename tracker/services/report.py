@@ -10,7 +10,7 @@ import csv
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 from sqlalchemy.orm import Session
@@ -37,7 +37,8 @@ class ReportFilter:
 
 
 def chain(claim: Claim) -> str:
-    """Who said it, through whom, in which outlet: "both regions, via Tass, in NBC News"."""
+    """Who said it, through whom, in which outlet: "both regions, via Tass, in NBC News"; "NBC News, in its own
+    voice" when nobody is named."""
     att = claim.attribution
     outlet = claim.document.outlet.name if claim.document.outlet else claim.document.name
     relays = [r.entity.name for r in att.relays] if att else []
@@ -45,7 +46,7 @@ def chain(claim: Claim) -> str:
     if att and att.speaker:
         parts.append(att.speaker.name)
     elif not relays:
-        parts.append(f"{outlet} (own voice)")
+        return f"{outlet}, in its own voice"
     if relays:
         parts.append("via " + " and ".join(relays))
     parts.append(f"in {outlet}")
@@ -88,46 +89,51 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
     everything = {c.id: c for c in list_claims(session)}
     chosen = {c.id: c for c in list_claims(session, ClaimFilter(outlet=flt.outlet, status=flt.status))
               if _in_period(c, flt.since)}
-    links = [l for l in live_links(session) if l.a_id in chosen or l.b_id in chosen]
+    links = [link for link in live_links(session) if link.a_id in chosen or link.b_id in chosen]
     independence = {}
-    for cluster in clusters_of([fact_of(everything[i]) for i in {x for l in links for x in (l.a_id, l.b_id)}],
-                               [(l.a_id, l.b_id, l.relation) for l in links]):
+    for cluster in clusters_of([fact_of(everything[i]) for i in {x for link in links for x in (link.a_id, link.b_id)}],
+                               [(link.a_id, link.b_id, link.relation) for link in links]):
         for fact in cluster.claims:
             independence[fact.id] = cluster.independence
     by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     for c in chosen.values():
         by_outlet[c.document.outlet.name if c.document.outlet else "unknown outlet"][c.status] += 1
     links_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for l in links:
-        for this, other in ((l.a_id, l.b_id), (l.b_id, l.a_id)):
-            links_of[this].append({"relation": l.relation, "claim": other, "reason": l.reason, "score": l.score,
-                                   "origin": l.origin, "decision": l.decision})
+    for link in links:
+        for this, other in ((link.a_id, link.b_id), (link.b_id, link.a_id)):
+            links_of[this].append({"relation": link.relation, "claim": other, "reason": link.reason,
+                                   "score": link.score, "origin": link.origin, "decision": link.decision})
 
-    def pair(l) -> dict[str, Any]:
-        return {"a": _side(everything[l.a_id]), "b": _side(everything[l.b_id]), "reason": l.reason,
-                "score": l.score, "origin": l.origin, "decision": l.decision,
-                "independence": independence.get(l.a_id)}
+    def pair(link) -> dict[str, Any]:
+        return {"a": _side(everything[link.a_id]), "b": _side(everything[link.b_id]), "reason": link.reason,
+                "score": link.score, "origin": link.origin, "decision": link.decision,
+                "independence": independence.get(link.a_id)}
 
     return {
-        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "filter": {"outlet": flt.outlet, "status": flt.status, "since": flt.since.isoformat() if flt.since else None},
         "counts": {
             "total": len(chosen),
             "by_status": {s: sum(c[s] for c in by_outlet.values()) for s in STATUSES},
             "by_outlet": {o: {s: by_outlet[o][s] for s in STATUSES} for o in sorted(by_outlet)},
         },
-        "contradictions": [pair(l) for l in links if l.relation == "contradicts"],
-        "corroborations": [pair(l) for l in links if l.relation in ("corroborates", "same")],
-        "claims": [{
-            "id": c.id, "outlet": c.document.outlet.name if c.document.outlet else None, "document": c.document.name,
-            "published": c.document.published.isoformat() if c.document.published else None,
-            "kind": c.kind, "status": c.status, "quote": c.quote, "context": _context(c),
-            "attribution": chain(c), "speaker": c.attribution.speaker.name if c.attribution and c.attribution.speaker else None,
-            "via": [r.entity.name for r in c.attribution.relays] if c.attribution else [],
-            "cue": c.attribution.cue if c.attribution else None, "mode": c.attribution.mode if c.attribution else "outlet",
-            "values": [describe(v) for v in fact_of(c).values], "verdict": _verdict(c),
-            "links": links_of.get(c.id, []), "independence": independence.get(c.id),
-        } for c in chosen.values()],
+        "contradictions": [pair(link) for link in links if link.relation == "contradicts"],
+        "corroborations": [pair(link) for link in links if link.relation in ("corroborates", "same")],
+        "claims": [_claim(c, links_of.get(c.id, []), independence.get(c.id)) for c in chosen.values()],
+    }
+
+
+def _claim(c: Claim, links: list[dict[str, Any]], independence: str | None) -> dict[str, Any]:
+    att = c.attribution
+    return {
+        "id": c.id, "outlet": c.document.outlet.name if c.document.outlet else None, "document": c.document.name,
+        "published": c.document.published.isoformat() if c.document.published else None,
+        "kind": c.kind, "status": c.status, "quote": c.quote, "context": _context(c), "attribution": chain(c),
+        "speaker": att.speaker.name if att and att.speaker else None,
+        "via": [r.entity.name for r in att.relays] if att else [],
+        "cue": att.cue if att else None, "mode": att.mode if att else "outlet",
+        "values": [describe(v) for v in fact_of(c).values], "verdict": _verdict(c),
+        "links": links, "independence": independence,
     }
 
 
@@ -148,7 +154,7 @@ def write_csv(report: dict[str, Any], out: IO[str]) -> None:
             "via": "; ".join(c["via"]), "cue": c["cue"], "mode": c["mode"], "values": "; ".join(c["values"]),
             "verdict": v.get("status"), "note": v.get("note"), "evidence": v.get("evidence"),
             "reviewer": v.get("reviewer"), "reviewed_at": v.get("at"),
-            "links": "; ".join(f"{l['relation']} #{l['claim']}" for l in c["links"]),
+            "links": "; ".join(f"{link['relation']} #{link['claim']}" for link in c["links"]),
         })
 
 

@@ -16,8 +16,9 @@ _CSS = """
 body{font:15px/1.5 Georgia,serif;color:#202124;max-width:60rem;margin:2rem auto;padding:0 1rem}
 h1,h2,h3{font-family:system-ui,sans-serif;line-height:1.25}h3{font-size:1rem;margin:1.6rem 0 .4rem}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #dadce0;padding:.25rem .6rem;text-align:right}
-td:first-child,th:first-child{text-align:left}blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid #dadce0;
-background:#f8f9fa}mark{background:#fde293}.claim{break-inside:avoid;border-top:1px solid #eee}
+td:first-child,th:first-child{text-align:left}
+blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid #dadce0;background:#f8f9fa}
+mark{background:#fde293}.claim{break-inside:avoid;border-top:1px solid #eee}
 .status{font:600 .8rem system-ui,sans-serif;padding:.05rem .4rem;border-radius:.3rem;color:#fff}
 .pair{break-inside:avoid;margin:.6rem 0;padding:.4rem .8rem;border:1px solid #f4c7c3;border-radius:.3rem}
 dl{display:grid;grid-template-columns:8rem 1fr;gap:.1rem .8rem;margin:.3rem 0}dt{color:#5f6368}dd{margin:0}
@@ -117,7 +118,8 @@ def _claim(c: dict[str, Any]) -> str:
     else:
         rows.append(("Verdict", "not reviewed yet"))
     for link in c["links"]:
-        rows.append((_e(link["relation"]), f"#{link['claim']}: {_e(link['reason'])}"))
+        rows.append((_e(link["relation"]), f'<a href="#claim-{link["claim"]}">#{link["claim"]}</a>: '
+                                           f"{_e(link['reason'])}"))
     if c["independence"]:
         rows.append(("Sources", _e(c["independence"])))
     return (f'<section class="claim" id="claim-{c["id"]}"><h3>#{c["id"]} {_status(c["status"])} '

@@ -7,10 +7,10 @@ a rolled-back document leaves no ids in the cache that the database does not hav
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, bindparam, update
 from sqlalchemy.orm import Session
 
 from ..extract.drafts import SpeakerDraft
@@ -74,7 +74,7 @@ class RowCache:
             self._pending_entities[known.key] = known
             ids.append(known.id)
         if renamed:
-            session.execute(update(_entities).where(_entities.c.id == bindparam("eid"))
+            session.connection().execute(update(_entities).where(_entities.c.id == bindparam("eid"))
                             .values(aliases=bindparam("new_aliases")),
                             [{"eid": i, "new_aliases": a} for i, a in renamed.items()])
         return ids
@@ -89,26 +89,36 @@ class RowCache:
         return self._pending_entities.get(key) or self.entities.get(key)
 
     def _load_or_create(self, session: Session, wanted: dict[str, SpeakerDraft]) -> dict[str, _Known]:
-        columns = (_entities.c.id, _entities.c.key, _entities.c.name, _entities.c.aliases)
-        found = {r.key: _Known(r.id, r.key, r.name, list(r.aliases or []))
-                 for r in session.execute(select(*columns).where(_entities.c.key.in_(list(wanted))))}
-        missing = [{"name": d.name, "kind": d.kind, "key": k, "aliases": []} for k, d in wanted.items() if k not in found]
+        connection = session.connection()
+        found = self._load(connection, list(wanted))
+        missing = [(d.name, d.kind, k) for k, d in wanted.items() if k not in found]
         if missing:
             # another ingest may add the same key at the same moment: skip those, then read every row back
-            session.execute(_insert_ignoring_conflict(session), missing)
-            keys = [m["key"] for m in missing]
-            found.update((r.key, _Known(r.id, r.key, r.name, list(r.aliases or [])))
-                         for r in session.execute(select(*columns).where(_entities.c.key.in_(keys))))
+            mark = _placeholder(connection)
+            connection.exec_driver_sql(
+                f"INSERT INTO entities (name, kind, key, aliases) VALUES ({mark}, {mark}, {mark}, '[]') "
+                "ON CONFLICT (key) DO NOTHING", missing)
+            found.update(self._load(connection, [k for _n, _k, k in missing]))
+        return found
+
+    @staticmethod
+    def _load(connection: Connection, keys: list[str]) -> dict[str, _Known]:
+        found = {}
+        mark = _placeholder(connection)
+        for i in range(0, len(keys), 500):  # SQLite allows a limited number of parameters a statement
+            part = keys[i:i + 500]
+            rows = connection.exec_driver_sql(
+                f"SELECT id, key, name, aliases FROM entities WHERE key IN ({', '.join([mark] * len(part))})",
+                tuple(part))
+            for entity_id, key, name, aliases in rows:
+                if isinstance(aliases, str):  # SQLite hands JSON back as text
+                    aliases = json.loads(aliases)
+                found[key] = _Known(entity_id, key, name, list(aliases or []))
         return found
 
 
-def _insert_ignoring_conflict(session: Session):
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(_entities).on_conflict_do_nothing()
-    if dialect == "sqlite":
-        return sqlite.insert(_entities).on_conflict_do_nothing()
-    return insert(_entities)
+def _placeholder(connection: Connection) -> str:
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
 
 
 def cache_of(session: Session) -> RowCache:

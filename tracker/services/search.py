@@ -1,7 +1,7 @@
 """Full-text search over claim quotes and document texts: SQLite FTS5 or PostgreSQL text search.
 
 Both take the same query language, that of a web search box: words (all must match, stemmed: "strikes"
-finds "strike"), "quoted phrases", and -word to exclude. The indexes are made by migration 0002.
+finds "strike"), "quoted phrases", ``or`` between two terms, and -word to exclude. The indexes are made by migration 0002.
 """
 from __future__ import annotations
 
@@ -20,14 +20,26 @@ _ENGLISH = literal_column("'english'::regconfig")
 
 
 def fts5_query(query: str) -> str | None:
-    """``query`` in FTS5 syntax, every word quoted so no user input is read as an operator; None if it has
-    no words to look for."""
-    wanted, unwanted = [], []
+    """``query`` in FTS5 syntax, as PostgreSQL's websearch_to_tsquery reads it: every word quoted so no user
+    input is taken for an operator, ``or`` between two terms, ``-`` before one to exclude it. None if it has no
+    words to look for."""
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    either = False
     for m in _TERM.finditer(query):
         negated = bool(m[1] or m[3])
+        if m[4] is not None and not negated and m[4].lower() == "or":
+            either = bool(wanted)
+            continue
         words = _WORD.findall(m[2] if m[2] is not None else m[4])
-        if words:
-            (unwanted if negated else wanted).append('"' + " ".join(words) + '"')
+        if not words:
+            continue
+        term = '"' + " ".join(words) + '"'
+        if negated:
+            unwanted.append(term)
+        else:
+            wanted.append(f"OR {term}" if either else term)
+            either = False
     if not wanted:
         return None
     return " ".join(wanted) + "".join(f" NOT {u}" for u in unwanted)

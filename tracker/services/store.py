@@ -8,9 +8,12 @@ happens inside it, so a failure leaves nothing of the document behind.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import JSON, Connection, Table, bindparam, insert, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..extract import Extraction
@@ -40,7 +43,7 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
     """
     cache = cache_of(session)
     now = utcnow()
-    document_id = session.execute(insert(_documents).returning(_documents.c.id), {
+    document_id = session.connection().execute(insert(_documents).returning(_documents.c.id), {
         "outlet_id": cache.outlet_id(session, outlet) if outlet else None,
         "title": article.title, "published": article.published, "origin": article.origin, "name": article.name,
         "format": article.format, "text": article.text, "sha256": article.sha256, "ingested_at": now,
@@ -48,25 +51,29 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
     drafts = extraction.claims
     if drafts:
         claim_ids = _new_ids(session, _claims, len(drafts))
-        text_ = article.text
-        _bulk_insert(session, _claims, [
-            {"id": cid, "document_id": document_id, "start": d.start, "end": d.end, "quote": text_[d.start:d.end],
-             "kind": d.kind, "check_worthiness": round(float(d.check_worthiness), 3), "hedged": bool(d.hedged),
-             "caveat_of_id": None, "status": "unreviewed", "version": 1, "reason": d.reason, "created_at": now}
+        body = article.text
+        bulk_insert(session, _claims, _CLAIM_COLUMNS, [
+            (cid, document_id, d.start, d.end, body[d.start:d.end], d.kind, round(float(d.check_worthiness), 3),
+             bool(d.hedged), "unreviewed", 1, d.reason, now)
             for cid, d in zip(claim_ids, drafts)])
         _insert_attributions(session, claim_ids, extraction)
-        _bulk_insert(session, _values, [
-            {"claim_id": cid, "type": v.type, "text": v.text, "span_start": v.start, "span_end": v.end,
-             "date": v.date, "date_end": v.date_end, "number": v.number, "low": v.low, "high": v.high, "unit": v.unit}
+        bulk_insert(session, _values, _VALUE_COLUMNS, [
+            (cid, v.type, v.text, v.start, v.end, v.date, v.date_end, v.number, v.low, v.high, v.unit)
             for cid, d in zip(claim_ids, drafts) for v in d.values])
         caveats = [{"cid": cid, "of": claim_ids[d.caveat_of]}
                    for cid, d in zip(claim_ids, drafts) if d.caveat_of is not None]
         if caveats:
-            session.execute(update(_claims).where(_claims.c.id == bindparam("cid"))
-                            .values(caveat_of_id=bindparam("of")), caveats)
-    _bulk_insert(session, _skipped, [{"document_id": document_id, "start": s.start, "end": s.end, "reason": s.reason}
-                                     for s in extraction.skipped])
+            session.connection().execute(update(_claims).where(_claims.c.id == bindparam("cid"))
+                                         .values(caveat_of_id=bindparam("of")), caveats)
+    bulk_insert(session, _skipped, ("document_id", "start", "end", "reason"),
+                 [(document_id, s.start, s.end, s.reason) for s in extraction.skipped])
     return Stored(document_id, len(drafts))
+
+
+_CLAIM_COLUMNS = ("id", "document_id", "start", "end", "quote", "kind", "check_worthiness", "hedged", "status",
+                  "version", "reason", "created_at")
+_VALUE_COLUMNS = ("claim_id", "type", "text", "span_start", "span_end", "date", "date_end", "number", "low", "high",
+                  "unit")
 
 
 def _insert_attributions(session: Session, claim_ids: list[int], extraction: Extraction) -> None:
@@ -76,53 +83,80 @@ def _insert_attributions(session: Session, claim_ids: list[int], extraction: Ext
     entity_ids = iter(cache_of(session).entity_ids(session, drafts) if drafts else ())
     speaker_ids = [next(entity_ids) if a.speaker else None for a in atts]
     relay_entities = [[next(entity_ids) for _ in a.via] for a in atts]
-    has_relays = any(relay_entities)
-    attribution_ids = _new_ids(session, _attributions, len(atts)) if has_relays else [None] * len(atts)
-    rows = [{"claim_id": cid, "speaker_id": sid, "cue": a.cue, "mode": a.mode, "descriptor": a.descriptor}
-            for cid, sid, a in zip(claim_ids, speaker_ids, atts)]
-    if has_relays:
-        for row, aid in zip(rows, attribution_ids):
-            row["id"] = aid
-    _bulk_insert(session, _attributions, rows)
-    if has_relays:
-        _bulk_insert(session, _relays, [{"attribution_id": aid, "position": i, "entity_id": eid}
-                                        for aid, chain in zip(attribution_ids, relay_entities)
-                                        for i, eid in enumerate(chain)])
+    if not any(relay_entities):
+        bulk_insert(session, _attributions, ("claim_id", "speaker_id", "cue", "mode", "descriptor"),
+                     [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts)])
+        return
+    attribution_ids = _new_ids(session, _attributions, len(atts))
+    bulk_insert(session, _attributions, ("id", "claim_id", "speaker_id", "cue", "mode", "descriptor"),
+                 [(aid, cid, sid, a.cue, a.mode, a.descriptor)
+                  for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts)])
+    bulk_insert(session, _relays, ("attribution_id", "position", "entity_id"),
+                 [(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities) for i, eid in enumerate(chain)])
 
 
 def _new_ids(session: Session, table: Table, n: int) -> list[int]:
     """``n`` fresh primary keys for ``table``, so child rows can point at their parents without a RETURNING
     round trip per batch (that costs more than the insert itself on PostgreSQL)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return list(session.execute(
-            text(f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, :n)"),
-            {"n": n}).scalars())
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        return [row[0] for row in connection.exec_driver_sql(
+            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, {int(n)})")]
     # SQLite: the document's insert took the database's write lock, so nobody else can take these ids
     # before we commit; without AUTOINCREMENT, SQLite itself would hand out max(id) + 1 next
-    top = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    top = connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
     return list(range(top + 1, top + 1 + n))
 
 
-def _bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
-    """Insert ``rows`` (all with the same keys) in the session's transaction: one COPY on PostgreSQL, one
-    driver-level executemany elsewhere, values converted by the columns' own SQLAlchemy types."""
+def bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert ``rows`` (tuples in the order of ``columns``) in the session's transaction: one COPY on
+    PostgreSQL, one driver-level executemany on SQLite, values converted by the columns' SQLAlchemy types."""
     if not rows:
         return
     connection = session.connection()
     dialect = connection.dialect
-    columns = list(rows[0])
     quoted = ", ".join(f'"{c}"' for c in columns)
     if dialect.name == "postgresql":
-        as_json = {c for c in columns if isinstance(table.c[c].type, JSON)}
-        with connection.connection.driver_connection.cursor() as cursor, \
-                cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+        as_json = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, JSON)]
+        sql = f"COPY {table.name} ({quoted}) FROM STDIN"
+        with _as_sqlalchemy_errors(connection, sql), connection.connection.driver_connection.cursor() as cursor, \
+                cursor.copy(sql) as copy:
             for row in rows:
-                copy.write_row([json.dumps(row[c]) if c in as_json else row[c] for c in columns])
+                if as_json:
+                    row = list(row)
+                    for i in as_json:
+                        row[i] = json.dumps(row[i])
+                copy.write_row(row)
         return
-    processors = [table.c[c].type._cached_bind_processor(dialect) for c in columns]
-    data = [tuple(p(row[c]) if p else row[c] for c, p in zip(columns, processors)) for row in rows]
-    placeholders = ", ".join("?" * len(columns)) if dialect.paramstyle == "qmark" else None
-    if placeholders is None:
-        session.execute(insert(table), rows)
+    if dialect.paramstyle != "qmark":
+        session.execute(insert(table), [dict(zip(columns, row)) for row in rows])
         return
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({quoted}) VALUES ({placeholders})", data)
+    converted = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(dialect))]
+    if converted:
+        changed = []
+        for row in rows:
+            values = list(row)
+            for i, process in converted:
+                values[i] = process(values[i])
+            changed.append(tuple(values))
+        rows = changed
+    # straight to the driver's cursor, on the session's own connection and transaction: SQLAlchemy's per-statement
+    # bookkeeping costs more than these small inserts
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        with _as_sqlalchemy_errors(connection, sql):
+            cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
+@contextmanager
+def _as_sqlalchemy_errors(connection: Connection, sql: str) -> Iterator[None]:
+    """A driver error raised past SQLAlchemy, turned into the exception SQLAlchemy would have raised
+    (IntegrityError, OperationalError, ...), so callers and the CLI handle it as any other."""
+    base = connection.dialect.loaded_dbapi.Error
+    try:
+        yield
+    except base as exc:
+        raise DBAPIError.instance(sql, None, exc, base, dialect=connection.dialect) from exc

@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..services.export import value_record
 from ..services.review import ClaimDetail
+from .keys import SCROLL_KEYS
 
 
 def describe(detail: ClaimDetail) -> Text:
@@ -39,6 +39,9 @@ def describe(detail: ClaimDetail) -> Text:
         line("caveat of", f"claim {claim.caveat_of_id}")
     for caveat in detail.caveats:
         line("caveat", f"#{caveat.id} “{' '.join(caveat.quote.split())}”")
+    for link in detail.links:  # the related pane is narrow: the full reason is read here
+        other = link.b_id if link.a_id == claim.id else link.a_id
+        line(f"{link.relation} #{other}", link.reason or "-")
     if claim.reason:
         line("why extracted", json.dumps(claim.reason, ensure_ascii=False, sort_keys=True))
     out.rstrip()
@@ -48,10 +51,7 @@ def describe(detail: ClaimDetail) -> Text:
 class DetailsPane(VerticalScroll):
     """What is known about the highlighted claim."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    BINDINGS = SCROLL_KEYS
 
     def compose(self):
         yield Static(id="details-text")

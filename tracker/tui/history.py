@@ -1,20 +1,20 @@
 """The verdict history of the highlighted claim: who, when, status, note, evidence. Oldest first."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..models import Verdict
+from .keys import SCROLL_KEYS
 from .queue import STATUS_STYLE
 
 
 def _utc(moment: datetime) -> datetime:
     # SQLite hands back naive UTC, PostgreSQL an aware time in the session's zone
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    return moment.astimezone(UTC) if moment.tzinfo else moment
 
 
 def describe(verdicts: list[Verdict]) -> Text:
@@ -36,10 +36,7 @@ def describe(verdicts: list[Verdict]) -> Text:
 class HistoryPane(VerticalScroll):
     """Every verdict row of the claim (times in UTC); nothing here is ever edited."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    BINDINGS = SCROLL_KEYS
 
     def compose(self):
         yield Static(id="history-text")

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ..services.review import QueueRow
+from .keys import CURSOR_KEYS
 
 #: fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
 COLUMNS = (("status", 12), ("kind", 8), ("outlet", 14), ("speaker", 18), ("date", 10), ("claim", 80))
@@ -23,10 +23,7 @@ def _clip(value: str, width: int) -> str:
 class ClaimQueue(DataTable):
     """Claims in the current filter and sort; row keys are claim ids."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS = CURSOR_KEYS
 
     class NeedMore(Message):
         """The cursor is near the last loaded row and more rows exist."""
@@ -44,7 +41,8 @@ class ClaimQueue(DataTable):
     @staticmethod
     def cells(row: QueueRow) -> tuple:
         return (Text(row.status, style=STATUS_STYLE.get(row.status, "")), row.kind, row.outlet or "?",
-                _clip(row.speaker or "(outlet)", 18), row.date or "", _clip(" ".join(row.quote.split()), COLUMNS[-1][1]))
+                _clip(row.speaker or "(outlet)", 18), row.date or "",
+                _clip(" ".join(row.quote.split()), COLUMNS[-1][1]))
 
     def show(self, rows: list[QueueRow], *, append: bool, total: int | None) -> None:
         if not append:
@@ -65,7 +63,7 @@ class ClaimQueue(DataTable):
         if row.id not in self.rows_by_id:
             return
         self.rows_by_id[row.id] = row
-        for (name, _), value in zip(COLUMNS, self.cells(row)):
+        for (name, _), value in zip(COLUMNS, self.cells(row), strict=True):
             self.update_cell(str(row.id), name, value)
 
     @property

@@ -1,22 +1,19 @@
 """Related claims: links to claims in other documents, with relation, score, reason and decision."""
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ..models import ClaimLink
+from .keys import CURSOR_KEYS
 
-COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 60))
+COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 22))
 
 
 class RelatedPane(DataTable):
     """One row per link of the highlighted claim; row keys are link ids."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS = CURSOR_KEYS
 
     class Open(Message):
         """The reviewer asked to go to the claim at the other end of a link."""

@@ -216,6 +216,8 @@ class ReviewScreen(Screen[None]):
             if message.total == 0 and self.claim_filter == ClaimFilter():
                 self.app.push_screen(EmptyScreen(self.app.database_name))
                 return
+            if message.total == 0:
+                self.notify("no claims match: press f or / to change the filter", severity="warning")
             if not (message.select_id and queue.select_id(message.select_id)):
                 queue.move_cursor(row=0)
             self.show_claim(queue.current_id)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..models import Claim
 from ..services.claims import paragraph_bounds
+from .keys import SCROLL_KEYS
 
 #: paragraphs shown before and after the claim's own
 CONTEXT_PARAGRAPHS = 2
@@ -25,10 +25,7 @@ def _widen(text: str, start: int, end: int, paragraphs: int) -> tuple[int, int]:
 class SourcePane(VerticalScroll):
     """The document text near the highlighted claim."""
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-    ]
+    BINDINGS = SCROLL_KEYS
 
     def compose(self):
         yield Static(id="source-text")

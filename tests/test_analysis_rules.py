@@ -1,0 +1,128 @@
+"""The matching rules on made-up stories that are not the seeds: the rules must be general."""
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.analysis import ClaimFact, ValueFact, suggest_links
+from tracker.analysis.blocking import MAX_BUCKET, candidate_pairs
+from tracker.analysis.features import features_of
+from tracker.analysis.matching import Matcher
+
+DAY = date(2024, 3, 1)
+
+
+def claim(i: int, doc: int, quote: str, *values: ValueFact, kind: str = "event", context: str = "",
+          published: date | None = DAY, outlet: str | None = None) -> ClaimFact:
+    return ClaimFact(id=i, document_id=doc, quote=quote, kind=kind, values=tuple(values), context=context or quote,
+                     published=published, outlet=outlet or f"outlet {doc}")
+
+
+def relation(*claims: ClaimFact) -> str | None:
+    links = suggest_links(claims)
+    assert len(links) <= 1
+    return links[0].relation if links else None
+
+
+def test_range_end_against_a_stated_end_date():
+    a = claim(1, 1, "Delegates will meet over the three days starting Monday for the summit",
+              ValueFact("date_range", "the three days starting Monday", date="2024-03-04", date_end="2024-03-06"))
+    b = claim(2, 2, "the summit is set to end on March 8", ValueFact("date", "March 8", date="2024-03-08"))
+    [link] = suggest_links([a, b])
+    assert link.relation == "contradicts"
+    assert link.reason.startswith("3 days from 2024-03-04 ends 2024-03-06; the other says it concludes 2024-03-08")
+
+
+def test_a_range_agrees_with_a_matching_duration_and_not_with_a_longer_one():
+    a = claim(1, 1, "the strike will run over the two days starting Tuesday at the ports",
+              ValueFact("date_range", "the two days starting Tuesday", date="2024-03-05", date_end="2024-03-06"))
+    two = claim(2, 2, "dockers said the protest would last two days",
+                ValueFact("duration", "two days", number=2, unit="day"))
+    three = claim(3, 3, "dockers said the protest would last three days",
+                  ValueFact("duration", "three days", number=3, unit="day"))
+    # no shared event word: "strike" is not a protest word here, so nothing is claimed either way
+    assert relation(a, two) is None
+    rally = claim(1, 1, "the rally will run over the two days starting Tuesday",
+                  ValueFact("date_range", "the two days starting Tuesday", date="2024-03-05", date_end="2024-03-06"))
+    assert relation(rally, two) == "corroborates"
+    assert relation(rally, three) == "contradicts"
+
+
+def test_whole_against_none_needs_the_same_place():
+    whole = claim(1, 1, "Rebels seized the entire Idlib province in May")
+    none_there = claim(2, 2, "Rebels don't fully control any of the provinces of Aleppo, Hama and Idlib")
+    none_elsewhere = claim(3, 3, "Rebels don't fully control any of the provinces of Aleppo and Hama")
+    assert relation(whole, none_there) == "contradicts"
+    assert relation(whole, none_elsewhere) is None
+
+
+def test_offsets_and_ages_are_not_lengths():
+    after = claim(1, 1, "the election comes two weeks after the budget",
+                  ValueFact("duration", "two weeks", number=2, unit="week"))
+    lasted = claim(2, 2, "the election campaign lasted four days",
+                   ValueFact("duration", "four days", number=4, unit="day"))
+    assert relation(after, lasted) is None
+    young = claim(3, 1, "The 25-year-old won the final match of the tournament",
+                  ValueFact("quantity", "25-year-old", number=25, unit="year"), published=None)
+    old = claim(4, 2, "The 31-year-old lost the final match of the tournament",
+                ValueFact("quantity", "31-year-old", number=31, unit="year"), published=None)
+    assert relation(young, old) != "contradicts"
+
+
+def test_qualified_durations_agree_when_they_overlap():
+    nearly = claim(1, 1, "a war that has dragged on for nearly seven months",
+                   ValueFact("quantity", "nearly seven months", number=7, unit="month"))
+    more = claim(2, 2, "the war has gone on for more than six months",
+                 ValueFact("quantity", "more than six months", number=6, unit="month"))
+    ten = claim(3, 3, "a ten-month-long war", ValueFact("duration", "ten-month-long", number=10, unit="month"))
+    assert relation(nearly, more) != "contradicts"
+    assert relation(nearly, ten) == "contradicts"
+
+
+def test_same_year_needs_the_same_kind_of_event():
+    vote = claim(1, 1, "Russia held a vote in Crimea in 2014", ValueFact("date", "2014", date="2014"))
+    fighting = claim(2, 2, "fighting with Russia-backed forces in Crimea since 2014",
+                     ValueFact("date", "2014", date="2014"))
+    referendum = claim(3, 3, "Russia staged a referendum in Crimea in 2014", ValueFact("date", "2014", date="2014"))
+    assert relation(vote, fighting) is None
+    assert relation(vote, referendum) == "corroborates"
+
+
+def test_caveats_never_contradict():
+    whole = claim(1, 1, "Rebels seized the entire Idlib province in May")
+    caveat = claim(2, 2, "It is unclear whether rebels don't fully control any part of Idlib", kind="caveat")
+    assert relation(whole, caveat) != "contradicts"
+
+
+def test_stories_months_apart_are_not_compared_on_values():
+    a = claim(1, 1, "the vote will last three days", ValueFact("duration", "three days", number=3, unit="day"))
+    b = claim(2, 2, "the vote will last five days", ValueFact("duration", "five days", number=5, unit="day"),
+              published=date(2024, 9, 1))
+    assert relation(a, b) is None
+    assert relation(a, claim(2, 2, b.quote, *b.values)) == "contradicts"
+
+
+def test_only_pairs_touching_new_documents_with_new_documents():
+    same = "Acme Corp bought Widget Ltd for a record sum, Acme Corp said in a statement"
+    claims = [claim(i, i, same) for i in (1, 2, 3)]
+    pairs = {(a.id, b.id) for a, b in candidate_pairs([features_of(c) for c in claims], new_documents={3})}
+    assert pairs == {(1, 3), (2, 3)}
+    assert {(x.a_id, x.b_id) for x in suggest_links(claims)} == {(1, 2), (1, 3), (2, 3)}
+
+
+def test_a_key_shared_by_too_many_claims_is_not_used():
+    many = [claim(i, i, f"Acme Widget sold {i} units") for i in range(1, MAX_BUCKET + 3)]
+    matcher = Matcher()
+    matcher.suggest(many)
+    assert matcher.pairs_compared == 0
+    matcher.suggest(many[:3])
+    assert matcher.pairs_compared == 3
+
+
+def test_analysis_imports_neither_sqlalchemy_nor_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker.analysis, tracker.analysis.matching; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'textual')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

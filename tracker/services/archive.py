@@ -1,0 +1,196 @@
+"""A whole database as one JSON Lines archive, and back: for moving between SQLite and PostgreSQL, and backups.
+
+The archive's first line names the format and its version, the last line counts the rows written (so a cut-off
+file is refused); every line between is one row: ``{"table": "claims", "row": {...}}``, tables in an order
+where every row comes after the rows it points to. Ids are kept as they are (not remapped), so links, caveats
+and undos stay exact; PostgreSQL's id sequences are moved past them after an import. Times are written in UTC.
+Import goes into an empty database only, in one transaction: a bad archive leaves the database as it was.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from typing import IO, Any
+
+from sqlalchemy import Date, DateTime, Table, bindparam, func, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from ..errors import TrackerError
+from ..models import (
+    Attribution,
+    Claim,
+    ClaimLink,
+    ClaimValue,
+    Document,
+    Entity,
+    Outlet,
+    Relay,
+    SkippedSpan,
+    Verdict,
+    utcnow,
+)
+from .store import bulk_insert
+
+FORMAT = "tracker-archive"
+VERSION = 1
+#: parents before children; a claim's caveat_of is set once every claim is in
+TABLES: tuple[Table, ...] = tuple(m.__table__ for m in (
+    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink))
+_BY_NAME = {t.name: t for t in TABLES}
+_BATCH = 1000
+
+
+class ArchiveError(TrackerError):
+    """An archive that cannot be imported; nothing was changed."""
+
+
+def _dump_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        # SQLite hands back naive times (stored as UTC), PostgreSQL aware ones: write both the same way
+        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return aware.astimezone(timezone.utc).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def table_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` in id order, as the archive writes it (also what a round-trip test compares)."""
+    result = session.connection().execution_options(yield_per=_BATCH).execute(select(table).order_by(table.c.id))
+    for row in result.mappings():
+        yield {key: _dump_value(value) for key, value in row.items()}
+
+
+def export_archive(session: Session, out: IO[str]) -> dict[str, int]:
+    """Write every table to ``out``; returns the number of rows per table."""
+    from ..db import current_revision
+
+    header = {"format": FORMAT, "version": VERSION, "schema": current_revision(session.get_bind()),
+              "written": utcnow().isoformat()}
+    out.write(json.dumps(header) + "\n")
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        n = 0
+        for row in table_rows(session, table):
+            out.write(json.dumps({"table": table.name, "row": row}, ensure_ascii=False) + "\n")
+            n += 1
+        counts[table.name] = n
+    out.write(json.dumps({"end": True, "counts": counts}) + "\n")
+    return counts
+
+
+def _load_value(table: Table, column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = table.c[column].type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def import_archive(session: Session, lines: IO[str], source: str = "archive") -> dict[str, int]:
+    """Load an archive into an empty database in one transaction; returns the rows per table.
+
+    Raises :class:`ArchiveError` (and changes nothing) for a database that is not empty, or an archive that is
+    not one, is of another version, is cut off, or holds rows that do not fit.
+    """
+    with session.begin():
+        stored = {t.name: session.scalar(select(func.count()).select_from(t)) for t in (Document.__table__,
+                                                                                         Claim.__table__,
+                                                                                         Entity.__table__,
+                                                                                         Outlet.__table__)}
+        if any(stored.values()):
+            what = ", ".join(f"{n} {t}" for t, n in stored.items() if n)
+            raise ArchiveError(f"the database is not empty ({what}); import into a new, empty database")
+        try:
+            counts = _load(session, lines, source)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ArchiveError(f"{source}: {exc}") from exc
+        except DBAPIError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise ArchiveError(f"{source}: rows do not fit the database: {detail}") from exc
+        _move_sequences(session)
+    return counts
+
+
+def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
+    first = lines.readline()
+    try:
+        header = json.loads(first) if first.strip() else {}
+    except json.JSONDecodeError:
+        header = {}
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ArchiveError(f"{source}: not a tracker archive (its first line does not say format {FORMAT!r})")
+    if header.get("version") != VERSION:
+        raise ArchiveError(f"{source}: archive version {header.get('version')!r}; this tracker reads version {VERSION}")
+    counts = {t.name: 0 for t in TABLES}
+    pending: dict[str, list[tuple]] = {}
+    caveats: list[dict[str, int]] = []
+    order = {t.name: i for i, t in enumerate(TABLES)}
+    current = -1
+    end = None
+    for number, line in enumerate(lines, start=2):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ArchiveError(f"{source}, line {number}: not valid JSON ({exc.msg})") from exc
+        if end is not None:
+            raise ArchiveError(f"{source}, line {number}: rows after the end line")
+        if record.get("end"):
+            end = record
+            continue
+        name, row = record.get("table"), record.get("row")
+        table = _BY_NAME.get(name)
+        if table is None or not isinstance(row, dict):
+            raise ArchiveError(f"{source}, line {number}: not a row of a known table")
+        unknown = set(row) - set(table.c.keys())
+        if unknown:
+            raise ArchiveError(f"{source}, line {number}: {name} has no column {sorted(unknown)[0]!r}")
+        if order[name] < current:
+            raise ArchiveError(f"{source}, line {number}: {name} rows after rows that point to them")
+        if order[name] > current:
+            _flush(session, pending)  # the parents are all in before the first child
+            current = order[name]
+        if name == "claims" and row.get("caveat_of_id") is not None:
+            caveats.append({"cid": row["id"], "of": row["caveat_of_id"]})
+            row = {**row, "caveat_of_id": None}
+        columns = tuple(table.c.keys())
+        pending.setdefault(name, []).append(tuple(_load_value(table, c, row.get(c)) for c in columns))
+        counts[name] += 1
+        if len(pending[name]) >= _BATCH:
+            _flush(session, {name: pending.pop(name)})
+    if end is None:
+        raise ArchiveError(f"{source}: the archive is cut off (no end line); nothing was imported")
+    if end.get("counts") != counts:
+        raise ArchiveError(f"{source}: the end line counts {end.get('counts')}, the archive holds {counts}")
+    _flush(session, pending)
+    claims = Claim.__table__
+    for i in range(0, len(caveats), _BATCH):
+        session.connection().execute(update(claims).where(claims.c.id == bindparam("cid"))
+                                     .values(caveat_of_id=bindparam("of")), caveats[i:i + _BATCH])
+    return counts
+
+
+def _flush(session: Session, pending: dict[str, list[tuple]]) -> None:
+    for name, rows in list(pending.items()):
+        if rows:
+            table = _BY_NAME[name]
+            bulk_insert(session, table, tuple(table.c.keys()), rows)
+        pending[name] = []
+
+
+def _move_sequences(session: Session) -> None:
+    """After rows with given ids, PostgreSQL's id sequences must start past them, or the next insert collides."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    for table in TABLES:
+        connection.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 1), max(id) IS NOT NULL) "
+            f"FROM {table.name}")

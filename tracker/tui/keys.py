@@ -1,0 +1,15 @@
+"""Vim-style movement the panes share: ``j``/``k`` beside the arrows."""
+from __future__ import annotations
+
+from textual.binding import Binding
+
+#: for tables: move the cursor a row
+CURSOR_KEYS = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+#: for text panes: scroll a line
+SCROLL_KEYS = [
+    Binding("j", "scroll_down", "Down", show=False),
+    Binding("k", "scroll_up", "Up", show=False),
+]
