@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -36,8 +37,12 @@ def run_once(url: str, folders: list[str], workers: int | None) -> dict:
     upgrade(engine)
     sessions = session_factory(engine)
     started = time.perf_counter()
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     summary = ingest(sessions, read_paths(folders), workers=workers)
     ingested = time.perf_counter()
+    own_after, children_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    writer_cpu = own_after.ru_utime + own_after.ru_stime - own.ru_utime - own.ru_stime
+    workers_cpu = children_after.ru_utime + children_after.ru_stime - children.ru_utime - children.ru_stime
     links = None
     try:
         from tracker.services.link import link_new_documents
@@ -55,7 +60,8 @@ def run_once(url: str, folders: list[str], workers: int | None) -> dict:
             total = count_claims(session, flt)
         timings[words] = (round((time.perf_counter() - t0) * 1000, 1), shown, total)
     return {"new": summary.new, "present": summary.present, "failed": summary.failed, "claims": summary.claims,
-            "links": links, "ingest_s": ingested - started, "link_s": linked - ingested, "search_ms": timings}
+            "links": links, "ingest_s": ingested - started,
+            "writer_cpu_s": writer_cpu, "workers_cpu_s": workers_cpu, "load": os.getloadavg()[0], "link_s": linked - ingested, "search_ms": timings}
 
 
 def tree_rss_kb(root: int) -> int:
@@ -112,6 +118,8 @@ def report(name: str, f: dict) -> None:
     print(f"  ingest {f['ingest_s']:.2f} s + link {f['link_s']:.2f} s = {work:.2f} s "
           f"({docs / work:.0f} docs/s); process wall incl. start-up {f['wall_s']:.2f} s; "
           f"peak RSS (all processes) {f['peak_rss_mb']:.0f} MB")
+    print(f"  CPU during ingest: writer (reading, writing) {f['writer_cpu_s']:.2f} s, extraction workers "
+          f"{f['workers_cpu_s']:.2f} s; load average at the start {f['load']:.1f} (other work on the machine)")
     for words, (ms, shown, total) in f["search_ms"].items():
         print(f"  search {words!r}: {ms:.1f} ms ({total} claims, first {shown} loaded)")
 

@@ -126,3 +126,70 @@ def test_analysis_imports_neither_sqlalchemy_nor_textual():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'textual')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# Figures across documents of one story: a made-up storm, two papers a day apart.
+STORM = "Hurricane Zelda hit Puerto Vela and the Costa Azul coast"
+
+
+def story(i: int, doc: int, quote: str, *values: ValueFact, published: date = DAY) -> ClaimFact:
+    # every document of the story names the same places somewhere; here in a claim of its own
+    return claim(i, doc, quote, *values, published=published)
+
+
+def storm_pair(a_quote: str, a_values: tuple, b_quote: str, b_values: tuple, days_apart: int = 1) -> str | None:
+    later = date.fromordinal(DAY.toordinal() + days_apart)
+    claims = [story(1, 1, STORM), story(2, 2, STORM, published=later),
+              story(3, 1, a_quote, *a_values), story(4, 2, b_quote, *b_values, published=later)]
+    links = {(x.a_id, x.b_id): x.relation for x in suggest_links(claims)}
+    return links.get((3, 4))
+
+
+def test_death_tolls_that_cannot_both_hold_clash():
+    a = ("The storm has killed at least 30 people, the coast guard said on Monday.",
+         (ValueFact("quantity", "at least 30 people", number=30, unit="people"),))
+    b = ("The coast guard put the death toll at 22 on Monday night.", (ValueFact("quantity", "22", number=22),))
+    assert storm_pair(*a, *b) == "contradicts"
+    # a toll weeks later is another moment of the story, not a clash
+    assert storm_pair(*a, *b, days_apart=60) is None
+
+
+def test_a_stated_range_holding_the_other_figure_agrees():
+    a = ("Divers were still searching for between 10 and 20 fishermen who were unaccounted for.",
+         (ValueFact("quantity_range", "between 10 and 20", low=10, high=20),))
+    b = ("Officials said about 15 fishermen were still missing.",
+         (ValueFact("quantity", "about 15 fishermen", number=15, unit="fishermen"),))
+    assert storm_pair(*a, *b) == "corroborates"
+
+
+def test_ages_and_other_periods_are_not_clashing_figures():
+    age = ("The storm killed Maria Lopes, 71, in her home.", (ValueFact("quantity", "71", number=71),))
+    toll = ("The storm killed 12 people in the town.", (ValueFact("quantity", "12 people", number=12, unit="people"),))
+    assert storm_pair(*age, *toll) != "contradicts"
+    quarter = ("Storm damage cut sales by 4% in the fourth quarter, the port authority said.",
+               (ValueFact("quantity", "4%", number=4, unit="percent"),))
+    year = ("Storm damage cut sales by 9% last year, the port authority said.",
+            (ValueFact("quantity", "9%", number=9, unit="percent"),))
+    assert storm_pair(*quarter, *year) != "contradicts"
+
+
+def test_since_a_year_and_for_so_many_years():
+    a = ("The sea wall had not been repaired since 2011.", (ValueFact("date", "2011", date="2011"),))
+    b = ("For twelve years, engineers have warned about the sea wall.",
+         (ValueFact("duration", "twelve years", number=12, unit="year"),))
+    claims = [story(1, 1, STORM), story(2, 2, STORM, published=date(2023, 5, 2)),
+              story(3, 1, a[0], *a[1], published=date(2023, 5, 1)),
+              story(4, 2, b[0], *b[1], published=date(2023, 5, 2))]
+    claims[0] = story(1, 1, STORM, published=date(2023, 5, 1))
+    links = {(x.a_id, x.b_id): x for x in suggest_links(claims)}
+    assert links[(3, 4)].relation == "corroborates" and "before 2023 is 2011" in links[(3, 4)].reason
+
+
+def test_the_same_day_in_one_story_with_words_in_common_agrees():
+    a = ("Inspectors will examine the harbour bridge on Friday.", (ValueFact("date", "Friday", date="2024-03-08"),))
+    b = ("Inspectors who examined the harbour bridge on Friday found rust.",
+         (ValueFact("date", "Friday", date="2024-03-08"),))
+    other_day = ("Inspectors who examined the harbour bridge on Saturday found rust.",
+                 (ValueFact("date", "Saturday", date="2024-03-09"),))
+    assert storm_pair(*a, *b) == "corroborates"
+    assert storm_pair(*a, *other_day) is None

@@ -142,3 +142,34 @@ def test_ingest_again_after_import_finds_everything_present(reviewed, tmp_path):
     assert run(target, "import", str(archive)).exit_code == 0
     summary = ingest(session_factory(make_engine(target)), read_paths([SEEDS]))
     assert (summary.new, summary.present) == (0, 2)
+
+
+class WritesDuringExport:
+    """An output file that lets another process ingest a document while the export is half way."""
+
+    def __init__(self, url: str, path):
+        self.url, self.path, self.lines, self.done = url, path, [], False
+
+    def write(self, text: str) -> None:
+        self.lines.append(text)
+        if not self.done and '"table": "documents"' in text:
+            self.done = True
+            result = run(self.url, "ingest", "--quiet", str(self.path))
+            assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_export_reads_one_snapshot_while_others_write(reviewed, request, database):
+    from tracker.services.archive import export_archive
+
+    url = reviewed if database == "sqlite" else request.getfixturevalue("pg_url")
+    if database == "postgresql":
+        run(url, "ingest", "--quiet", str(SEEDS))
+    engine = make_engine(url)
+    before = rows_of(url)
+    out = WritesDuringExport(url, SHARED / "corpus" / "bbc" / "tech" / "002.txt")
+    with session_factory(engine)() as s:
+        counts = export_archive(s, out)
+    engine.dispose()
+    assert out.done and len(rows_of(url)["documents"]) == len(before["documents"]) + 1
+    assert counts["documents"] == len(before["documents"]) and counts["claims"] == len(before["claims"])

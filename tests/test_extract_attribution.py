@@ -230,3 +230,45 @@ def test_an_epithet_means_the_person_in_the_foreground():
             "said.")
     assert speaker(text, "professional sort") == "Martin Jol"
     assert speaker(text, "We had the initiative") == "Martin Jol"
+
+
+def test_a_subordinate_clause_with_a_new_source_and_organization_anaphora():
+    text = ("Northwind Airlines, the regional carrier, said on Monday it would cut 2,000 jobs. Its shares fell 6% "
+            "after it warned that fuel costs would rise. The airline said the cuts would save £50m a year.")
+    assert speaker(text, "cut 2,000 jobs") == "Northwind Airlines"
+    assert speaker(text, "Its shares fell") is None  # the market's move, in the outlet's voice
+    assert speaker(text, "fuel costs would rise") == "Northwind Airlines"
+    assert speaker(text, "save £50m") == "Northwind Airlines"
+
+
+def test_a_closing_cue_governs_the_clauses_before_it_not_after():
+    text = ("Sales rose 5% to £2bn last year, the firm said, though it cautioned that the figure could be revised "
+            "once the audit was finished.")
+    result = extract(text, None)
+    first = claim(text, "Sales rose")
+    caveat = claim(text, "figure could be revised")
+    assert first is not caveat
+    assert caveat.kind == "caveat" and caveat.attribution.cue == "cautioned"
+    target = result.claims[caveat.caveat_of]
+    assert (target.start, target.end) == (first.start, first.end)
+    assert first.attribution.speaker.name == "the firm" and caveat.attribution.speaker.name == "the firm"
+
+
+def test_questions_are_skipped_not_claimed():
+    # bbc/politics/050.txt
+    text = ('Mr McLetchie asked: "Would it not be ironic if the criminals can be smokers but not law-abiding '
+            'citizens?" He was keen to know if inmates would continue to be allowed to smoke.')
+    result = extract(text, None)
+    assert any(s.reason == "question, not an assertion" for s in result.skipped)
+    assert [text[c.start:c.end] for c in result.claims] == [
+        "He was keen to know if inmates would continue to be allowed to smoke."]
+
+
+def test_us_conventions_party_tags_anonymous_sources_and_spokesmen():
+    text = ('"Parents are paying more for child care than for rent," Sen. Patty Murray (D-Wash.) said. '
+            "House Speaker Mike Johnson dismissed the plan. A spokesman for Johnson, Raj Shah, said the House would "
+            "not take up the bill. About 2.3 million parents left the workforce, a person familiar with the "
+            "analysis said.")
+    assert speaker(text, "Parents are paying") == "Patty Murray"
+    assert speaker(text, "would not take up") == "Raj Shah"
+    assert speaker(text, "left the workforce") == "a person familiar with the analysis"

@@ -110,3 +110,11 @@ def test_one_in_n_is_a_share():
     found = values("One in 10 US adults - 22 million people - now owns a digital music player.", None)
     assert found["One in 10"].number == pytest.approx(0.1)
     assert found["22 million people"].number == 22e6
+
+
+def test_a_date_without_a_year_takes_the_nearest_year_leaning_to_the_past():
+    january = date(2005, 1, 10)
+    assert values("The report is due on Feb. 14.", january)["Feb. 14"].date == "2005-02-14"
+    assert values("The deal was signed on Nov. 30.", january)["Nov. 30"].date == "2004-11-30"
+    assert values("The fund collapsed in October.", january)["October"].date == "2004-10"
+    assert values("Results of November's poll were late.", january)["November's"].date == "2004-11"

@@ -7,7 +7,6 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -66,7 +65,8 @@ def test_html_claims_point_into_the_stored_extracted_text(sessions):
 
 def test_html_page_without_article_text_is_one_failure(tmp_path):
     page = tmp_path / "empty.html"
-    page.write_text("<html><head><title>Nothing</title></head><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    page.write_text("<html><head><title>Nothing</title></head><body><script>var x = 1;</script></body></html>",
+                    encoding="utf-8")
     (error,) = read_all(page)
     assert isinstance(error, IngestError) and "no article text" in str(error)
 
@@ -106,6 +106,7 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     results = read_all(path)
     assert isinstance(results[0], Article)
     errors = {str(e).split(": ", 1)[0].rsplit("#", 1)[1]: str(e) for e in results[1:]}
+    assert all(e.file == str(path) for e in results[1:])  # so progress counts the file once
     assert "not valid JSON" in errors["2"]
     assert "no 'text' field" in errors["3"]
     assert "empty" in errors["4"]

@@ -129,7 +129,7 @@ def test_interrupted_ingest_is_consistent_and_a_rerun_completes_it(articles, ref
     assert claims_per_text(url) == reference
 
 
-def test_locked_database_is_one_clear_line(sqlite_url, tmp_path):
+def test_locked_database_is_one_clear_line(sqlite_url):
     engine = make_engine(sqlite_url)
     upgrade(engine)
     engine.dispose()

@@ -6,10 +6,13 @@ says little and would make cost grow with the square of the corpus, so such keys
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
+from .amounts import counted
 from .features import Features
+from .values import durations_of
 
 #: a key shared by more claims than this is too common to pick out one story
 MAX_BUCKET = 25
@@ -39,6 +42,20 @@ def keys_of(f: Features) -> set[str]:
         keys.update(f"len:{du.unit}:{fam}" for fam in families)
     for am in f.amounts:
         keys.add(f"q:{am.unit}:{am.amount.central:g}")
+    for c in counted(f) if f.amounts else ():
+        # "between 40 and 60 people unaccounted for" and "about 50 people missing": the same kind of count,
+        # the same order of magnitude
+        magnitude = int(math.log10(max(c.amount.amount.central, 1)))
+        keys.update(f"qf:{fam}:{magnitude}" for fam in c.families)
+    for d in f.dates:
+        if d.role == "since" and len(d.value) == 4:
+            keys.add(f"yr:{d.value}")
+    if f.published and f.fact.values:
+        # "for sixteen years" in a 2025 article meets "since 2009"
+        for du in durations_of(f.fact.values):
+            years = du.amount.central / 12
+            if du.unit == "month" and years.is_integer():
+                keys.add(f"yr:{f.published.year - int(years)}")
     if f.quantified:
         keys.update(f"ctl:{n}" for n in f.quantified.scope)
     # pairs of names pick out a story even when each name alone is common
@@ -54,18 +71,20 @@ def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None
                     max_bucket: int = MAX_BUCKET) -> Iterator[tuple[Features, Features]]:
     """Each pair of claims from different documents that share a key, once; with ``new_documents``, only
     pairs touching one of those documents."""
-    features = list(features)
+    # in claim id order, so that an index pair (i < j) is already the link's (a, b)
+    features = sorted(features, key=lambda f: f.id)
     frequency: Counter[str] = Counter()
     for f in features:
         frequency.update(f.tokens)
-    rarity = frequency.__getitem__
+    # one rank per word, rarest first, ties broken by the word: the same keys on every run (sets have no order)
+    rank = {t: n for n, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
+    by_rank = rank.__getitem__
     # buckets hold indices into ``features``, appended in order, so each bucket is already sorted
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(features):
         for key in keys_of(f):
             buckets[key].append(i)
-        # sorted by word first so that ties in rarity break the same way on every run (sets have no order)
-        rare = [t for t in sorted(sorted(f.tokens), key=rarity)[:RARE_WORDS + 2] if frequency[t] > 1][:RARE_WORDS]
+        rare = [t for t in sorted(f.tokens, key=by_rank)[:RARE_WORDS + 2] if frequency[t] > 1][:RARE_WORDS]
         for n, t in enumerate(rare):
             for u in rare[n + 1:]:
                 buckets[f"tt:{t}|{u}" if t < u else f"tt:{u}|{t}"].append(i)
@@ -80,5 +99,4 @@ def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None
             doc_i, new_i = docs[i], is_new[i]
             pairs.update((i, j) for j in idx[n + 1:] if docs[j] != doc_i and (new_i or is_new[j]))
     for i, j in sorted(pairs):
-        a, b = features[i], features[j]
-        yield (a, b) if a.id < b.id else (b, a)
+        yield features[i], features[j]

@@ -21,7 +21,7 @@ EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
     "control": ("captur*", "seiz*", "control*", "occup*", "conquer*", "overran", "overrun", "annex*"),
     "mobilization": ("mobiliz*", "mobilis*", "conscript*", "reservist*", "draft", "drafted"),
     "attack": ("attack*", "airstrike*", "bomb*", "shelling", "missile*", "explosion*"),
-    "casualties": ("kill*", "dead", "death*", "died", "wounded", "injured", "casualt*", "fatalit*"),
+    "casualties": ("kill*", "dead", "death*", "died", "wounded", "injured", "casualt*", "fatalit*", "bodies"),
     "talks": ("talks", "negotiat*", "summit*", "ceasefire*", "truce*", "treaty", "treaties"),
     "sanctions": ("sanction*", "embargo*", "tariff*"),
     "protest": ("protest*", "rally", "rallies", "demonstrat*"),
@@ -32,6 +32,9 @@ EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
     "takeover": ("takeover*", "merger*", "acquisition*", "acquire*"),
     "sport": ("match", "matches", "tournament*", "championship*", "semi-final*", "quarter-final*"),
     "release": ("album*", "film*", "premiere*", "box-office"),
+    "disaster": ("flood*", "storm", "storms", "earthquake*", "quake*", "hurricane*", "wildfire*", "landslide*",
+                 "drought*", "tsunami*", "cyclone*", "typhoon*", "tornado*", "eruption*"),
+    "missing": ("missing", "unaccounted", "disappeared"),
 }
 _FAMILY_OF = {w: fam for fam, words in EVENT_FAMILIES.items() for w in words if not w.endswith("*")}
 _FAMILY_PREFIX = {w[:-1]: fam for fam, words in EVENT_FAMILIES.items() for w in words if w.endswith("*")}
@@ -118,13 +121,19 @@ def is_length(text: str, value_text: str) -> bool:
     return bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
 
 
+_SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.I)
+
+
 def role_of(quote: str, value_text: str) -> str | None:
-    """"start" or "end" when a cue word next to the value says which end of an event it dates."""
+    """"start" or "end" when a cue word next to the value says which end of an event it dates; "since" for
+    "not upgraded since 2009"."""
     at = quote.find(value_text)
     if at < 0:
         return None
     before = quote[max(0, at - 40):at]
     after = quote[at + len(value_text):]
+    if _SINCE.search(before):
+        return "since"
     if _END_CUES.search(before) or _END_AFTER.match(after):
         return "end"
     if _START_CUES.search(before) or _START_AFTER.match(after):
@@ -154,10 +163,14 @@ class Features:
     context_inside: frozenset[str] = frozenset()
     #: words written in lower case, for :func:`drop_common_openers`
     lowercase: frozenset[str] = frozenset()
+    #: the names of every claim of this claim's document: two documents sharing several tell one story
+    doc_names: frozenset[str] = frozenset()
+    #: what each number counts, worked out once when first needed (see :func:`tracker.analysis.amounts.counted`)
+    counts: list | None = None
 
     @property
     def has_values(self) -> bool:
-        return bool(self.dates or self.ranges or self.durations or self.amounts)
+        return bool(self.fact.values)
 
     @property
     def id(self) -> int:
@@ -224,5 +237,12 @@ def drop_common_openers(features: list[Features]) -> list[Features]:
 
 
 def features_of_all(claims) -> list[Features]:
-    """Features of every claim, with sentence openers judged against the whole set."""
-    return drop_common_openers([features_of(c) for c in claims])
+    """Features of every claim, with sentence openers judged against the whole set and each document's names."""
+    features = drop_common_openers([features_of(c) for c in claims])
+    by_document: dict[int, set[str]] = {}
+    for f in features:
+        by_document.setdefault(f.fact.document_id, set()).update(f.names)
+    frozen = {doc: frozenset(names) for doc, names in by_document.items()}
+    for f in features:
+        f.doc_names = frozen[f.fact.document_id]
+    return features

@@ -8,19 +8,21 @@ they share. Everything else is at most "related".
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .amounts import compare_amounts
 from .blocking import candidate_pairs
 from .clusters import independence_line
 from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
 from .names import spelled
 from .quantifiers import whole_vs_none
-from .values import fmt_number
+from .values import durations_of, fmt_number
 
 #: publication dates further apart than this are taken as different stories
 STORY_DAYS = 31
@@ -28,10 +30,14 @@ STORY_DAYS = 31
 SAME_WORDS = 90
 #: at which two quotes about the same names and event are worth a reviewer's look
 RELATED_WORDS = 60
-#: at which two sentences giving a number for the same thing are taken to be about the same fact
-AMOUNT_WORDS = 75
 #: at which two sentences with the same year or month (not day) and event are taken to tell one happening
 COARSE_DATE_WORDS = 50
+#: the same, in one story, without an event word or a name in common
+STORY_WORDS = 65
+#: names two dated documents close in time must share to tell one story (one more when undated)
+STORY_NAMES = 2
+#: rapidfuzz token-sort similarity at which two undated sentences with clashing figures report one thing
+CLASH_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +146,7 @@ def _date_role_rules(a: Features, b: Features) -> Finding | None:
     """Two dates that both say when an event starts (or ends)."""
     for x in a.dates:
         for y in b.dates:
-            if x.role is None or x.role != y.role or x.day is None or y.day is None:
+            if x.role not in ("start", "end") or x.role != y.role or x.day is None or y.day is None:
                 continue
             if x.day == y.day:
                 return Finding("corroborates", 0.8, f"both put the {x.role} on {x.day.isoformat()}")
@@ -151,60 +157,85 @@ def _date_role_rules(a: Features, b: Features) -> Finding | None:
 
 
 def _same_date_rule(a: Features, b: Features, similarity: Callable[[], float]) -> Finding | None:
-    """Same date or year, same kind of event in both quotes, a name in common: the same happening. A year or a
-    month holds many happenings, so then the sentences must be alike too."""
+    """The same date (or year, or month) for the same happening: the same kind of event and a name in both
+    quotes, or, in one story, words in common. A year or a month holds many happenings, so then the
+    sentences must be alike too."""
     events = a.families & b.families
     names = a.names & b.names
-    if not events or not names:
-        return None
     for x in a.dates:
         for y in b.dates:
             short, long_ = sorted((x.value, y.value), key=len)
-            if long_.startswith(short):
-                if len(short) < 10 and similarity() < COARSE_DATE_WORDS:
-                    continue
-                what = "year" if len(short) == 4 else "month" if len(short) == 7 else "date"
+            if not long_.startswith(short):
+                continue
+            what = "year" if len(short) == 4 else "month" if len(short) == 7 else "date"
+            day = len(short) == 10
+            if events and names and (day or similarity() >= COARSE_DATE_WORDS):
                 return Finding("corroborates", min(0.7 + 0.05 * len(names), 0.9),
                                f"same {what} {short}, same event ({'/'.join(sorted(events))}); "
                                f"both name {_names(names, a, b)}")
+            if not _one_story(a, b):
+                continue
+            if day:
+                stems = _stems(a) & _stems(b)
+                if len(stems) >= 2:
+                    words = sorted(t for t in a.tokens if t[:6] in stems)[:4]
+                    return Finding("corroborates", 0.7, f"same date {short} in one story; both say "
+                                                        f"{', '.join(words)}")
+            elif similarity() >= STORY_WORDS:
+                return Finding("corroborates", 0.7, f"same {what} {short} in one story; the sentences are "
+                                                    f"{similarity():.0f}% alike")
     return None
 
 
-def _counted(f: Features, value_text: str) -> frozenset[str]:
-    """The words right after a number: what it counts ("45% of people", "300,000 reservists")."""
-    at = f.fact.quote.find(value_text)
-    if at < 0:
-        return frozenset()
-    return content_tokens(f.fact.quote[at:at + len(value_text) + 30]) - content_tokens(value_text) | (
-        content_tokens(value_text) - _NUMBER_WORDS)
-
-
-_NUMBER_WORDS = frozenset("percent per cent hundred hundreds thousand thousands million millions billion billions "
-                          "half third quarter fifth dozen dozens nearly almost about around roughly some more less "
-                          "than over under".split())
-
-
-def _amount_rules(a: Features, b: Features, similarity: Callable[[], float]) -> Finding | None:
-    """Quantities of the same thing (same unit, same words after the number) about the same names and event,
-    in sentences that are close too."""
-    names = a.names & b.names
-    if len(names) < 2 or not (a.families & b.families):
+def _amount_rules(a: Features, b: Features) -> Finding | None:
+    """Numbers for the same thing in two documents of one story (see :mod:`tracker.analysis.amounts`)."""
+    if not (a.amounts and b.amounts and _one_story(a, b)):
         return None
-    clash = None
-    for x in a.amounts:
-        for y in b.amounts:
-            if x.unit != y.unit or not (_counted(a, x.text) & _counted(b, y.text)) or similarity() < AMOUNT_WORDS:
+    found = compare_amounts(a, b, len(a.tokens & b.tokens), bool(_near_in_time(a, b)))
+    if found is None:
+        return None
+    if found.agrees:
+        return Finding("corroborates", 0.8, found.reason)
+    # figures change as a story unfolds and a corpus holds many stories: a clash needs two documents of the
+    # same days, or, undated, two sentences in nearly the same words
+    if _near_in_time(a, b) or fuzz.token_sort_ratio(a.fact.quote.lower(), b.fact.quote.lower()) >= CLASH_WORDS:
+        return Finding("contradicts", 0.8, found.reason)
+    return None
+
+
+def _since_rule(a: Features, b: Features) -> Finding | None:
+    """"Not upgraded since 2009" and "for sixteen years" in a 2025 article: the same span of time."""
+    for since_side, other in ((a, b), (b, a)):
+        if other.published is None:
+            continue
+        for d in since_side.dates:
+            if d.role != "since" or len(d.value) != 4:
                 continue
-            unit = f" {x.unit}" if x.unit else ""
-            if x.amount.central == y.amount.central or (not x.amount.exact and x.amount.overlaps(y.amount)
-                                                        and not y.amount.exact):
-                return Finding("corroborates", 0.75, f"both give {fmt_number(x.amount.central)}{unit} "
-                                                     f"(“{x.text}”, “{y.text}”)")
-            if clash is None and not x.amount.overlaps(y.amount):
-                clash = Finding("contradicts", 0.7, f"one gives {x.text}, the other {y.text}; both about "
-                                                    f"{_names(names, a, b)}")
-    # any number the two agree on means the others may well be about something else
-    return clash
+            for du in durations_of(other.fact.values):
+                years = du.amount.central / 12
+                if du.unit == "month" and du.amount.exact and years.is_integer() and _FOR.search(
+                        other.fact.quote[:max(0, other.fact.quote.find(du.text))]) and (
+                        other.published.year - int(years) == int(d.value)):
+                    return Finding("corroborates", 0.75, f"“{du.text}” before {other.published.year} is "
+                                                         f"{d.value}, as “since {d.value}” says")
+    return None
+
+
+_FOR = re.compile(r"\b(?:for|(?:over|in) the (?:past|last))\s+$", re.I)
+
+
+def _stems(f: Features) -> frozenset[str]:
+    """Content words cut to six letters ("inspect", "inspected"), leaving out the words of the claim's values."""
+    value_words = content_tokens(" ".join(v.text for v in f.fact.values))
+    return frozenset(t[:6] for t in f.tokens - value_words)
+
+
+def _one_story(a: Features, b: Features) -> bool:
+    """Documents close in time (or undated) that share several names tell one story."""
+    near = _near_in_time(a, b)
+    if near is False:
+        return False
+    return len(a.doc_names & b.doc_names) >= (STORY_NAMES if near else STORY_NAMES + 1)
 
 
 def _value_rules(a: Features, b: Features, arguable: bool, similarity: Callable[[], float]) -> Finding | None:
@@ -216,10 +247,10 @@ def _value_rules(a: Features, b: Features, arguable: bool, similarity: Callable[
         for found in (_range_agreements(a, b), _range_agreements(b, a), _duration_rules(a, b)):
             if found and (arguable or found.relation != "contradicts"):
                 return found
-    found = _same_date_rule(a, b, similarity) or _amount_rules(a, b, similarity)
-    if found and (arguable or found.relation != "contradicts"):
-        return found
-    return None
+    amounts = _amount_rules(a, b)
+    if amounts and amounts.relation == "contradicts":
+        return amounts if arguable else None
+    return _same_date_rule(a, b, similarity) or amounts or _since_rule(a, b)
 
 
 def compare(a: Features, b: Features) -> Finding | None:

@@ -19,11 +19,11 @@ today tomorrow yesterday last next new old state media news
 
 def name_key(word: str) -> str:
     """A name's matching key: "Russian" and "Russia", "Crimean" and "Crimea" share one."""
-    word = word.lower().replace("’", "'").split("'")[0]
-    return word[:6]
+    return word.lower().replace("’", "'").split("'")[0][:6]
 
 
-_OPENS_AFTER = frozenset('.!?:;"“‘(-–—')
+# a capitalized word at the start of the text or after a sentence's end, a colon, a quote mark or a dash
+_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(\-–—])\s*([A-Z][a-zA-Z'’-]+)")
 
 
 def names_and_openers(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -32,21 +32,14 @@ def names_and_openers(text: str) -> tuple[frozenset[str], frozenset[str], frozen
 
     "Growth slowed" may name nothing: whether an opener is a name is decided against a whole corpus
     (see :func:`tracker.analysis.features.drop_common_openers`)."""
-    inside, openers, capitalized = set(), set(), set()
-    for m in _CAPITALIZED.finditer(text):
-        word = m.group()
-        lower = word.lower()
-        capitalized.add(lower)
-        if lower.split("’")[0] in _NOT_NAMES:
-            continue
-        j = m.start() - 1
-        while j >= 0 and text[j] == " ":
-            j -= 1
-        if j < 0 or text[j] in _OPENS_AFTER:
-            openers.add(lower)
-        else:
-            inside.add(name_key(word))
-    return frozenset(inside), frozenset(openers), frozenset(capitalized)
+    capitalized = {w.lower() for w in _CAPITALIZED.findall(text)}
+    if not capitalized:
+        return frozenset(), frozenset(), frozenset()
+    openers = {w.lower() for w in _OPENING.findall(text)}
+    # a word that both opens a sentence and stands inside one is judged as an opener: rare, and harmless
+    # since a real name is never written in lower case
+    inside = frozenset(name_key(w) for w in capitalized - openers if w.split("’")[0] not in _NOT_NAMES)
+    return inside, frozenset(w for w in openers if w.split("’")[0] not in _NOT_NAMES), frozenset(capitalized)
 
 
 def names_in(text: str) -> frozenset[str]:

@@ -7,17 +7,19 @@ kind and the values found in its span.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 
 from . import furniture
-from .attribution import SUBORDINATORS, Cue, Speaker, find_cues, is_relay, mask_quotes, speaker_of
+from .attribution import CUE, SUBORDINATORS, Cue, find_cues, mask_quotes
 from .caveats import hedged, uncertainty_caveat, verification_caveat
 from .clauses import closes_sentence, has_verb, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
 from .names import Mentions, classify, runs, split_title
 from .outlet import detect_outlet
 from .segment import paragraphs, quote_regions, quoted_share, sentences
+from .speakers import Speaker, is_relay, speaker_of
 from .values import find_values
 
 __all__ = [
@@ -31,6 +33,9 @@ _POSITION_CUES = frozenset(
     "fears feared hopes hoped predicted predicts dismissed described branded hailed praised criticised criticized "
     "denounced condemned welcomed accused blamed".split())
 _DIRECT_SHARE = 0.3
+_DEFINITE_SUBJECT = re.compile(r"\W*(?:The|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:[a-z]+ed|is|was|has|had|will|"
+                               r"would|said|says|also|[a-z]+s)\b)")
+_CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
 
 
 class _Article:
@@ -43,6 +48,7 @@ class _Article:
         self.recent: list[tuple[str, str]] = []  # speakers, latest last, for "it" and "they"
         self.last_quote: AttributionDraft | None = None  # for a quotation that runs on without a cue
         self.spoke = False  # whether the previous sentence named a speaker
+        self.sentence_start = 0  # index of the current sentence's first claim
         self.result = Extraction()
 
 
@@ -73,6 +79,14 @@ def extract(text: str, published: date | None = None) -> Extraction:
                 ps = m.end()
         regions = quote_regions(text, ps, pe)
         for ss, se in sentences(text, ps, pe):
+            ending = text[ss:se].rstrip("\"”’')]")
+            if ending.endswith("?"):
+                # "Wait for what? For the next flood?": a question asserts nothing a fact-checker could check
+                art.result.skipped.append(SkippedDraft(ss, se, "question, not an assertion"))
+                continue
+            if ending.endswith(":") and len(ending.split()) <= 8 and not CUE.search(ending):
+                art.result.skipped.append(SkippedDraft(ss, se, "heading introducing a list"))
+                continue
             _sentence(art, ss, se, pe, regions, values, starts)
     return art.result
 
@@ -93,6 +107,12 @@ def _introduces_quotation(art: _Article, ps: int, pe: int) -> bool:
 
 def _remember_names(art: _Article, masked: str, offset: int) -> None:
     lead = len(masked) - len(masked.lstrip(" “\"‘'(_")) + 30
+    subject = _DEFINITE_SUBJECT.match(masked)
+    if subject:
+        # "The network will present its findings …": the organization or person it means is in the foreground
+        meant = art.mentions.role(subject.group(), offset)
+        if meant:
+            art.mentions.add(offset, meant[0], meant[1], prominent=True)
     surnames = art.mentions.surnames
     for s, _e, run in runs(masked):
         if " " not in run and run not in surnames:
@@ -105,7 +125,7 @@ def _remember_names(art: _Article, masked: str, offset: int) -> None:
         if kind == "person" or (len(name) == 1 and name[0] in art.mentions.surnames):
             art.mentions.add(offset + s, " ".join(name), "person", " ".join(title), prominent=s < lead)
         elif kind in ("organization", "outlet") and len(name) > 1:
-            art.mentions.add(offset + s, " ".join(name), kind)
+            art.mentions.add(offset + s, " ".join(name), kind, prominent=s < lead)
 
 
 def _draft(art: _Article, sp: Speaker | None) -> SpeakerDraft | None:
@@ -169,6 +189,7 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
               starts: list[int]) -> None:
     text = art.text
     masked = mask_quotes(text, ss, se, regions)
+    art.sentence_start = len(art.result.claims)
     _remember_names(art, masked, ss)
     cues = find_cues(masked, ss)
     share = quoted_share(regions, ss, se)
@@ -187,8 +208,11 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
         if ce - cs < 2 or len(text[cs:ce].split()) < 2:
             continue
         own = [c for c in cues if cs <= c.start < ce and c not in inverted]
-        governing = next((c for c in inverted if c.start >= cs), None) or \
-            next((c for c in reversed(inverted) if c.start < cs), None) if inverted else None
+        # a closing cue (", Tass reported.") governs the clauses before it; a clause after it only when that
+        # clause has no cue of its own ("…, the union said, though it cautioned that …" is the union's)
+        governing = next((c for c in inverted if c.start >= cs), None)
+        if governing is None and not own and inverted:
+            governing = next((c for c in reversed(inverted) if c.start < cs), None)
         features: list[str] = []
         speaker = None
         via: tuple[SpeakerDraft, ...] = ()
@@ -274,6 +298,16 @@ def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule:
                            if recent[k].attribution.mode != "outlet" and recent[k].kind != "caveat"), None)
             caveat_of = target if target is not None else (len(claims) - 1 if claims else None)
             attribution = AttributionDraft(None, verify.strip(), "outlet")
+    elif claims and "caution" in clause and _CAUTION.search(clause):
+        # "…, though it cautioned that the figure could change": a caveat on the figure just given
+        kind = "caveat"
+        features.append("caveat:cautioned")
+        if len(claims) > art.sentence_start:
+            caveat_of = len(claims) - 1
+        else:
+            recent = range(len(claims) - 1, max(-1, len(claims) - 4), -1)
+            caveat_of = next((k for k in recent if any(v.type.startswith("quantity") for v in claims[k].values)),
+                             len(claims) - 1)
     # "could not be verified" states a limit of the reporting; it is not a hedged assertion
     is_hedged = kind != "caveat" and hedged(clause)
     if is_hedged:

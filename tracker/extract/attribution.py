@@ -1,4 +1,4 @@
-"""Who asserts a clause: cue verbs, the speaker phrase before or after them, relays, direct or reported.
+"""Cues of attribution in a clause: verbs of saying, "according to", and the speaker phrase before or after them.
 
 Works on a *masked* clause: quoted words are blanked out (same length), so a "said" inside a quotation is
 never taken for a cue and offsets stay those of the text.
@@ -8,17 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import (
-    KNOWN_OUTLETS,
-    ORG_WORDS,
-    OUTLET_WORDS,
-    PRONOUNS,
-    TITLES,
-    Mentions,
-    classify,
-    runs,
-    split_title,
-)
+from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE
 from .wordre import alternation
 
 # verbs of saying: their subject is the speaker whatever it is ("the ministry said")
@@ -35,19 +25,22 @@ _SAY = (
     # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
     "dismissed|dismisses|described|describes|branded|brands|hailed|hails|praised|praises|criticised|"
     "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
-    "blamed|blames")
+    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes")
 # verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
 # not "the data suggests")
 _THINK = ("suggested|suggests|suggesting|believes|believed|believe|thinks|think|thought|expects|expected|"
           "expect|fears|feared|hopes|hoped|signalled|signaled|indicated|indicates")
 # not inside a compound: "UN-condemned referendums" reports nobody's words
+# "dismissed the plan as desperate" is a position; "dismissed the lawsuit" is an act
+_NEEDS_AS = frozenset("dismissed dismisses described describes branded brands".split())
+_AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
 _THINK_SET = frozenset(_THINK.split("|"))
 _PARTICIPLE_LEAD = frozenset("saying adding insisting warning telling writing claiming arguing noting stressing "
                              "declaring proclaiming acknowledging predicting announcing".split())
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
 # a colon, a quotation or a question word
-_URGE = frozenset({"urged", "urges", "asked", "asks"})
+_URGE = frozenset({"urged", "urges", "asked", "asks", "recommended", "recommends", "proposed", "proposes"})
 _URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
 _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
@@ -68,11 +61,6 @@ _FILLER = frozenset(
     "himself herself itself themselves first soon quickly swiftly officially formally finally immediately "
     "promptly openly separately widely often still just".split())
 # a subject does not hold these: "Interest in the IPO has been fuelled by hopes" names no speaker
-_VERB_IN_PHRASE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|"
-                             r"must|did|does|do)\b")
-_PREPOSITIONS = frozenset(
-    "with of in on at by for from to against over about into onto among between toward towards under "
-    "within without".split())
 _ANIMATE = re.compile(
     r"(?:officials?|analysts?|experts?|observers?|authorities|lawmakers|ministers?|leaders?|critics|residents|"
     r"sources|diplomats|investigators|police|prosecutors|researchers|scientists|economists|people|voters|"
@@ -95,7 +83,7 @@ class Cue:
     end: int
     phrase: str | None = None
     phrase_start: int = -1
-    position: str = "before"  # before / after / according / participle
+    position: str = "before"  # before / after / according / participle / relative (", which has warned")
 
 
 def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> str:
@@ -120,7 +108,17 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
     # skip the auxiliaries and time words between subject and verb ("Pushilin late Thursday warned")
     while i >= 0 and (toks[i][1].lower() in _FILLER or (toks[i][1].endswith("ly") and toks[i][1].islower())):
         i -= 1
+    if i >= 0 and toks[i][1] == ")":
+        # "Sen. Patty Murray (D-Wash.) said": the parenthesis belongs to the name before it
+        depth = 0
+        while i >= 0:
+            depth += {")": 1, "(": -1}.get(toks[i][1], 0)
+            i -= 1
+            if depth == 0:
+                break
     end = toks[i][0] + len(toks[i][1]) if i >= 0 else 0
+    if i >= 0 and toks[i][1].islower() and (toks[i][1].endswith("ing") or toks[i][1].endswith("ed")):
+        return end, end, "verb"  # "started getting reports", "proved claims": a verb before a noun, no subject
     j = i
     words = 0
     while j >= 0:
@@ -128,8 +126,10 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
         low = tok.lower()
         if tok in _PUNCT_STOP or set(tok) == {"_"}:
             break
-        if low in _BOUNDARY_WORDS:
-            break
+        if low in _BOUNDARY_WORDS and not (low == "with" and j > 0 and toks[j - 1][1] != ","):
+            break  # ", with analysts suggesting" starts a phrase; "a person familiar with the matter" goes on
+        if j < i and CUE.fullmatch(low):
+            break  # "…, saying it condemned …": another verb of saying ends the subject
         # "and" ends the phrase, except between names: "the US and Europe"
         if low == "and" and not (j + 1 <= i and j > 0 and toks[j + 1][1][:1].isupper()
                                  and toks[j - 1][1][:1].isupper()):
@@ -150,7 +150,7 @@ def _antecedent(masked: str, comma_at: int) -> tuple[int, int]:
     n = 0
     while j >= 0 and n < 6:
         low = toks[j][1].lower()
-        if toks[j][1] in _PUNCT_STOP or low in _PREPOSITIONS or low in _BOUNDARY_WORDS or low.endswith("ed"):
+        if toks[j][1] in _PUNCT_STOP or low in PREPOSITIONS or low in _BOUNDARY_WORDS or low.endswith("ed"):
             break
         n += 1
         j -= 1
@@ -159,6 +159,7 @@ def _antecedent(masked: str, comma_at: int) -> tuple[int, int]:
     return toks[j + 1][0], toks[-1][0] + len(toks[-1][1])
 
 
+_PHRASE_COMMA = re.compile(r",(?!\d)")  # "a survey of 2,000 adults": a number's comma ends nothing
 _REST = re.compile(r"\s*(.*?)\s*[.!?]*[\"”’')\]]*\s*$", re.S)
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|its|his|her|their|one|[A-Z])")
 
@@ -168,7 +169,7 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
     after it when there is one ("…, a research fellow at Chatham House"), not a new clause (", with …")."""
     m = _REST.match(masked, at)
     s, e = m.start(1), m.end(1)
-    comma = masked.find(",", s, e)
+    comma = next((c.start() for c in _PHRASE_COMMA.finditer(masked, s, e)), -1)
     if comma < 0:
         return s, e
     rest = masked[comma + 1:e]
@@ -187,8 +188,10 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
         low = word.lower()
         if low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()):
             continue
+        if low in _NEEDS_AS and not _AS_SOON.match(masked, m.end()):
+            continue
         cue = Cue(word, m.start() + offset, m.end() + offset)
-        agent = _AGENT.match(masked, m.end())
+        agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
         if agent:
             # "proposals announced by the Trade and Industry Secretary Patricia Hewitt": the agent speaks
             a, b = _phrase_after(masked, agent.end())
@@ -203,7 +206,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             continue  # "declined to say", "an estimated $125m", "reports back": no statement reported
         if low == "according to":
             s, e = _phrase_after(masked, m.end())
-            if e > s:
+            if e > s and masked[s:e].split(None, 1)[0].lower() not in _BOUNDARY_WORDS:
                 cue.phrase, cue.phrase_start, cue.position = masked[s:e], s + offset, "according"
                 cues.append(cue)
             continue
@@ -213,7 +216,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             first = phrase.split(None, 1)[0].lower()
             if first in PRONOUNS and " " in phrase.strip():
                 continue  # "he strengthened his selection claims": a noun, not a verb of saying
-            if _VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
+            if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
                 continue
             if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) \
                     and not _animate(phrase):
@@ -229,7 +232,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             if k > 0 and not masked[k + 1:s].replace("which", "").replace("who", "").strip(" _"):
                 a, b = _antecedent(masked, k)
                 if b > a and (low not in _THINK_SET or _animate(masked[a:b])):
-                    cue.phrase, cue.phrase_start = masked[a:b], a + offset
+                    cue.phrase, cue.phrase_start, cue.position = masked[a:b], a + offset, "relative"
                     cues.append(cue)
             continue
         if low in _PARTICIPLE_LEAD or low.endswith("ing"):
@@ -271,7 +274,7 @@ def _name_phrase(after: str) -> bool:
     if not head.strip() or len(head.split()) > 12 or _FINITE_AFTER.search(head):
         return False
     first = head.split()[0]
-    if first.lower() in _PREPOSITIONS or first.lower() in _FILLER:
+    if first.lower() in PREPOSITIONS or first.lower() in _FILLER:
         return False  # "…, said on Monday.": when, not who
     return first[0].isupper() or first.lower() in ("the", "a", "an", "its", "their", "his", "her") \
         or head.split()[-1][:1].isupper()
@@ -287,126 +290,3 @@ def _animate(phrase: str) -> bool:
                                                     and words[0].lower() not in {"this", "that", "it"}):
         return True
     return bool(_ANIMATE.search(words[-1]))
-
-
-@dataclass(slots=True)
-class Speaker:
-    name: str
-    kind: str
-    descriptor: str | None
-    resolved_from: str | None = None  # the pronoun or surname the article used
-
-
-def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
-    """Turn a speaker phrase into a name: a pronoun or surname resolved, a title or appositive kept as
-    the descriptor. ``recent`` holds the latest speakers (for "it" and "they")."""
-    text = phrase.strip(" ,;:_")
-    if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
-        text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
-    if not text:
-        return None
-    low = text.lower()
-    if low in PRONOUNS:
-        want = PRONOUNS[low]
-        if want == "person":
-            hit = mentions.resolve(low, position)
-            return Speaker(hit[0], hit[1], None, text) if hit else None
-        for name, kind in reversed(recent):
-            if (want == "org" and kind in ("organization", "outlet")) or (want == "group" and kind != "person"):
-                return Speaker(name, kind, None, text)
-        return None
-    if low in {"this", "that", "which", "who", "what", "there"}:
-        return None
-    if _COORDINATED.match(text) and not any(w.lower() in ORG_WORDS or w.lower() in TITLES for w in text.split()):
-        # "The US and Europe denounced …": both speak; the phrase names them together
-        return Speaker(text, "group", None)
-    person = mentions.role(text, position)
-    if person:
-        return Speaker(person, "person", None, text)
-    source = _DOCUMENT_OF.match(text)
-    if source and _DOCUMENT_SOURCE.search(text, source.end()):
-        # "a statement from the ministry", "recent research by the Pew Internet Project": the author speaks
-        found = speaker_of(text[source.end():], position, mentions, recent)
-        if found is not None:
-            return Speaker(found.name, found.kind, found.descriptor or text[: source.end()].strip(), text)
-    # the descriptor is whatever of the phrase is not the name: the title, or an appositive after a comma
-    best: tuple[str, str, int, int] | None = None
-    org: tuple[str, str, int, int] | None = None
-    for s, e, run, head_only in _with_heads(runs(text)):
-        words = run.split()
-        title, name = split_title(words)
-        if not name:
-            continue
-        nm = " ".join(name)
-        kind = classify(name)
-        if len(name) == 1 and name[0] in mentions.surnames:
-            nm, kind = mentions.surnames[name[0]], "person"
-        elif len(name) == 1 and title and title[-1].lower().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
-            kind = "person"  # "Mr Barrioneuvo": a person, though the article never gave a full name
-        if e > s + len(run):
-            continue  # "the head of President Zelenskyy’s office": the possessor is not the speaker
-        if _MODIFIER_NEXT.match(text, s + len(run)):
-            continue  # "Liberal Democrat spokeswoman Sandra Gidley": a name used as an adjective
-        if head_only and kind != "person":
-            continue  # only a person is named by the words before "of": "Institute of Sociology" is whole
-        if kind == "person" and best is None:
-            best = (nm, kind, s, e)
-        elif kind in ("organization", "outlet") and org is None:
-            lead = text[:s].lower().split()
-            # "Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by
-            # Reuters" are not Kherson or Reuters
-            after_preposition = bool(lead) and lead[-1] in _PREPOSITIONS
-            if not any(w in _PREPOSITIONS for w in lead) or (kind == "outlet" and not after_preposition):
-                org = (nm, kind, s, e)
-    chosen = best or org
-    if chosen:
-        nm, kind, s, e = chosen
-        before, after = text[:s].strip(" ,"), text[e:].strip(" ,")
-        if before.lower() in ("the", "a", "an"):
-            before = ""  # "the Institute …": the article belongs to the name
-        rest = re.sub(r"\s+", " ", ", ".join(p for p in (before, after) if p)) or None
-        return Speaker(nm, kind, rest, None if nm == text else text)
-    # a group named by description: "Officials in a strategic southern region", "state media"; it ends
-    # where a participle, a relative clause or a verb begins ("a poll posing the question …")
-    words = text.split(",", 1)[0].split()
-    cut = next((i for i, w in enumerate(words) if i and w.islower() and (
-        w.endswith("ing") or w in ("who", "which", "that", "whose") or _VERB_IN_PHRASE.fullmatch(w)
-        or (w.endswith("ed") and len(w) > 4))), len(words))
-    words = words[:cut]
-    if len(words) > 10:
-        words = words[:10]
-    name = " ".join(words)
-    kind = "outlet" if any(w.lower() in OUTLET_WORDS or w.lower() in KNOWN_OUTLETS for w in words) else "group"
-    return Speaker(name, kind, None)
-
-
-_COORDINATED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|&)\s+(?:the\s+)?"
-                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
-_DOCUMENT_OF = re.compile(
-    r"(?:(?:an?|the|its|their|his|her|a\s+new|recent|new|latest|official|preliminary|joint|written)\s+)*"
-    r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
-    r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
-    r"announcement|update)s?\s+(?:\w+\s+)?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
-    r"conducted\s+by|on\s+behalf\s+of)\s+", re.I)
-_DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]")
-_MODIFIER_NEXT = re.compile(r"\s+(?!(?:of|at|for|from|in|on|and|or|who|which|with|to|by|the|a|an)\b)[a-z]")
-_OF = re.compile(r"\s(?:of|for|at|from|on)\s")
-
-
-def _with_heads(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
-    """Each run, preceded by its words before "of"/"at" when it has them (flagged as such): "Lutsevych of
-    Chatham House" is Lutsevych, of Chatham House, when Lutsevych is a person."""
-    out = []
-    for s, e, run in found:
-        m = _OF.search(run)
-        if m:
-            out.append((s, s + m.start(), run[: m.start()], True))
-        out.append((s, e, run, False))
-    return out
-
-
-def is_relay(speaker: Speaker | None, cue: str) -> bool:
-    """Whether a speaker is passing on what someone else said: a news outlet, or a "reported" cue."""
-    if speaker is None:
-        return False
-    return speaker.kind == "outlet" or cue.lower() in ("reported", "reports", "reporting")

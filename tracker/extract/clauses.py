@@ -10,7 +10,10 @@ from .caveats import VERIFY_WORD, verification_caveat
 # connectors that start a new clause; which ones really do is decided by what follows them
 _SPLIT = re.compile(
     r"(?P<c>,\s+(?:while|whereas|although|though)\s+|;\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s)"
-    r"|,?\s+(?:and|but)\s+)")
+    r"|,?\s+(?:and|but)\s+|,?\s+(?:after|because|when|before|as)\s+(?=(?:it|he|she|they|the|its|their)\s))")
+# "… fell 8% after it warned that …": a subordinate clause is a claim of its own when a new source speaks in it
+_SUBORDINATE = frozenset({"after", "because", "when", "before", "as"})
+_RANGE_OPEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}?[\w$£€%.,]+$", re.I)
 _COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _SUBJECT_START = frozenset(
@@ -53,13 +56,23 @@ def _new_subject_clause(rest: str) -> bool:
             return True  # "…, but advocates say …": a new source
     if not (low in _SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s"))):
         return False
-    for w in words[1:8]:
+    for w in words[1:12]:
         lw = w.lower()
-        if lw in _STOPS or w in ",;:" or set(w) == {"_"}:
+        if w == ",":
+            if low in _SUBJECT_START:
+                continue  # "… and the civil protection minister, Yannis Kostakis, said …": an appositive
+            return False  # "… Kato Lefka and Platanos, agency spokesman … told": a list, then a new clause
+        if lw in _STOPS or w in ";:" or set(w) == {"_"}:
             return False
-        if lw in _FINITE or (lw.endswith("ed") and len(lw) > 4) or CUE.fullmatch(lw):
+        if lw in _FINITE or (lw.endswith("ed") and len(lw) > 4) or (CUE.fullmatch(lw) and not lw.endswith("ing")):
             return True
     return False
+
+
+def _new_source_clause(rest: str) -> bool:
+    """Whether ``rest`` opens with a subject and a verb of saying right after it ("it warned that …")."""
+    words = _WORD.findall(rest[:80])
+    return any(CUE.fullmatch(w.lower()) and not w.endswith("ing") for w in words[1:4])
 
 
 def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str]]:
@@ -74,15 +87,21 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
             continue
         if conn in ("and", "but") and not has_verb(_WORD.findall(left[cuts[-1][1] - offset if cuts else 0:])):
             continue  # "record holder and BBC pundit Jonathan Edwards believes": one subject, not two clauses
-        if conn in ("and", "but", "while", "whereas", "although", "though", ""):
+        if conn == "and" and _RANGE_OPEN.search(left):
+            continue  # "between 40 and 60 people", "between 2019 and 2024": a range, not two clauses
+        if conn in _SUBORDINATE:
+            if not _new_source_clause(rest):
+                continue  # "… after it occupied the peninsula": the same source goes on
+        elif conn in ("and", "but", "while", "whereas", "although", "though", ""):
             if conn == "" and masked[m.start()] == ";":
                 ok = True
             else:
                 ok = _new_subject_clause(rest)
             if conn == "" and masked[m.start()] == "," and not ok:
-                # ", which …": a relative clause is its own claim only when it carries its own cue
-                ok = any(c.position == "before" and m.end() + offset <= c.start for c in cues
-                         if not closes_sentence(masked, c, offset))
+                # ", which has warned …": a relative clause is its own claim only when its own verb is a cue
+                # (not ", who toured the valley on Tuesday, said …", where the cue is the main clause's)
+                ok = any(c.position == "relative" and m.end() + offset <= c.start < m.end() + offset + 40
+                         for c in cues)
             if not ok:
                 continue
         else:

@@ -34,13 +34,13 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-|mid|around|through|"
          r"throughout|between|last|next|this|until|circa|as of|as early as|starting)")
 
-_MONTH_ANCHOR = re.compile(rf"\b{_M}(?![\w’'])")
+_MONTH_ANCHOR = re.compile(rf"\b{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
 _YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
-_PREP_BEFORE = re.compile(rf"\b{_PREP}\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
+_PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"\b{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
@@ -50,7 +50,8 @@ _DAYS_ANCHOR = re.compile(
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"\b{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
-_YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the)\s+$|\bmid-$", re.I)
+_YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
+_AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"\bago\b")
@@ -69,14 +70,21 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for(month: int, published: date | None, context: str) -> int | None:
-    """The year of a month named without one: the publication year, or the year before when the month is
-    still to come and nothing says the text speaks of the future."""
+def _year_for(month: int, published: date | None, context: str, day: int | None = None) -> int | None:
+    """The year of a date named without one: the nearest to the publication date, news being mostly about
+    the recent past, so a date to come counts as farther away unless the words around it look ahead
+    ("in February" in a September story is the February before; "by March 9" in a February story is the
+    coming one)."""
     if published is None:
         return None
-    if month > published.month and not _FUTURE.search(context):
-        return published.year - 1
-    return published.year
+    weight = 1.0 if _FUTURE.search(context) else 2.5
+    best, cost = published.year, None
+    for year in (published.year - 1, published.year, published.year + 1):
+        delta = (date(year, month, min(day or 15, 28)) - published).days
+        c = -delta if delta <= 0 else delta * weight
+        if cost is None or c < cost:
+            best, cost = year, c
+    return best
 
 
 def _weekday_date(name: str, published: date, future: bool, strict: bool) -> date:
@@ -108,6 +116,8 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     None. Each pattern is anchored on a month, weekday or year name and looks back a few characters."""
     taken = taken if taken is not None else Taken(len(text))
     out: list[ValueDraft] = []
+    if published is not None and not _ANCHORABLE[0] <= published <= _ANCHORABLE[1]:
+        published = None  # too near the calendar's ends to count days from: no relative values, not a crash
 
     def add(s: int, e: int, **kw) -> None:
         out.append(ValueDraft(text=text[s:e], start=s, end=e, **kw))
@@ -129,12 +139,15 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
             else:
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 if which.endswith("year"):
-                    value = str(published.year + shift)
+                    value = f"{published.year + shift:04d}"
                 else:
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
         add(m.start(), m.end(), type="date", date=value)
     return out
+
+
+_ANCHORABLE = (date(2, 1, 1), date(9998, 12, 31))
 
 
 def _safe_date(year: int | None, month: int, day: int) -> date | None:
@@ -168,11 +181,11 @@ def _months(text, published, start, taken, add) -> None:
         s, e = m.span()
         if not taken.free(s, e):
             continue
-        mon = _month(m.group())
+        mon = _month(m.group().removesuffix("’s").removesuffix("'s"))
         context = text[max(0, s - 40):e + 40]
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
-            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context)
+            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context, int(f["d1"]))
             if f["d2"] and f["sep"] == "and" and not _BETWEEN.search(text, max(0, s - 10), s):
                 # "on Sept. 23 and 27" names two days, not the days between them
                 d = _safe_date(yr, mon, int(f["d1"]))
@@ -189,14 +202,15 @@ def _months(text, published, start, taken, add) -> None:
         before = _DAY_BEFORE_MONTH.search(text, max(0, s - 6), s)
         if before:
             y = _YEAR_AFTER.match(text, e)
-            yr = int(y["year"]) if y else _year_for(mon, published, context)
+            yr = int(y["year"]) if y else _year_for(mon, published, context, int(before["day"]))
             d = _safe_date(yr, mon, int(before["day"]))
             add(before.start(), y.end() if y else e, type="date", date=d.isoformat() if d else None)
             continue
         if f and f["yonly"]:
             add(s, f.end(), type="date", date=f"{int(f['yonly']):04d}-{mon:02d}")
             continue
-        if m.group() == "May" or not _PREP_BEFORE.search(text, max(0, s - 24), s):
+        possessive = m.group().endswith(("’s", "'s"))
+        if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
         yr = _year_for(mon, published, context)
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
@@ -208,6 +222,8 @@ def _years(text, start, taken, add) -> None:
         if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
             continue
         r = _YEAR_RANGE_AFTER.match(text, e)
+        if r is None and _BETWEEN.search(text, max(0, s - 10), s):
+            r = _AND_YEAR.match(text, e)  # "between 2019 and 2024"
         if r:
             y1 = int(m.group())
             y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
@@ -253,7 +269,11 @@ def _ago(text, published, start, taken, add) -> None:
         value = None
         if published is not None and n:
             unit = b["unit"].rstrip("s")
-            then = published - relativedelta(**{unit + "s": n})
-            value = then.isoformat() if unit in ("day", "week") else (
-                f"{then.year:04d}-{then.month:02d}" if unit == "month" else str(then.year))
+            try:
+                then = published - relativedelta(**{unit + "s": n})
+            except (ValueError, OverflowError):
+                then = None  # "500 years ago" in a text dated 0300: before the calendar starts
+            if then is not None:
+                value = then.isoformat() if unit in ("day", "week") else (
+                    f"{then.year:04d}-{then.month:02d}" if unit == "month" else f"{then.year:04d}")
         add(b.start(), m.end(), type="date", date=value)

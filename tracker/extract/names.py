@@ -19,7 +19,7 @@ _AND = re.compile(r" (?:and|&) ")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 TITLES = frozenset(
-    "president vice prime minister ministers secretary secretary-general general chancellor senator sen "
+    "president vice prime speaker minister ministers secretary secretary-general general chancellor senator sen "
     "gov governor mayor king queen prince princess pope dr doctor mr mrs ms miss sir dame lord lady judge "
     "justice chief executive director chairman chairwoman chair spokesman spokeswoman spokesperson "
     "commissioner ambassador envoy gen lt col colonel major captain capt sgt sergeant admiral adm "
@@ -65,11 +65,22 @@ _NOT_NAMES = frozenset(
 _ROLE_HEAD = re.compile(r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)"
                         r"(?=\s+(?:at|of|for|in|on|with|from|and|to|who)\b|\s*$|\s*,)", re.I)
 _DEFINITE_ROLE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}([\w-]+)$")
+# nouns that stand for an organization named before: "the company", "the chain", "the network"
+_ORG_HEADS = frozenset(
+    "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
+    "organisation organization institute union club business manufacturer maker operator broadcaster "
+    "newspaper publisher charity regulator watchdog".split())
 # nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
 _EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
                       r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
                       r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
 _PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
+VERB_IN_PHRASE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|"
+                             r"must|did|does|do)\b")
+PREPOSITIONS = frozenset(
+    "with of in on at by for from to against over about into onto among between toward towards under "
+    "within without".split())
+PARTICIPLE_OBJECT = frozenset("the a an that its their his her to on in for with by from at".split())
 _FEMALE_TITLES = frozenset("ms mrs miss dame lady queen princess".split())
 _MALE_TITLES = frozenset("mr sir lord king prince".split())
 
@@ -200,7 +211,7 @@ class Mentions:
         if m:
             self.roles[m.group(1).lower()] = name
 
-    def role(self, phrase: str, position: int) -> str | None:
+    def role(self, phrase: str, position: int) -> tuple[str, str] | None:
         """The person a definite description means: "the foreign minister" when a role says so; "the
         Dutchman", "the 26-year-old", "the striker": the latest person in the foreground."""
         m = _DEFINITE_ROLE.match(phrase.lower())
@@ -208,16 +219,23 @@ class Mentions:
             return None
         head = m.group(1)
         if head in self.roles:
-            return self.roles[head]
+            return self.roles[head], "person"
+        if head in _ORG_HEADS:
+            # "the network said": an organization whose name ends in "Network", else the one in the foreground
+            for pos, name, kind, _prom in reversed(self.seen):
+                if pos < position and kind in ("organization", "outlet") and name.lower().endswith(head):
+                    return name, kind
+            return self.latest_org(position)
         if _EPITHET.search(head) or head in TITLES:
-            for prominent in (True, False):
-                hit = self._latest("person", None, position, prominent)
-                if hit:
-                    return hit[0]
+            return self._latest("person", None, position, True) or self._latest("person", None, position, False)
         return None
 
     def full(self, name: str) -> str:
         return self.surnames.get(name, name)
+
+    def latest_org(self, position: int) -> tuple[str, str] | None:
+        """The organization in the foreground before ``position`` (for "it" when no speaker was just heard)."""
+        return self._latest("org", None, position, True) or self._latest("org", None, position, False)
 
     def resolve(self, pronoun: str, position: int) -> tuple[str, str] | None:
         """The entity a pronoun at ``position`` most likely means: the latest fitting mention before it."""

@@ -36,7 +36,7 @@ _TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centu
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
 _AMOUNT = re.compile(
-    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?"
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
     rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
@@ -46,7 +46,9 @@ _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nea
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
 _DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
-_WORD_ANCHOR = re.compile(rf"\b(?P<num>{alternation(_WORDS.split('|'))})\s+(?P<unit>[a-z][a-z-]+)\b")
+_WORD_ANCHOR = re.compile(
+    rf"\b(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+    rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
@@ -56,6 +58,7 @@ _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousa
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
                           re.I)
+_BY_BEFORE = re.compile(r"\bby\s+$")  # "cut by half"
 _SHARE_OF = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b")
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
@@ -84,6 +87,10 @@ def _singular(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+def _year_like(num: str) -> bool:
+    return len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
 
 
 def _hedged_start(text: str, s: int) -> int:
@@ -121,7 +128,8 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
         d = _DENOMINATORS[m["d"]]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
         if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
-                          or _NOT_A_SHARE.search(text, max(0, s - 12), s) or not _SHARE_OF.match(text, e)):
+                          or _NOT_A_SHARE.search(text, max(0, s - 12), s)
+                          or not (_SHARE_OF.match(text, e) or _BY_BEFORE.search(text, max(0, s - 4), s))):
             continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half", "the second half" are not
         if n is not None:
             s = n.start()
@@ -177,8 +185,8 @@ def _digits(text: str, start: int, out: _Out) -> None:
             a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
             joined = r["sep"] in ("-", "–")
             # "between 90% and 100%", "5-10%", "$2-3bn"; not "2-1" (a score) nor "2014 to 2016" (years)
-            if (back or (joined and (pct or cur or r["sb"]))) and out.taken.free(s, r.end()) \
-                    and not (not (pct or cur) and min(a, b) >= 1800):
+            years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
+            if (back or (joined and (pct or cur or r["sb"]))) and out.taken.free(s, r.end()) and not years:
                 first = back.start() if back else s
                 if r["sb"] and not r["sa"]:
                     a *= _SCALE_WORDS[r["sb"].strip().lower()]
@@ -203,6 +211,8 @@ def _digits(text: str, start: int, out: _Out) -> None:
         if scale and scale.strip() in ("m", "k") and not cur:
             # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
             unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+        if a["pence"] and not (cur or scale or a["pct"]):
+            cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
         unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
         out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 

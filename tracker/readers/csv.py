@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from .article import Article
-from .fields import article_from_row
+from .fields import article_from_row, in_file
 from .text import decode, read_bytes
 
 # article bodies are longer than the csv module's default field limit of 128 KB
@@ -19,6 +19,10 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def read_csv_file(path: Path, encoding: str | None = None) -> Iterator[Article | IngestError]:
+    yield from in_file(_read_rows(path, encoding), path)
+
+
+def _read_rows(path: Path, encoding: str | None) -> Iterator[Article | IngestError]:
     try:
         text = decode(path, read_bytes(path), encoding).removeprefix("\ufeff")
     except IngestError as exc:

@@ -7,12 +7,21 @@ its origin is its url, else that name with the file's path.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import EmptyDocument, IngestError
 from .article import Article
+
+
+def in_file(items: Iterator[Article | IngestError], path: Path) -> Iterator[Article | IngestError]:
+    """Tag a bad row's error with the file it is in (its own path names the row), for per-file progress."""
+    for item in items:
+        if isinstance(item, IngestError):
+            item.file = str(path)
+        yield item
 
 
 def article_from_row(row: dict[str, Any], path: Path, number: int, fmt: str) -> Article:

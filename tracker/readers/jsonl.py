@@ -11,10 +11,14 @@ from pathlib import Path
 
 from ..errors import IngestError, NotUtf8, Unreadable
 from .article import Article
-from .fields import article_from_row
+from .fields import article_from_row, in_file
 
 
 def read_jsonl_file(path: Path, encoding: str | None = None) -> Iterator[Article | IngestError]:
+    yield from in_file(_read_rows(path, encoding), path)
+
+
+def _read_rows(path: Path, encoding: str | None) -> Iterator[Article | IngestError]:
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import IO, Any
 
 from sqlalchemy import Date, DateTime, Table, bindparam, func, select, update
@@ -49,8 +49,8 @@ class ArchiveError(TrackerError):
 def _dump_value(value: Any) -> Any:
     if isinstance(value, datetime):
         # SQLite hands back naive times (stored as UTC), PostgreSQL aware ones: write both the same way
-        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-        return aware.astimezone(timezone.utc).isoformat()
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -58,7 +58,8 @@ def _dump_value(value: Any) -> Any:
 
 def table_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
     """Every row of ``table`` in id order, as the archive writes it (also what a round-trip test compares)."""
-    result = session.connection().execution_options(yield_per=_BATCH).execute(select(table).order_by(table.c.id))
+    result = session.connection().execute(select(table).order_by(table.c.id),
+                                          execution_options={"yield_per": _BATCH})
     for row in result.mappings():
         yield {key: _dump_value(value) for key, value in row.items()}
 
@@ -69,6 +70,7 @@ def export_archive(session: Session, out: IO[str]) -> dict[str, int]:
 
     header = {"format": FORMAT, "version": VERSION, "schema": current_revision(session.get_bind()),
               "written": utcnow().isoformat()}
+    _one_snapshot(session)
     out.write(json.dumps(header) + "\n")
     counts: dict[str, int] = {}
     for table in TABLES:
@@ -79,6 +81,20 @@ def export_archive(session: Session, out: IO[str]) -> dict[str, int]:
         counts[table.name] = n
     out.write(json.dumps({"end": True, "counts": counts}) + "\n")
     return counts
+
+
+def _one_snapshot(session: Session) -> None:
+    """Read every table from one snapshot, so an ingest or a review running meanwhile cannot leave the archive
+    with a claim whose document it lacks."""
+    if session.in_transaction() and session.get_bind().dialect.name != "sqlite":
+        return  # the caller's transaction decides
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    elif session.get_bind().dialect.name == "sqlite":
+        # Python's sqlite3 begins transactions only for writes, so each read would see the latest commit
+        connection = session.connection()
+        if not connection.connection.dbapi_connection.in_transaction:
+            connection.exec_driver_sql("BEGIN")
 
 
 def _load_value(table: Table, column: str, value: Any) -> Any:

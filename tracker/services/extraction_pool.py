@@ -19,6 +19,7 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from ..extract import Extraction, detect_outlet, extract
+from .entities import entity_key
 
 T = TypeVar("T")
 
@@ -28,10 +29,16 @@ class Extracted:
     extraction: Extraction
     #: the outlet the text names as its own, if any
     detected_outlet: str | None
+    #: the entity lookup key of every speaker and relay name in the extraction; computed here because the
+    #: writer is the pipeline's bottleneck and the workers have time to spare
+    entity_keys: dict[str, str]
 
 
 def extract_article(text: str, published: date | None) -> Extracted:
-    return Extracted(extract(text, published), detect_outlet(text))
+    extraction = extract(text, published)
+    names = {n for c in extraction.claims for s in (c.attribution.speaker, *c.attribution.via) if s
+             for n in (s.name, *s.aliases)}
+    return Extracted(extraction, detect_outlet(text), {n: entity_key(n) for n in names})
 
 
 def _extract_chunk(work: list[tuple[str, date | None] | None]) -> list[Extracted | None]:

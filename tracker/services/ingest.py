@@ -136,7 +136,7 @@ def _settle(session: Session, job: _Job, extracted: Extracted | None, outlet: st
             stored_now: dict[str, int]) -> DocumentResult:
     item = job.item
     if isinstance(item, IngestError):
-        return DocumentResult(item.path, "failed", error=str(item), file=item.path)
+        return DocumentResult(item.path, "failed", error=str(item), file=getattr(item, "file", item.path))
     if job.existing is not None:
         return DocumentResult(item.name, "present", job.existing, file=item.file)
     if job.repeat and job.sha in stored_now:
@@ -151,6 +151,7 @@ def _settle(session: Session, job: _Job, extracted: Extracted | None, outlet: st
 def _write(session: Session, article: Article, extracted: Extracted, outlet: str | None) -> DocumentResult:
     outlet_name = outlet or article.outlet or extracted.detected_outlet
     cache = cache_of(session)
+    cache.learn_keys(extracted.entity_keys)
     try:
         with session.begin():
             stored = store(session, article, extracted.extraction, outlet_name)

@@ -1,7 +1,8 @@
-"""Full-text search over claim quotes and document texts: SQLite FTS5 or PostgreSQL text search.
+"""Full-text search over claim quotes and document texts: SQLite's FTS5 or PostgreSQL's text search.
 
 Both take the same query language, that of a web search box: words (all must match, stemmed: "strikes"
-finds "strike"), "quoted phrases", ``or`` between two terms, and -word to exclude. The indexes are made by migration 0002.
+finds "strike"), "quoted phrases", ``or`` between two terms, and -word to exclude. The indexes are made by
+migration 0002.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Writing one extracted document as rows, with bulk inserts.
+"""Writing one extracted document as rows, with bulk inserts (PostgreSQL: see store_postgresql).
 
 The ORM's unit of work costs more than extraction at corpus scale, so rows go in as few statements as
 possible: ids are taken up front (so children can point at parents without RETURNING), then each table's rows
@@ -20,6 +20,7 @@ from ..extract import Extraction
 from ..models import Attribution, Claim, ClaimValue, Document, Relay, SkippedSpan, utcnow
 from ..readers import Article
 from .row_cache import cache_of
+from .store_postgresql import store_postgresql
 
 _documents = Document.__table__
 _claims = Claim.__table__
@@ -42,9 +43,12 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
     The caller owns the transaction and tells the run's cache (``row_cache.cache_of``) how it ended.
     """
     cache = cache_of(session)
+    outlet_id = cache.outlet_id(session, outlet) if outlet else None
+    if session.get_bind().dialect.name == "postgresql":
+        return Stored(store_postgresql(session, article, extraction, outlet_id), len(extraction.claims))
     now = utcnow()
     document_id = session.connection().execute(insert(_documents).returning(_documents.c.id), {
-        "outlet_id": cache.outlet_id(session, outlet) if outlet else None,
+        "outlet_id": outlet_id,
         "title": article.title, "published": article.published, "origin": article.origin, "name": article.name,
         "format": article.format, "text": article.text, "sha256": article.sha256, "ingested_at": now,
     }).scalar_one()
@@ -78,11 +82,7 @@ _VALUE_COLUMNS = ("claim_id", "type", "text", "span_start", "span_end", "date", 
 
 def _insert_attributions(session: Session, claim_ids: list[int], extraction: Extraction) -> None:
     atts = [d.attribution for d in extraction.claims]
-    # every speaker and relay of the document resolved in one go: a few queries, not a few per claim
-    drafts = [a.speaker for a in atts if a.speaker] + [v for a in atts for v in a.via]
-    entity_ids = iter(cache_of(session).entity_ids(session, drafts) if drafts else ())
-    speaker_ids = [next(entity_ids) if a.speaker else None for a in atts]
-    relay_entities = [[next(entity_ids) for _ in a.via] for a in atts]
+    speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts)
     if not any(relay_entities):
         bulk_insert(session, _attributions, ("claim_id", "speaker_id", "cue", "mode", "descriptor"),
                      [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts)])

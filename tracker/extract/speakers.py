@@ -1,0 +1,156 @@
+"""Speaker phrases to names: pronouns, surnames, roles and epithets resolved; titles and appositives kept
+as descriptors; news agencies told apart as relays."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import (
+    KNOWN_OUTLETS,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PARTICIPLE_OBJECT,
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLES,
+    VERB_IN_PHRASE,
+    Mentions,
+    classify,
+    runs,
+    split_title,
+)
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    kind: str
+    descriptor: str | None
+    resolved_from: str | None = None  # the pronoun or surname the article used
+
+
+def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
+    """Turn a speaker phrase into a name: a pronoun or surname resolved, a title or appositive kept as
+    the descriptor. ``recent`` holds the latest speakers (for "it" and "they")."""
+    text = phrase.strip(" ,;:_")
+    if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
+        text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
+    if not text:
+        return None
+    low = text.lower()
+    if low in PRONOUNS:
+        want = PRONOUNS[low]
+        if want == "person":
+            hit = mentions.resolve(low, position)
+            return Speaker(hit[0], hit[1], None, text) if hit else None
+        for name, kind in reversed(recent):
+            if kind != "person" and (want == "org" or want == "group"):
+                return Speaker(name, kind, None, text)
+        if want == "org":
+            hit = mentions.latest_org(position)
+            if hit:
+                return Speaker(hit[0], hit[1], None, text)
+        return None
+    if low in {"this", "that", "which", "who", "what", "there"}:
+        return None
+    if _COORDINATED.match(text) and not any(w.lower() in ORG_WORDS or w.lower() in TITLES for w in text.split()):
+        # "The US and Europe denounced …": both speak; the phrase names them together
+        return Speaker(text, "group", None)
+    meant = mentions.role(text, position)
+    if meant:
+        return Speaker(meant[0], meant[1], None, text)
+    source = _DOCUMENT_OF.match(text)
+    if source and _DOCUMENT_SOURCE.search(text, source.end()):
+        # "a statement from the ministry", "recent research by the Pew Internet Project": the author speaks
+        found = speaker_of(text[source.end():], position, mentions, recent)
+        if found is not None:
+            return Speaker(found.name, found.kind, found.descriptor or text[: source.end()].strip(), text)
+    # the descriptor is whatever of the phrase is not the name: the title, or an appositive after a comma
+    best: tuple[str, str, int, int] | None = None
+    org: tuple[str, str, int, int] | None = None
+    for s, e, run, head_only in _with_heads(runs(text)):
+        words = run.split()
+        title, name = split_title(words)
+        if not name:
+            continue
+        nm = " ".join(name)
+        kind = classify(name)
+        if len(name) == 1 and name[0] in mentions.surnames:
+            nm, kind = mentions.surnames[name[0]], "person"
+        elif len(name) == 1 and title and title[-1].lower().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
+            kind = "person"  # "Mr Barrioneuvo": a person, though the article never gave a full name
+        if e > s + len(run):
+            continue  # "the head of President Zelenskyy’s office": the possessor is not the speaker
+        if _MODIFIER_NEXT.match(text, s + len(run)):
+            continue  # "Liberal Democrat spokeswoman Sandra Gidley": a name used as an adjective
+        if head_only and kind != "person":
+            continue  # only a person is named by the words before "of": "Institute of Sociology" is whole
+        before = text[:s].split()
+        if kind == "person" and best is None and before and before[-1].lower() in PREPOSITIONS:
+            continue  # "a spokesman for Johnson, Raj Shah": the one spoken for is not the speaker
+        if kind == "person" and best is None:
+            best = (nm, kind, s, e)
+        elif kind in ("organization", "outlet") and org is None:
+            lead = text[:s].lower().split()
+            # "Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by
+            # Reuters" are not Kherson or Reuters
+            after_preposition = bool(lead) and lead[-1] in PREPOSITIONS
+            if not any(w in PREPOSITIONS for w in lead) or (kind == "outlet" and not after_preposition):
+                org = (nm, kind, s, e)
+    chosen = best or org
+    if chosen:
+        nm, kind, s, e = chosen
+        before, after = text[:s].strip(" ,"), text[e:].strip(" ,")
+        if before.lower() in ("the", "a", "an"):
+            before = ""  # "the Institute …": the article belongs to the name
+        rest = re.sub(r"\s+", " ", ", ".join(p for p in (before, after) if p)) or None
+        return Speaker(nm, kind, rest, None if nm == text else text)
+    # a group named by description: "Officials in a strategic southern region", "state media"; it ends
+    # where a participle, a relative clause or a verb begins ("a poll posing the question …")
+    words = text.split(",", 1)[0].split()
+    # a participle ends it only when it takes an object or an agent ("a poll posing the question",
+    # "officials … occupied by Russian troops"), not as an adjective ("a leading expert", "the licensed trade")
+    cut = next((i for i, w in enumerate(words) if i and w.islower() and (
+        w in ("who", "which", "that", "whose") or VERB_IN_PHRASE.fullmatch(w)
+        or ((w.endswith("ing") or (w.endswith("ed") and len(w) > 4))
+            and i + 1 < len(words) and words[i + 1].lower() in PARTICIPLE_OBJECT))), len(words))
+    words = words[:cut]
+    if len(words) > 10:
+        words = words[:10]
+    name = " ".join(words)
+    kind = "outlet" if any(w.lower() in OUTLET_WORDS or w.lower() in KNOWN_OUTLETS for w in words) else "group"
+    return Speaker(name, kind, None)
+
+
+_COORDINATED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|&)\s+(?:the\s+)?"
+                          r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
+_DOCUMENT_OF = re.compile(
+    r"(?:(?:an?|the|its|their|his|her|a\s+new|recent|new|latest|official|preliminary|joint|written)\s+)*"
+    r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
+    r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
+    r"announcement|update)s?\s+(?:[\w,’'-]+\s+){0,6}?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
+    r"conducted\s+by|on\s+behalf\s+of)\s+(?=(?:the\s+)?[A-Z])", re.I)
+_DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]")
+_MODIFIER_NEXT = re.compile(
+    r"\s+(?!(?:of|at|for|from|in|on|and|or|who|which|with|to|by|the|a|an|after|before|during|when|while|as|since|"
+    r"until|last|this|yesterday|today|earlier|later|also|told|said|says|added|wrote|has|had|is|was)\b)[a-z]")
+_OF = re.compile(r"\s(?:of|for|at|from|on)\s")
+
+
+def _with_heads(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str, bool]]:
+    """Each run, preceded by its words before "of"/"at" when it has them (flagged as such): "Lutsevych of
+    Chatham House" is Lutsevych, of Chatham House, when Lutsevych is a person."""
+    out = []
+    for s, e, run in found:
+        m = _OF.search(run)
+        if m:
+            out.append((s, s + m.start(), run[: m.start()], True))
+        out.append((s, e, run, False))
+    return out
+
+
+def is_relay(speaker: Speaker | None, cue: str) -> bool:
+    """Whether a speaker is passing on what someone else said: a news outlet, or a "reported" cue."""
+    if speaker is None:
+        return False
+    return speaker.kind == "outlet" or cue.lower() in ("reported", "reports", "reporting")
