@@ -40,7 +40,8 @@ def run_once(url: str, folders: list[str], workers: int | None) -> dict:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     summary = ingest(sessions, read_paths(folders), workers=workers)
     ingested = time.perf_counter()
-    own_after, children_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own_after = resource.getrusage(resource.RUSAGE_SELF)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     writer_cpu = own_after.ru_utime + own_after.ru_stime - own.ru_utime - own.ru_stime
     workers_cpu = children_after.ru_utime + children_after.ru_stime - children.ru_utime - children.ru_stime
     links = None

@@ -108,3 +108,24 @@ def test_postgresql_stores_exactly_what_sqlite_stores(sqlite_url, pg_url):
     assert on_sqlite["relays"] and any(c["caveat_of_id"] for c in on_sqlite["claims"])
     for table in on_sqlite:
         assert on_sqlite[table] == on_postgresql[table], table
+
+
+def test_an_extractor_error_on_one_article_is_a_failure_line_and_the_rest_go_in(sessions, tmp_path, monkeypatch):
+    import tracker.services.extraction_pool as pool
+
+    real = pool.extract
+
+    def extract_or_fail(text, published):
+        if "Kilroy" in text:
+            raise ValueError("no clause boundary")
+        return real(text, published)
+
+    monkeypatch.setattr(pool, "extract", extract_or_fail)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("The council said on Monday that 40 schools would close.\n", encoding="utf-8")
+    bad.write_text("Kilroy said he was here on Tuesday, aides confirmed.\n", encoding="utf-8")
+    summary = ingest(sessions, read_paths([good, bad]), workers=1)
+    assert (summary.new, summary.failed) == (1, 1)
+    assert summary.failures == [f"{bad}: extraction failed (ValueError: no clause boundary)"]
+    with sessions() as s:
+        assert s.scalars(select(Document.name)).all() == ["good.txt"]

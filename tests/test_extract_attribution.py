@@ -272,3 +272,10 @@ def test_us_conventions_party_tags_anonymous_sources_and_spokesmen():
     assert speaker(text, "Parents are paying") == "Patty Murray"
     assert speaker(text, "would not take up") == "Raj Shah"
     assert speaker(text, "left the workforce") == "a person familiar with the analysis"
+
+
+def test_he_means_the_one_person_the_sentence_before_introduced():
+    # bbc/tech/300.txt
+    text = ('"The Mac mini is not quite ready for that yet," Ian Fogg said. One dissenting opinion came from Brian '
+            'Gammage, vice-president of research at analysts Gartner. He said: "I don\'t think it changes the world."')
+    assert speaker(text, "changes the world") == "Brian Gammage"

@@ -166,3 +166,29 @@ def test_folder_mixing_all_formats_through_the_cli(sqlite_url, tmp_path):
         assert {"page.htm", "sport.txt", "two.jsonl#1", "two.jsonl#2", "one.csv#1"} == names
         for claim in s.scalars(select(Claim)):
             assert claim.quote == claim.document.text[claim.start:claim.end]
+
+
+def test_many_pages_are_read_in_the_workers_with_duplicates_and_failures(sqlite_url, tmp_path):
+    """The CLI hands pages to the extraction workers; a page is only known as a duplicate once it is read."""
+    markup = (FIXTURES / "harbour_strike.html").read_text(encoding="utf-8")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(36):
+        (folder / f"page{i:02}.html").write_text(markup.replace("1,240 members", f"{1000 + i} members"),
+                                                  encoding="utf-8")
+    # the same article text in other markup: found already present after its text is extracted
+    copy = markup.replace("1,240 members", "1000 members").replace("<nav>", '<nav class="other">')
+    (folder / "page99_copy.html").write_text(copy, encoding="utf-8")
+    (folder / "page98_empty.html").write_text("<html><body><script>1</script></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", sqlite_url, "ingest", "--quiet", str(folder)])
+    assert result.exit_code == 1
+    assert "36 new documents, 1 already present (duplicate), 1 failed" in result.stderr
+    assert f"tracker: skipped {folder / 'page98_empty.html'}: no article text found in the page" in result.stderr
+    with session_factory(make_engine(sqlite_url))() as s:
+        docs = s.scalars(select(Document).order_by(Document.name)).all()
+        assert [d.name for d in docs] == [f"page{i:02}.html" for i in range(36)]
+        assert all(d.format == "html" and d.outlet.name == "The Harbour Gazette" for d in docs)
+        assert all(d.published == date(2024, 3, 14) for d in docs)
+        assert "1035 members" in docs[35].text
+        for claim in s.scalars(select(Claim)):
+            assert claim.quote == claim.document.text[claim.start:claim.end]

@@ -44,7 +44,14 @@ def start_ingest(url: str, folder: Path) -> subprocess.Popen:
 
 
 def documents_stored(url: str) -> int:
-    """Counted with the sqlite3 module directly, so the test's own engine holds nothing open."""
+    """Counted with the driver directly (sqlite3 on SQLite), so the test holds nothing open between counts."""
+    if url.startswith("postgresql"):
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                return conn.exec_driver_sql("SELECT count(*) FROM documents").scalar_one()
+        finally:
+            engine.dispose()
     path = url.removeprefix("sqlite:///")
     if not os.path.exists(path):
         return 0
@@ -101,6 +108,18 @@ def reference(articles, tmp_path) -> dict[str, int]:
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_interrupted_ingest_is_consistent_and_a_rerun_completes_it(articles, reference, tmp_path, how):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    interrupt_and_rerun(url, articles, reference, how)
+
+
+@pytest.mark.postgres
+def test_killed_ingest_on_postgresql_is_consistent_and_a_rerun_completes_it(articles, reference, pg_url):
+    engine = make_engine(pg_url)
+    upgrade(engine)  # before the race: the count below needs the tables
+    engine.dispose()
+    interrupt_and_rerun(pg_url, articles, reference, signal.SIGKILL)
+
+
+def interrupt_and_rerun(url: str, articles: Path, reference: dict[str, int], how: signal.Signals) -> None:
     proc = start_ingest(url, articles)
     wait_for_documents(url, proc, at_least=3)
     workers = children_of(proc.pid)
@@ -203,3 +222,18 @@ def test_verdicts_written_during_an_ingest_are_all_kept(articles, tmp_path):
             assert s.get(Claim, claim_id).status == status
         assert s.scalar(select(func.count(Document.id))) == 2 + 40
     engine.dispose()
+
+
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_two_ingests_of_the_same_folder_at_once_store_each_text_once(articles, reference, tmp_path, request,
+                                                                     database):
+    url = f"sqlite:///{tmp_path / 'tracker.db'}" if database == "sqlite" else request.getfixturevalue("pg_url")
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    first, second = start_ingest(url, articles), start_ingest(url, articles)
+    results = [p.communicate(timeout=120) for p in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, results
+    new = [int(err.strip().splitlines()[-1].split(" new document")[0]) for _out, err in results]
+    assert sum(new) == len(reference)  # each text stored by exactly one of them
+    assert claims_per_text(url) == reference

@@ -28,7 +28,7 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     The exit status is 1 if any file failed.
     """
     sessions = db.sessions
-    items = read_paths(paths, encoding=encoding)
+    items = read_paths(paths, encoding=encoding, defer_html=True)  # pages are read in the extraction workers
 
     def report(result: DocumentResult) -> None:
         if result.status == "failed":

@@ -190,6 +190,7 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
     text = art.text
     masked = mask_quotes(text, ss, se, regions)
     art.sentence_start = len(art.result.claims)
+    art.mentions.new_sentence(ss)
     _remember_names(art, masked, ss)
     cues = find_cues(masked, ss)
     share = quoted_share(regions, ss, se)

@@ -25,7 +25,7 @@ _SAY = (
     # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
     "dismissed|dismisses|described|describes|branded|brands|hailed|hails|praised|praises|criticised|"
     "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
-    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes")
+    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes|agreed|agrees")
 # verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
 # not "the data suggests")
 _THINK = ("suggested|suggests|suggesting|believes|believed|believe|thinks|think|thought|expects|expected|"
@@ -40,7 +40,8 @@ _PARTICIPLE_LEAD = frozenset("saying adding insisting warning telling writing cl
                              "declaring proclaiming acknowledging predicting announcing".split())
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
 # a colon, a quotation or a question word
-_URGE = frozenset({"urged", "urges", "asked", "asks", "recommended", "recommends", "proposed", "proposes"})
+_URGE = frozenset({"urged", "urges", "asked", "asks", "recommended", "recommends", "proposed", "proposes", "agreed",
+                   "agrees"})
 _URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
 _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")

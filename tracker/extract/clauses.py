@@ -47,7 +47,7 @@ def _new_subject_clause(rest: str) -> bool:
         return False
     first = words[0]
     low = first.lower()
-    if low in _FINITE or low.endswith("ing") or (low.endswith("ed") and not first[0].isupper()):
+    if low in _FINITE or low in _STOPS or low.endswith("ing") or (low.endswith("ed") and not first[0].isupper()):
         return False
     for w in words[1:4]:
         if not w[0].isalnum():

@@ -177,6 +177,9 @@ class Mentions:
     #: (position, name, kind, prominent), in text order; prominent: a speaker or a sentence's subject
     seen: list[tuple[int, str, str, bool]] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    #: where the current and the previous sentence start
+    sentence_at: int = 0
+    previous_sentence_at: int = 0
     #: role noun -> the person it last described ("minister" -> "Dmytro Kuleba"), for "the minister said"
     roles: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
@@ -204,6 +207,9 @@ class Mentions:
                 self.gender[name] = "m"
         self.seen.append((position, name, kind, prominent))
         return name
+
+    def new_sentence(self, start: int) -> None:
+        self.previous_sentence_at, self.sentence_at = self.sentence_at, start
 
     def describe(self, name: str, descriptor: str) -> None:
         """Remember the role a descriptor gives a person: "a research fellow at Chatham House" -> fellow."""
@@ -243,16 +249,32 @@ class Mentions:
         if want is None:
             return None
         sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower())
-        # a subject pronoun means the latest person who was a subject or a speaker, not one named in passing
-        # ("its Creative Zen players"); anyone named will do when no such person is found
+        if want == "person":
+            # the one person the sentence before named ("One dissenting opinion came from Brian Gammage. He
+            # said: …"), when it named exactly one and nobody is the subject of this sentence yet
+            here = self._latest(want, sex, position, True, since=self.sentence_at)
+            if here:
+                return here
+            before = {name for pos, name, kind, _p in self.seen
+                      if kind == "person" and self.previous_sentence_at <= pos < self.sentence_at}
+            fitting = [n for n in before if not sex or self.gender.get(n, sex) == sex]
+            if len(fitting) == 1:
+                if sex:
+                    self.gender.setdefault(fitting[0], sex)
+                return fitting[0], "person"
+        # otherwise the latest person who was a subject or a speaker, not one named in passing ("its Creative
+        # Zen players"); anyone named will do when no such person is found
         for wanted_prominence in (True, False):
             hit = self._latest(want, sex, position, wanted_prominence)
             if hit:
                 return hit
         return None
 
-    def _latest(self, want: str, sex: str | None, position: int, prominent: bool) -> tuple[str, str] | None:
+    def _latest(self, want: str, sex: str | None, position: int, prominent: bool,
+                since: int = 0) -> tuple[str, str] | None:
         for pos, name, kind, prom in reversed(self.seen):
+            if pos < since:
+                break
             if pos >= position or (prominent and not prom):
                 continue
             if want == "person" and kind == "person":

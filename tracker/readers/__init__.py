@@ -7,11 +7,11 @@ from pathlib import Path
 from ..errors import IngestError, NoTextFiles, Unreadable
 from .article import Article
 from .csv import read_csv_file
-from .html import read_html_file
+from .html import HtmlPage, read_html_file, read_html_page
 from .jsonl import read_jsonl_file
 from .text import read_text_file
 
-__all__ = ["Article", "read_paths", "READERS"]
+__all__ = ["Article", "HtmlPage", "read_paths", "READERS"]
 
 #: file ending -> reader; each reader takes (path, encoding) and yields Articles or IngestErrors
 READERS = {
@@ -29,8 +29,13 @@ def _files_below(folder: Path) -> list[Path]:
                   if p.suffix.lower() in READERS and (p.is_file() or (p.is_symlink() and not p.is_dir())))
 
 
-def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iterator[Article | IngestError]:
-    """Every article under ``paths`` (files and folders, recursively), in a stable order."""
+def read_paths(paths: Iterable[str | Path], encoding: str | None = None,
+               defer_html: bool = False) -> Iterator[Article | HtmlPage | IngestError]:
+    """Every article under ``paths`` (files and folders, recursively), in a stable order.
+
+    With ``defer_html``, HTML pages come as :class:`HtmlPage` (decoded, not yet extracted), for a caller that
+    extracts them elsewhere.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -38,15 +43,17 @@ def read_paths(paths: Iterable[str | Path], encoding: str | None = None) -> Iter
             if not files:
                 yield NoTextFiles(str(path), f"no files ending in {', '.join(READERS)} found")
             for file in files:
-                yield from _read_file(file, encoding)
+                yield from _read_file(file, encoding, defer_html)
         elif path.exists() or path.is_symlink():
-            yield from _read_file(path, encoding)
+            yield from _read_file(path, encoding, defer_html)
         else:
             yield Unreadable(str(path), "no such file or directory")
 
 
-def _read_file(path: Path, encoding: str | None) -> Iterator[Article | IngestError]:
+def _read_file(path: Path, encoding: str | None, defer_html: bool) -> Iterator[Article | HtmlPage | IngestError]:
     reader = READERS.get(path.suffix.lower(), read_text_file)
+    if defer_html and reader is read_html_file:
+        reader = read_html_page
     yield from reader(path, encoding)
 
 

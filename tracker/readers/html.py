@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -21,10 +22,34 @@ from .text import decode, read_bytes
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """A page read and decoded but not yet extracted: main-text extraction is the slow part of reading HTML,
+    so ingest hands it to its worker processes (see ``read_paths(..., defer_html=True)``)."""
+
+    markup: str
+    path: str
+
+    @property
+    def file(self) -> str:
+        return self.path
+
+    def article(self) -> Article:
+        """The page's Article; raises IngestError when it has no article text."""
+        return article_from_html(self.markup, Path(self.path))
+
+
 def read_html_file(path: Path, encoding: str | None = None) -> Iterator[Article | IngestError]:
+    for page in read_html_page(path, encoding):
+        try:
+            yield page.article() if isinstance(page, HtmlPage) else page
+        except IngestError as exc:
+            yield exc
+
+
+def read_html_page(path: Path, encoding: str | None = None) -> Iterator[HtmlPage | IngestError]:
     try:
-        markup = _decode_page(path, read_bytes(path), encoding)
-        yield article_from_html(markup, path)
+        yield HtmlPage(_decode_page(path, read_bytes(path), encoding), str(path))
     except IngestError as exc:
         yield exc
 

@@ -14,11 +14,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from ..errors import IngestError, TrackerError
 from ..extract import Extraction, detect_outlet, extract
+from ..readers import Article, HtmlPage
 from .entities import entity_key
 
 T = TypeVar("T")
@@ -41,8 +44,48 @@ def extract_article(text: str, published: date | None) -> Extracted:
     return Extracted(extraction, detect_outlet(text), {n: entity_key(n) for n in names})
 
 
-def _extract_chunk(work: list[tuple[str, date | None] | None]) -> list[Extracted | None]:
-    return [extract_article(*w) if w is not None else None for w in work]
+@dataclass(frozen=True, slots=True)
+class ExtractionFailed:
+    """The extractor raised on this article: reported as a failed document, and the run goes on."""
+
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """An HTML page's main text, read in a worker, and the claims extracted from it."""
+
+    article: Article
+    extracted: Extracted | ExtractionFailed
+
+
+@dataclass(frozen=True, slots=True)
+class PageUnreadable:
+    """An HTML page with no article text in it; ``error`` names the page and says why."""
+
+    error: str
+
+
+Work = tuple[str, date | None] | HtmlPage
+Result = Extracted | ExtractionFailed | PageRead | PageUnreadable
+
+
+def extract_one(work: Work) -> Result:
+    """Extract one text's claims; a page's main text first."""
+    if isinstance(work, HtmlPage):
+        try:
+            article = work.article()
+        except IngestError as exc:
+            return PageUnreadable(str(exc))
+        return PageRead(article, extract_one((article.text, article.published)))
+    try:
+        return extract_article(*work)
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a corpus; it is reported
+        return ExtractionFailed(f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _extract_chunk(work: list[Work | None]) -> list[Result | None]:
+    return [extract_one(w) if w is not None else None for w in work]
 
 
 def _worker_start(parent: int) -> None:
@@ -56,6 +99,14 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _result(future: Future) -> list[Result | None]:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise TrackerError("an extraction worker process died (out of memory?); documents stored so far are kept, "
+                           "run the ingest again to continue") from exc
+
+
 def worker_count() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -66,15 +117,16 @@ def worker_count() -> int:
 @dataclass(slots=True)
 class Chunk(Generic[T]):
     jobs: list[T]
-    results: list[Extracted | None]
+    results: list[Result | None]
 
 
 def extracted_chunks(
     chunks: Iterable[list[T]],
-    work_of: Callable[[T], tuple[str, date | None] | None],
+    work_of: Callable[[T], Work | None],
     workers: int | None = None,
 ) -> Iterator[Chunk[T]]:
-    """Each chunk of jobs with the extraction of every job for which ``work_of`` gives (text, date)."""
+    """Each chunk of jobs with the extraction of every job for which ``work_of`` gives work: (text, date), or
+    an HTML page to read first."""
     source = iter(chunks)
     head = list(itertools.islice(source, 2))
     workers = worker_count() if workers is None else workers
@@ -89,10 +141,10 @@ def extracted_chunks(
             in_flight.append((chunk, pool.submit(_extract_chunk, [work_of(j) for j in chunk])))
             if len(in_flight) >= 2 * workers + 1:
                 jobs, future = in_flight.popleft()
-                yield Chunk(jobs, future.result())
+                yield Chunk(jobs, _result(future))
         while in_flight:
             jobs, future = in_flight.popleft()
-            yield Chunk(jobs, future.result())
+            yield Chunk(jobs, _result(future))
     finally:
         pool.shutdown(wait=not in_flight, cancel_futures=True)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -18,8 +17,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import IngestError
 from ..models import Document
-from ..readers import Article
-from .extraction_pool import Extracted, extract_article, extracted_chunks
+from ..readers import Article, HtmlPage
+from .extraction_pool import (
+    Extracted,
+    ExtractionFailed,
+    PageRead,
+    PageUnreadable,
+    Result,
+    Work,
+    extract_one,
+    extracted_chunks,
+)
 from .row_cache import cache_of
 from .store import store
 
@@ -73,7 +81,7 @@ class IngestSummary:
 
 @dataclass(slots=True)
 class _Job:
-    item: Article | IngestError
+    item: Article | HtmlPage | IngestError
     sha: str | None = None
     #: the stored document with the same text, found before extraction
     existing: int | None = None
@@ -83,7 +91,7 @@ class _Job:
 
 def ingest(
     sessions: sessionmaker[Session],
-    items: Iterable[Article | IngestError],
+    items: Iterable[Article | HtmlPage | IngestError],
     outlet: str | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     workers: int | None = None,
@@ -105,7 +113,8 @@ def ingest(
     return summary
 
 
-def _jobs(sessions: sessionmaker[Session], items: Iterable[Article | IngestError]) -> Iterator[list[_Job]]:
+def _jobs(sessions: sessionmaker[Session], items: Iterable[Article | HtmlPage | IngestError]
+          ) -> Iterator[list[_Job]]:
     seen: set[str] = set()
     source = iter(items)
     while batch := list(itertools.islice(source, CHUNK)):
@@ -126,15 +135,19 @@ def _jobs(sessions: sessionmaker[Session], items: Iterable[Article | IngestError
         yield jobs
 
 
-def _work_of(job: _Job) -> tuple[str, date | None] | None:
+def _work_of(job: _Job) -> Work | None:
+    if isinstance(job.item, HtmlPage):
+        return job.item
     if isinstance(job.item, Article) and job.existing is None and not job.repeat:
         return job.item.text, job.item.published
     return None
 
 
-def _settle(session: Session, job: _Job, extracted: Extracted | None, outlet: str | None,
+def _settle(session: Session, job: _Job, extracted: Result | None, outlet: str | None,
             stored_now: dict[str, int]) -> DocumentResult:
     item = job.item
+    if isinstance(item, HtmlPage):
+        return _settle_page(session, item, extracted, outlet, stored_now)
     if isinstance(item, IngestError):
         return DocumentResult(item.path, "failed", error=str(item), file=getattr(item, "file", item.path))
     if job.existing is not None:
@@ -142,9 +155,32 @@ def _settle(session: Session, job: _Job, extracted: Extracted | None, outlet: st
     if job.repeat and job.sha in stored_now:
         return DocumentResult(item.name, "present", stored_now[job.sha], file=item.file)
     if extracted is None:  # a repeat whose first copy was not stored after all
-        extracted = extract_article(item.text, item.published)
+        extracted = extract_one((item.text, item.published))
+    if isinstance(extracted, ExtractionFailed):
+        return DocumentResult(item.name, "failed", error=f"{item.origin}: {extracted.error}", file=item.file)
     result = _write(session, item, extracted, outlet)
     stored_now[job.sha] = result.document_id
+    return result
+
+
+def _settle_page(session: Session, page: HtmlPage, read: Result | None, outlet: str | None,
+                 stored_now: dict[str, int]) -> DocumentResult:
+    """A page read in a worker: only now is its text known, so only now can it be found already stored."""
+    if isinstance(read, PageUnreadable):
+        return DocumentResult(page.path, "failed", error=read.error, file=page.path)
+    assert isinstance(read, PageRead)
+    article = read.article
+    if isinstance(read.extracted, ExtractionFailed):
+        return DocumentResult(article.name, "failed", error=f"{page.path}: {read.extracted.error}", file=page.path)
+    sha = article.sha256
+    existing = stored_now.get(sha)
+    if existing is None:
+        existing = session.scalar(select(Document.id).where(Document.sha256 == sha))
+        session.rollback()  # end the read, so the write below gets a transaction of its own
+    if existing is not None:
+        return DocumentResult(article.name, "present", existing, file=page.path)
+    result = _write(session, article, read.extracted, outlet)
+    stored_now[sha] = result.document_id
     return result
 
 

@@ -17,7 +17,6 @@ from ..extract.drafts import AttributionDraft, SpeakerDraft
 from .entities import entity_key, outlet_named
 
 
-
 @dataclass(slots=True)
 class _Known:
     id: int

@@ -96,15 +96,10 @@ def _insert_attributions(session: Session, claim_ids: list[int], extraction: Ext
 
 
 def _new_ids(session: Session, table: Table, n: int) -> list[int]:
-    """``n`` fresh primary keys for ``table``, so child rows can point at their parents without a RETURNING
-    round trip per batch (that costs more than the insert itself on PostgreSQL)."""
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        return [row[0] for row in connection.exec_driver_sql(
-            f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) FROM generate_series(1, {int(n)})")]
-    # SQLite: the document's insert took the database's write lock, so nobody else can take these ids
-    # before we commit; without AUTOINCREMENT, SQLite itself would hand out max(id) + 1 next
-    top = connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
+    """``n`` fresh primary keys for ``table`` on SQLite, so child rows can point at their parents without
+    reading ids back. The document's insert took the database's write lock, so nobody else can take these ids
+    before we commit; without AUTOINCREMENT, SQLite itself would hand out max(id) + 1 next."""
+    top = session.connection().exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table.name}").scalar_one()
     return list(range(top + 1, top + 1 + n))
 
 
