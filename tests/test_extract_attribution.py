@@ -108,7 +108,7 @@ def test_clauses_from_different_sources_become_separate_claims():
     bbc = ('The Tories dismissed the maternity pay plan as "desperate", while the Liberal Democrats said it was '
            'misdirected.')
     assert speaker(bbc, "misdirected") == "Liberal Democrats"
-    assert speaker(bbc, "Tories dismissed") == "The Tories"  # "dismissed … as": a position, theirs
+    assert speaker(bbc, "Tories dismissed") == "Tories"  # "dismissed … as": a position, theirs (a party)
 
 
 def test_relative_clause_with_its_own_cue_is_its_own_claim():
@@ -279,3 +279,26 @@ def test_he_means_the_one_person_the_sentence_before_introduced():
     text = ('"The Mac mini is not quite ready for that yet," Ian Fogg said. One dissenting opinion came from Brian '
             'Gammage, vice-president of research at analysts Gartner. He said: "I don\'t think it changes the world."')
     assert speaker(text, "changes the world") == "Brian Gammage"
+
+
+def test_a_party_named_by_its_members_is_not_a_person():
+    # bbc/politics: "The Liberal Democrats said …"
+    from tracker.extract.names import classify
+
+    assert classify(["Liberal", "Democrats"]) == "organization"
+    assert classify(["Scottish", "Nationalists"]) == "organization"
+    assert classify(["Chris", "Evans"]) == "person"
+    text = "The Liberal Democrats said the tax would hit pensioners hardest."
+    assert claim(text, "pensioners").attribution.speaker.kind == "organization"
+
+
+def test_the_company_means_the_firm_an_appositive_described():
+    # a one-word name with no organization word in it is a firm when the text says what it is
+    text = ("Shares in Castlemere, the British supermarket chain, fell 8% on Wednesday. "
+            "The company said sales fell 3.5% in the quarter.")
+    assert speaker(text, "3.5%") == "Castlemere"
+    text = "Supermarket chain Castlemere cut its forecast. The chain said prices would fall."
+    assert speaker(text, "prices would fall") == "Castlemere"
+    # without such a description the generic phrase stays as written
+    text = "Castlemere cut its forecast. The company said prices would fall."
+    assert speaker(text, "prices would fall") == "The company"

@@ -118,3 +118,16 @@ def test_a_date_without_a_year_takes_the_nearest_year_leaning_to_the_past():
     assert values("The deal was signed on Nov. 30.", january)["Nov. 30"].date == "2004-11-30"
     assert values("The fund collapsed in October.", january)["October"].date == "2004-10"
     assert values("Results of November's poll were late.", january)["November's"].date == "2004-11"
+
+
+def test_a_count_takes_the_head_noun_of_its_phrase():
+    """"three credit rating agencies" counts agencies; a singular word after a plural count is a modifier."""
+    from tracker.extract.quantities import find_quantities
+
+    def units(text):
+        return [(v.number, v.unit) for v in find_quantities(text)]
+
+    assert units("Three credit rating agencies cut the rating.") == [(3.0, "agency")]
+    assert units("The firm announced 300 job cuts on Monday.") == [(300.0, "cut")]
+    assert units("Two companies say they will bid.") == [(2.0, "company")]
+    assert sorted(units("Five people died and 12 police officers were hurt.")) == [(5.0, "people"), (12.0, "officer")]

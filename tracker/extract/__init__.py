@@ -16,7 +16,7 @@ from .attribution import CUE, SUBORDINATORS, Cue, find_cues, mask_quotes
 from .caveats import hedged, uncertainty_caveat, verification_caveat
 from .clauses import closes_sentence, has_verb, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
-from .names import Mentions, classify, runs, split_title
+from .names import ORG_APPOSITIVE, ORG_HEAD_BEFORE, ORG_HEAD_WORD, Mentions, classify, runs, split_title
 from .outlet import detect_outlet
 from .segment import paragraphs, quote_regions, quoted_share, sentences
 from .speakers import Speaker, is_relay, speaker_of
@@ -35,6 +35,11 @@ _POSITION_CUES = frozenset(
 _DIRECT_SHARE = 0.3
 _DEFINITE_SUBJECT = re.compile(r"\W*(?:The|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:[a-z]+ed|is|was|has|had|will|"
                                r"would|said|says|also|[a-z]+s)\b)")
+_FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
+                      r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For)\s[^,_]{1,40},\s*)")
+_WHEN_AFTER_SUBJECT = re.compile(
+    r"\s+(?:on|late|early|earlier|last|this|on\s+the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|morning|afternoon|evening|night|week|month|year|day)\b.*$")
 _CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
 
 
@@ -114,7 +119,12 @@ def _remember_names(art: _Article, masked: str, offset: int) -> None:
         if meant:
             art.mentions.add(offset, meant[0], meant[1], prominent=True)
     surnames = art.mentions.surnames
+    described = ORG_HEAD_WORD.search(masked) is not None
     for s, _e, run in runs(masked):
+        if described and (ORG_APPOSITIVE.match(masked, s + len(run))
+                          or ORG_HEAD_BEFORE.search(masked, max(0, s - 30), s)):
+            art.mentions.add(offset + s, run, "organization", prominent=s < lead)
+            continue
         if " " not in run and run not in surnames:
             continue  # one capitalized word is a name only when it is a known surname
         words = run.split()
@@ -147,6 +157,10 @@ def _speaker(art: _Article, cue: Cue, masked: str, offset: int) -> Speaker | Non
 def _main_subject(art: _Article, masked: str, offset: int, cue_at: int) -> Speaker | None:
     """The speaker of ", saying …": the subject of the sentence (a pronoun, else its first person)."""
     head = masked[: cue_at - offset]
+    lead = _FRONTED.match(head)
+    if lead:
+        # "But he also …", "In a further blow, the firm …": the subject comes after the conjunction or phrase
+        offset, head = offset + lead.end(), head[lead.end():]
     first = head.split(None, 1)[0] if head.strip() else ""
     if first.lower() in ("he", "she", "it", "they"):
         return speaker_of(first, offset, art.mentions, art.recent)
@@ -163,7 +177,7 @@ def _main_subject(art: _Article, masked: str, offset: int, cue_at: int) -> Speak
     words = words[:verb]
     if not words or len(words) > 8:
         return None
-    lead = " ".join(words)
+    lead = _WHEN_AFTER_SUBJECT.sub("", " ".join(words))  # "A county judge on Wednesday" is the judge
     return speaker_of(lead, offset, art.mentions, art.recent)
 
 
@@ -231,6 +245,20 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
         elif own and inner:
             speaker, cue_word, rule = inner, own[0].cue, f"cue {own[0].position} content"
             features.append(f"cue:{own[0].cue}")
+        goes_on = connector in ("participle", "that") or (own and own[0].position == "participle")
+        if goes_on and not (governing and governing.start >= cs):
+            # "…, she said, adding that …", "said X but that Y", "A judge rejected the bid, ruling that …": the
+            # second statement is the same subject's
+            prev = art.result.claims[-1].attribution if len(art.result.claims) > art.sentence_start else None
+            if prev is not None and prev.speaker is not None:
+                speaker, via = Speaker(prev.speaker.name, prev.speaker.kind, prev.descriptor), prev.via
+                cue_word, rule = prev.cue, "same subject goes on"
+                features.append("continued statement")
+            elif speaker is None and connector == "participle":
+                speaker = _main_subject(art, masked, ss, cs)
+                if speaker is not None:
+                    cue_word, rule = text[cs:ce].split(None, 1)[0], "participle of the subject"
+                    features.append(f"cue:{cue_word}")
         share_here = quoted_share(regions, cs, ce)
         if speaker is None and (share >= 0.6 or share_here >= 0.6):
             ahead = _closing_cue(art, cs, ce, pe, regions)

@@ -181,9 +181,18 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
     return s, comma
 
 
+# "The agency put the death toll at 11": an estimate is its maker's claim, like "estimated"
+_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|cost|"
+                     r"total|count|bill|damage|losses|value|tally|estimate)\s+at\s+[\d$£€a-z]")
+
+
 def find_cues(masked: str, offset: int) -> list[Cue]:
     """Every attribution cue in a masked clause with its speaker phrase (text offsets = masked + offset)."""
     cues: list[Cue] = []
+    for m in _PUT_AT.finditer(masked) if "put" in masked else ():
+        s, e, boundary = _phrase_before(masked, m.start())
+        if e > s and boundary != "too long" and not VERB_IN_PHRASE.search(masked[s:e]):
+            cues.append(Cue("put", m.start() + offset, m.start() + offset + 3, masked[s:e], s + offset))
     for m in CUE.finditer(masked):
         word = m.group()
         low = word.lower()

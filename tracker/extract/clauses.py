@@ -9,7 +9,8 @@ from .caveats import VERIFY_WORD, verification_caveat
 
 # connectors that start a new clause; which ones really do is decided by what follows them
 _SPLIT = re.compile(
-    r"(?P<c>,\s+(?:while|whereas|although|though)\s+|;\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s)"
+    r"(?P<c>,\s+(?:while|whereas|although|though)\s+|;\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s|where\s)"
+    r"|,\s+(?=[a-z]+ing\s+that\s)"
     r"|,?\s+(?:and|but)\s+|,?\s+(?:after|because|when|before|as)\s+(?=(?:it|he|she|they|the|its|their)\s))")
 # "… fell 8% after it warned that …": a subordinate clause is a claim of its own when a new source speaks in it
 _SUBORDINATE = frozenset({"after", "because", "when", "before", "as"})
@@ -18,7 +19,18 @@ _COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _SUBJECT_START = frozenset(
     "the a an its their his her this these those some many most only all both no several few our my "
-    "he she it they we i you one two three four five each every neither either such".split())
+    "he she it they we i you one two three four five each every neither either such half none".split())
+# a quantity can be the subject ("… and nearly half of that came from a state grant"), not an adverb ("… and
+# nearly scored"): these words start a subject only before a number
+_APPROX = frozenset("nearly almost about roughly around more fewer less over under just some".split())
+_NUMBERISH = re.compile(r"\d|half|third|quarter|a$|an$|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|[$£€]", re.I)
+_THERE_VERB = frozenset("is are was were has have had will would could may might".split())
+# a same-subject verb phrase after ", and" is a fact of its own ("filed the lawsuit on Dec. 2, …, and had asked
+# the court to …"); without the comma it is usually one act ("was arrested and has been charged")
+_AUX_AFTER_COMMA = frozenset("has have had is are was were will would could".split())
+# "the drug costs about €4,500": a present-tense verb, told from a plural noun by what follows it
+_PRESENT_OBJECT = frozenset("about around nearly almost more less the a an its their his her some up".split())
 _FINITE = frozenset(
     "is are was were has have had will would could can may might should must does did do shall "
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't don't "
@@ -54,19 +66,89 @@ def _new_subject_clause(rest: str) -> bool:
             break
         if CUE.fullmatch(w.lower()) and not w.endswith("ing"):
             return True  # "…, but advocates say …": a new source
-    if not (low in _SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s"))):
+    if low in _APPROX and len(words) > 1 and _NUMBERISH.match(words[1]):
+        pass
+    elif low == "there" and len(words) > 1 and words[1].lower() in _THERE_VERB:
+        return True
+    elif not (low in _SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s"))):
         return False
-    for w in words[1:12]:
+    for i, w in enumerate(words[1:12], 1):
         lw = w.lower()
+        if i >= 2 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "'s", "’s")) and w.islower() \
+                and low in _SUBJECT_START and i + 1 < len(words) \
+                and (words[i + 1].lower() in _PRESENT_OBJECT or words[i + 1][0].isdigit() or words[i + 1] in "$£€"):
+            return True
         if w == ",":
             if low in _SUBJECT_START:
                 continue  # "… and the civil protection minister, Yannis Kostakis, said …": an appositive
             return False  # "… Kato Lefka and Platanos, agency spokesman … told": a list, then a new clause
+        if lw == "that" and words[i - 1].lower() == "of":
+            continue  # "nearly half of that came …": a pronoun, not a relative
         if lw in _STOPS or w in ";:" or set(w) == {"_"}:
             return False
-        if lw in _FINITE or (lw.endswith("ed") and len(lw) > 4) or (CUE.fullmatch(lw) and not lw.endswith("ing")):
+        if lw in _FINITE or lw in _IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4) \
+                or (CUE.fullmatch(lw) and not lw.endswith("ing")):
             return True
     return False
+
+
+_PARTICIPLE_THAT = re.compile(r"[a-z]+ing\s+that\s")
+_LAST_COMMA = re.compile(r",(?!\d)")
+
+
+def _same_subject_fact(masked: str, m: re.Match, rest: str, cues: list[Cue], offset: int, cuts: list) -> bool:
+    """Whether ``and``/``but`` opens a second fact of the sentence's subject: another verb of saying ("… and
+    said about 50 people were still missing"), a second complement of the cue before it ("said the guidance
+    was … but that the price cuts could pay off"), or, after a comma, a verb phrase of its own ("…, and had
+    asked the court to …")."""
+    words = _WORD.findall(rest[:60])
+    if not words:
+        return False
+    low = words[0].lower()
+    if CUE.fullmatch(low) and not low.endswith("ing") and any(c.start == m.end() + offset for c in cues):
+        return True
+    if low == "that":
+        if len(words) < 2 or words[1].lower() in _FINITE or has_verb(words[1:2]):
+            return False  # "… a problem and that will worsen": "that" is the subject, not a new complement
+        return any(c.start < m.start() + offset and c.position not in ("after", "according")
+                   and c.start >= (cuts[-1][1] if cuts else offset) for c in cues)
+    if low in _AUX_AFTER_COMMA and masked[m.start()] == "," and len(words) > 3:
+        nxt = words[1].lower()
+        return nxt not in ("to", "a", "an", "the", "not") and (has_verb(words[1:3]) or nxt.endswith("ing"))
+    return False
+
+
+# "…, who declined to be named.": why a source is anonymous, nothing to check
+_ANONYMITY = re.compile(r"(?:declined|asked|refused|did not want|spoke on condition|was not authori[sz]ed)\b")
+
+
+def _relative_fact(rest: str, cues: list[Cue], at: int) -> bool:
+    """Whether ", which/who/where …" opens a claim of its own: its verb is a cue (", which has warned …", ",
+    which they said had not been upgraded"), "where" opens a clause with its own subject, or the relative
+    clause runs to the end of the sentence with a finite verb ("…, who lost to … by 212 votes"). Not ", who
+    toured the valley on Tuesday, said …", where the cue belongs to the main clause."""
+    if any(at <= c.start < at + 40 and (c.position == "relative" or (c.position == "before" and c.phrase_start >= at))
+           for c in cues):
+        return True
+    pronoun, _, after = rest.partition(" ")
+    if pronoun == "where":
+        # not "At Wembley, where the firm changed contractors, Multiplex will …": a fronted place, then the main clause
+        if _LAST_COMMA.search(after):
+            return False
+        # any noun phrase can be the subject here ("where heavy rain this week has left …")
+        for w in _WORD.findall(after[:60])[1:7]:
+            lw = w.lower()
+            if lw in _STOPS or not w[0].isalnum():
+                return False
+            if lw in _FINITE or lw in _IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4):
+                return True
+        return False
+    words = _WORD.findall(after[:80])
+    if len(words) < 5 or _LAST_COMMA.search(after) or not words[0].islower() or _ANONYMITY.match(after):
+        return False
+    first = words[0].lower()
+    return first in _FINITE or first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4) \
+        or (pronoun == "who" and first.endswith("s") and not first.endswith("ss"))
 
 
 def _new_source_clause(rest: str) -> bool:
@@ -92,16 +174,19 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
         if conn in _SUBORDINATE:
             if not _new_source_clause(rest):
                 continue  # "… after it occupied the peninsula": the same source goes on
+        elif conn == "" and masked[m.start()] == "," and _PARTICIPLE_THAT.match(rest):
+            # ", adding that …", ", ruling that …": a second statement by the same subject
+            conn = "participle"
         elif conn in ("and", "but", "while", "whereas", "although", "though", ""):
             if conn == "" and masked[m.start()] == ";":
                 ok = True
+            elif conn in ("and", "but") and _same_subject_fact(masked, m, rest, cues, offset, cuts):
+                ok = True
+                conn = "that" if rest.startswith("that ") else conn
+            elif conn == "" and masked[m.start()] == ",":
+                ok = _relative_fact(rest, cues, m.end() + offset)
             else:
                 ok = _new_subject_clause(rest)
-            if conn == "" and masked[m.start()] == "," and not ok:
-                # ", which has warned …": a relative clause is its own claim only when its own verb is a cue
-                # (not ", who toured the valley on Tuesday, said …", where the cue is the main clause's)
-                ok = any(c.position == "relative" and m.end() + offset <= c.start < m.end() + offset + 40
-                         for c in cues)
             if not ok:
                 continue
         else:
@@ -110,7 +195,7 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
                        and c.start < m.end() + offset + 80 and not closes_sentence(masked, c, offset) for c in cues):
                 continue
         if not conn:
-            conn = "which" if masked.startswith("which", m.end()) else "who"
+            conn = rest.split(None, 1)[0]
         # a relative clause keeps its pronoun ("which has warned …"): the cut is before it
         cuts.append((m.start() + offset, m.end() + offset, conn))
     # "…, a claim that could not be independently verified.": the caveat is a claim of its own

@@ -70,10 +70,18 @@ _ORG_HEADS = frozenset(
     "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
     "organisation organization institute union club business manufacturer maker operator broadcaster "
     "newspaper publisher charity regulator watchdog".split())
+_HEADS = "|".join(sorted(_ORG_HEADS))
+# an organization named by what it is: "Castlemere, the supermarket chain," / "supermarket chain Castlemere",
+# so that "the company said" can mean it later, though its name holds no organization word
+ORG_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
+ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+(?:[\w-]+\s+){{0,4}}?(?:{_HEADS})(?=\s*[,.;]|\s+(?:which|that|whose|said|says)\b)")
+ORG_HEAD_BEFORE = re.compile(rf"\b(?:{_HEADS})\s+$")
 # nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
 _EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
                       r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
                       r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
+_PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories greens socialists communists "
+                           "unionists nationalists loyalists republicans labourites independents".split())
 _PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
 VERB_IN_PHRASE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|"
                              r"must|did|does|do)\b")
@@ -109,6 +117,8 @@ def classify(words: list[str]) -> str:
         return "organization"
     if any(w in PLACE_WORDS for w in low) or any(w.isupper() and len(w) > 1 for w in words):
         return "organization"
+    if low[-1] in _PARTY_MEMBERS or (low[-1].endswith("ists") and len(low[-1]) > 6):
+        return "organization"  # "Liberal Democrats", "Scottish Nationalists": a party, not a person
     if len(words) >= 2 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
         return "person"
     return "group"

@@ -1,25 +1,60 @@
-"""Which outlet a text comes from, when the text itself says so."""
+"""Which outlet a text comes from, when the text itself says so.
+
+Evidence, strongest first: a dateline credit ("ATHENS (Reuters) -", "LONDON, Oct 3 (Reuters) -", "(CNN) —"), a
+byline credit ("By Jane Doe, CNN"), the outlet naming itself in a verification caveat ("Reuters could not
+independently verify …"), or as the one who saw, learned or was told something ("The Guardian has seen", "told
+The Associated Press"). "According to Reuters" cites another outlet and is no evidence.
+"""
 from __future__ import annotations
 
 import re
 
 # "(Bloomberg) --", "(Reuters) -", "WASHINGTON (AP) —": a dateline credit at the start of the text
 _DATELINE = re.compile(r"^[^\n]{0,80}?\((?P<name>[A-Z][\w&.' ]{1,40}?)\)\s*(?:--|[-\u2013\u2014])")
+# "By Jane Doe, CNN" or "By Jane Doe | Reuters" on a line of its own near the top
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&))*\s*[,|]\s*(?P<name>[A-Z][\w&.' ]{1,40}?)"
+                     r"\s*$", re.M)
+_WHO = r"(?P<name>(?:The\s)?(?:[A-Z][\w&']*\s){0,3}?(?:[A-Z]{2,}[\w.]*|[A-Z]\w+\s(?:News|Times|Post|Journal|Press)|" \
+       r"Reuters|Bloomberg|The\s[A-Z]\w+))"
 # "NBC News has not verified the claim", "CNN could not independently confirm": an outlet naming itself
 _SELF_NAMING = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w&.']*\s){0,3}?(?:[A-Z]{2,}[\w.]*|[A-Z]\w+\s(?:News|Times|Post|Journal)))\s"
-    r"(?:has|had|could|did|was|were|is|cannot|can)\s(?:not\s|n't\s)?(?:been\s)?(?:able\s+to\s)?"
+    _WHO + r"\s(?:has|had|could|did|was|were|is|cannot|can)\s(?:not\s|n't\s)?(?:been\s)?(?:able\s+to\s)?"
     r"(?:independently\s)?(?:verif|confirm|corroborat|authenticat)"
 )
+# "The Guardian has seen", "Reuters has learned", "seen by Reuters", "told The Associated Press"
+_SAW = re.compile(_WHO + r"\s(?:has|have|had)\s(?:seen|obtained|learned|learnt|reviewed)\b")
+_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\sby\s" + _WHO + r"\b")
+_TOLD = re.compile(r"\b(?:told|said\sto|in\san\sinterview\swith)\s" + _WHO + r"\b")
+# the names wire services go by in credits, as the outlet calls itself in full
+_CANONICAL = {"ap": "The Associated Press", "associated press": "The Associated Press",
+              "the associated press": "The Associated Press", "afp": "AFP", "agence france-presse": "AFP",
+              "reuters": "Reuters", "thomson reuters": "Reuters", "cnn": "CNN", "bbc": "BBC", "the bbc": "BBC",
+              "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "dpa": "dpa"}
+_OUTLETISH = re.compile(r"\b(?:News|Times|Post|Journal|Press|Guardian|Telegraph|Independent|Herald|Tribune|"
+                        r"Reuters|Bloomberg|BBC|CNN|AP|AFP|NBC|CBS|ABC|NPR|UPI|Mail|Mirror|Sun|Observer|"
+                        r"Economist|Gazette|Chronicle|Standard|Express|Agency)\b")
+
+
+def canonical(name: str) -> str:
+    """The name an outlet goes by: "AP" and "Associated Press" are The Associated Press."""
+    name = name.strip().rstrip(".")
+    return _CANONICAL.get(name.lower(), name)
 
 
 def detect_outlet(text: str) -> str | None:
-    """Return the outlet a text names as its own (dateline credit or a verification sentence), or None."""
-    head = text[:400]
-    m = _DATELINE.search(head.lstrip())
+    """Return the outlet a text names as its own (dateline or byline credit, or a sentence where it names
+    itself), or None."""
+    head = text[:400].lstrip()
+    m = _DATELINE.search(head)
     if m:
-        return m.group("name").strip()
-    m = _SELF_NAMING.search(text)
-    if m:
-        return m.group("name").strip()
+        return canonical(m.group("name"))
+    m = _BYLINE.search(text[:600])
+    if m and _OUTLETISH.search(m.group("name")):
+        return canonical(m.group("name"))
+    # "The Government has seen", "told the Court": only a name that looks like an outlet's counts
+    for pattern in (_SELF_NAMING, _SAW, _SEEN_BY, _TOLD):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if _OUTLETISH.search(name) or (pattern is _SELF_NAMING and not name.startswith("The ")):
+                return canonical(name)
     return None

@@ -213,6 +213,8 @@ def _digits(text: str, start: int, out: _Out) -> None:
             unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
         if a["pence"] and not (cur or scale or a["pct"]):
             cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
+        if unit_word and not (cur or scale or a["pct"]):
+            unit_word, end = _head_noun(text, unit_word, end, _parse(num))
         unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
         out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
@@ -227,10 +229,36 @@ def _one_in(text: str, start: int, out: _Out) -> None:
             out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=round(n / d, 4), unit="fraction")
 
 
+_NEXT_WORD = re.compile(r"[ -]([a-z]+)\b")
+
+
+def _head_noun(text: str, unit: str, end: int, number: float) -> tuple[str, int]:
+    """The head of the noun phrase a count begins: "three credit rating agencies" counts agencies, "300 job
+    cuts" cuts. A singular word after a plural count is a modifier; the first plural word ends the phrase."""
+    if number <= 1:
+        return unit, end
+    for _ in range(3):
+        if unit.endswith("s") or unit in ("people", "men", "women", "children"):
+            break
+        m = _NEXT_WORD.match(text, end)
+        if not m or not _noun_like(m[1]):
+            break
+        after = _NEXT_WORD.match(text, m.end())
+        if not m[1].endswith("s") and not (after and _noun_like(after[1]) and after[1].endswith("s")):
+            break
+        unit, end = m[1], m.end()
+    return unit, end
+
+
+def _noun_like(word: str) -> bool:
+    return word not in _NOT_UNITS and not word.endswith(("ed", "ly"))
+
+
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     for m in _WORD_ANCHOR.finditer(text, start):
         unit = m["unit"]
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
             continue
-        out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=_parse(m["num"]),
-                unit=_singular(unit))
+        number = _parse(m["num"])
+        unit, end = _head_noun(text, unit, m.end(), number)
+        out.add(_hedged_start(text, m.start()), end, type="quantity", number=number, unit=_singular(unit))

@@ -76,7 +76,7 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.new} new document{'s' * (self.new != 1)}, "
                 f"{self.present} already present (duplicate{'s' * (self.present != 1)}), {self.failed} failed; "
-                f"{self.claims} claims, {self.links} link{'s' * (self.links != 1)}")
+                f"{self.claims} claim{'s' * (self.claims != 1)}, {self.links} link{'s' * (self.links != 1)}")
 
 
 @dataclass(slots=True)
