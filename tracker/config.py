@@ -7,6 +7,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 ENV_URL = "TRACKER_DATABASE_URL"
+ENV_SQLITE_TIMEOUT = "TRACKER_SQLITE_TIMEOUT"
 
 
 def default_database_path() -> Path:
@@ -22,3 +23,15 @@ def database_url(explicit: str | None = None) -> str:
     if env:
         return env
     return f"sqlite:///{default_database_path()}"
+
+
+def sqlite_timeout() -> float:
+    """Seconds a SQLite connection waits for another writer's lock before giving up (default 15)."""
+    raw = os.environ.get(ENV_SQLITE_TIMEOUT, "15")
+    try:
+        seconds = float(raw)
+    except ValueError:
+        from .errors import ConfigError
+
+        raise ConfigError(f"{ENV_SQLITE_TIMEOUT}={raw!r} is not a number of seconds") from None
+    return max(seconds, 0.0)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .config import sqlite_timeout
 from .errors import ConfigError, DatabaseError
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -35,14 +36,16 @@ def make_engine(url: str) -> Engine:
     except ArgumentError as exc:
         raise ConfigError(f"bad database URL {url!r}: expected e.g. sqlite:///path.db or postgresql+psycopg://host/db") from exc
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        # a `file:` URI (uri=true) names its file itself, perhaps read-only: leave the file system alone
+        is_uri = parsed.query.get("uri") == "true" or (parsed.database or "").startswith("file:")
+        if parsed.database and parsed.database != ":memory:" and not is_uri:
             folder = Path(parsed.database).expanduser().resolve().parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
         try:
-            engine = create_engine(parsed, connect_args={"timeout": 15})
+            engine = create_engine(parsed, connect_args={"timeout": sqlite_timeout()})
         except NoSuchModuleError as exc:
             raise ConfigError(f"unsupported database URL {url!r}") from exc
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -56,7 +59,7 @@ def make_engine(url: str) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={int(sqlite_timeout() * 1000)}")
     mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
     if mode not in ("wal", "memory"):
         cursor.execute("PRAGMA journal_mode=WAL")
