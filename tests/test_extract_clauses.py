@@ -114,3 +114,29 @@ def test_a_present_tense_verb_after_a_definite_subject():
 def test_that_as_a_subject_is_not_a_new_complement():
     text = "Mr Cable said debt was a growing problem and that will worsen if interest rates rise."
     assert not apart(text, "growing problem", "will worsen")
+
+
+def test_two_verb_phrases_with_a_figure_each_are_two_claims():
+    text = "The company cut 300 jobs and closed two plants."
+    assert apart(text, "300 jobs", "two plants")
+    text = "The company employs about 4,000 people and operates 120 stores across the country."
+    assert apart(text, "4,000", "120 stores")
+    # without figures on both sides it is one act
+    assert not apart("Police arrested two men and charged them with fraud.", "arrested", "charged")
+
+
+def test_names_joined_by_and_are_one_subject():
+    # bbc/entertainment: "… while Clive Owen and Sophie Okonedo failed to win …"
+    text = ("Kate Winslet also lost to Hilary Swank, while Clive Owen and Sophie Okonedo failed to win best "
+            "supporting actor awards.")
+    assert not apart(text, "Clive Owen", "Sophie Okonedo failed")
+    # bbc/entertainment: "… although both The Independent and The Times have seen circulation rise …"
+    text = "The Telegraph has no plans to go tabloid, although both The Independent and The Times have seen sales rise."
+    assert not apart(text, "The Independent", "have seen sales rise")
+
+
+def test_a_participle_with_by_is_not_a_new_clause():
+    # bbc/business: "… apart from two bank accounts and a house in Houston owned by its chief finance officer"
+    text = ("The case was filed in Texas although the firm has no assets in the US, apart from two bank accounts "
+            "and a house in Houston owned by its chief finance officer.")
+    assert not apart(text, "two bank accounts", "a house in Houston")

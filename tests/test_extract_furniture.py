@@ -76,3 +76,13 @@ def test_wire_story_furniture():
     blinken = next(c for c in result.claims if "stand with Ukraine" in WIRE[c.start:c.end])
     assert blinken.attribution.speaker.name == "Antony Blinken"
     assert blinken.values[0].date == "2023-03-14"
+
+
+def test_team_sheets_and_results_lines_are_furniture():
+    # bbc/sport: the line-ups and scorers at the foot of a match report
+    from tracker.extract.furniture import line_reason
+
+    assert line_reason("Jones, Hiley, Sawyer, Gaia, Taylor (Martin 89), Ampadu (Afful 69), Clay, Devine.")
+    assert line_reason("Subs Not Used: Rice, Todd.")
+    assert line_reason("Ronaldo 9, Rooney 87.")
+    assert line_reason("Mr Blair said yes.") is None

@@ -24,8 +24,6 @@ def test_dateline_and_byline_credits(head, outlet):
     ("Reuters could not independently verify the figure.", "Reuters"),
     ("NBC News has not verified the claim.", "NBC News"),
     ("The Guardian has seen a copy of the letter.", "The Guardian"),
-    ("\u201cWe are exhausted,\u201d a rescuer told The Associated Press.", "The Associated Press"),
-    ("The mayor told Reuters the dam was safe.", "Reuters"),
 ])
 def test_an_outlet_naming_itself(sentence, outlet):
     assert detect_outlet("The storm hit on Monday. " + sentence) == outlet
@@ -33,6 +31,11 @@ def test_an_outlet_naming_itself(sentence, outlet):
 
 @pytest.mark.parametrize("sentence", [
     "The toll rose to 14, according to Reuters.",  # citing another outlet
+    # bbc/business: the BBC relays other outlets' interviews and documents
+    "\u201cThe big worries continue,\u201d Michael Rabb, an analyst with Bank Sal Oppenheim, told Reuters.",
+    "Mr Clarke told The Times: \u201cI think we should.\u201d",
+    "The plan is set out in a letter seen by the Financial Times.",
+    "Both The Independent and The Times have seen circulation rise since the change.",
     "The minister told the Court the dam was safe.",
     "The Government has seen the report.",
     "The company has seen sales fall.",

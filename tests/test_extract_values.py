@@ -131,3 +131,44 @@ def test_a_count_takes_the_head_noun_of_its_phrase():
     assert units("The firm announced 300 job cuts on Monday.") == [(300.0, "cut")]
     assert units("Two companies say they will bid.") == [(2.0, "company")]
     assert sorted(units("Five people died and 12 police officers were hurt.")) == [(5.0, "people"), (12.0, "officer")]
+
+
+def test_a_short_million_before_a_counted_noun():
+    """"18m people" is 18 million; "17.30m" and "the 100m final" are lengths."""
+    from tracker.extract.quantities import find_quantities
+
+    def vals(text):
+        return [(v.number, v.unit) for v in find_quantities(text)]
+
+    assert vals("About 18m people expect to shop online.") == [(18_000_000.0, "people")]
+    assert vals("Some 5m homes lost power.") == [(5_000_000.0, "home")]
+    assert vals("He jumped 17.30m in Madrid.") == [(17.3, "metre")]
+    assert vals("She won the 100m final.") == [(100.0, "metre")]
+
+
+def test_units_beyond_lowercase_words():
+    from tracker.extract.quantities import find_quantities
+
+    def vals(text):
+        return [(v.number, v.unit) for v in find_quantities(text)]
+
+    # bbc/business: "designed to produce 12,600 MW of electricity"; bbc/politics: "About 800,000 Tutsis"
+    assert vals("The dam will produce 12,600 MW of electricity.") == [(12600.0, "MW")]
+    assert vals("About 800,000 Tutsis were killed.") == [(800000.0, "tutsi")]
+    assert vals("The move is a surprising one because demand is rising.") == []
+
+
+def test_plural_units_ending_in_es():
+    from tracker.extract.quantities import find_quantities
+
+    # bbc/sport: "collect two searching crosses"
+    assert [v.unit for v in find_quantities("He had to collect two searching crosses.")] == ["cross"]
+    assert [v.unit for v in find_quantities("They paid 12 taxes and lost 3 matches.")] == ["tax", "match"]
+
+
+def test_a_count_in_millions_takes_its_head_noun():
+    from tracker.extract.quantities import find_quantities
+
+    # bbc/tech: "China adding 178 million new PCs by 2010"
+    vals = [(v.number, v.unit) for v in find_quantities("China is adding 178 million new PCs, and 5m new homes.")]
+    assert vals == [(178_000_000.0, "pcs"), (5_000_000.0, "home")]

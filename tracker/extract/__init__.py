@@ -16,7 +16,7 @@ from .attribution import CUE, SUBORDINATORS, Cue, find_cues, mask_quotes
 from .caveats import hedged, uncertainty_caveat, verification_caveat
 from .clauses import closes_sentence, has_verb, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
-from .names import ORG_APPOSITIVE, ORG_HEAD_BEFORE, ORG_HEAD_WORD, Mentions, classify, runs, split_title
+from .names import ORG_APPOSITIVE, ORG_HEAD_BEFORE, ORG_HEADS, Mentions, classify, runs, split_title
 from .outlet import detect_outlet
 from .segment import paragraphs, quote_regions, quoted_share, sentences
 from .speakers import Speaker, is_relay, speaker_of
@@ -40,6 +40,8 @@ _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
 _WHEN_AFTER_SUBJECT = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|on\s+the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|morning|afternoon|evening|night|week|month|year|day)\b.*$")
+_GENDERED = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
+_PLACE_ACRONYMS = frozenset("UK US USA EU UAE GB".split())
 _CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
 
 
@@ -93,7 +95,36 @@ def extract(text: str, published: date | None = None) -> Extraction:
                 art.result.skipped.append(SkippedDraft(ss, se, "heading introducing a list"))
                 continue
             _sentence(art, ss, se, pe, regions, values, starts)
+    _name_later(art)
     return art.result
+
+
+_LATER_NAME_REACH = 1500  # characters: a name a few paragraphs on still means "a judge" before it
+
+
+def _name_later(art: _Article) -> None:
+    """"A county judge ruled …" and, later, "Circuit Judge Alan Pruett …": a speaker introduced by an indefinite
+    description is the person the article names with that role soon after (and nobody before)."""
+    roles = art.mentions.roles
+    if not roles:
+        return
+    first_seen: dict[str, int] = {}
+    for pos, name, kind, _p in art.mentions.seen:
+        if kind == "person":
+            first_seen.setdefault(name, pos)
+    for k, c in enumerate(art.result.claims):
+        sp = c.attribution.speaker
+        if sp is None or sp.kind != "group" or not _INDEFINITE.match(sp.name):
+            continue
+        person = roles.get(sp.name.rsplit(None, 1)[-1].lower())
+        if person and c.start <= first_seen.get(person, -1) <= c.start + _LATER_NAME_REACH:
+            a = c.attribution
+            c.attribution = AttributionDraft(art.mentions.draft(person, "person"), a.cue, a.mode,
+                                             a.descriptor or sp.name, a.via)
+            c.reason.setdefault("features", []).append(f"named later:{sp.name}")
+
+
+_INDEFINITE = re.compile(r"(?:An?|One)\s")
 
 
 def _introduces_quotation(art: _Article, ps: int, pe: int) -> bool:
@@ -119,13 +150,14 @@ def _remember_names(art: _Article, masked: str, offset: int) -> None:
         if meant:
             art.mentions.add(offset, meant[0], meant[1], prominent=True)
     surnames = art.mentions.surnames
-    described = ORG_HEAD_WORD.search(masked) is not None
     for s, _e, run in runs(masked):
-        if described and (ORG_APPOSITIVE.match(masked, s + len(run))
-                          or ORG_HEAD_BEFORE.search(masked, max(0, s - 30), s)):
+        if _described_as_org(masked, s, s + len(run)):
             art.mentions.add(offset + s, run, "organization", prominent=s < lead)
             continue
         if " " not in run and run not in surnames:
+            if s < lead and run.isupper() and 2 <= len(run) <= 6 and run not in _PLACE_ACRONYMS:
+                # "HSBC cut 300 jobs": an acronym as the subject is an organization ("the bank said" later)
+                art.mentions.add(offset + s, run, "organization", prominent=True)
             continue  # one capitalized word is a name only when it is a known surname
         words = run.split()
         title, name = split_title(words)
@@ -136,6 +168,16 @@ def _remember_names(art: _Article, masked: str, offset: int) -> None:
             art.mentions.add(offset + s, " ".join(name), "person", " ".join(title), prominent=s < lead)
         elif kind in ("organization", "outlet") and len(name) > 1:
             art.mentions.add(offset + s, " ".join(name), kind, prominent=s < lead)
+
+
+def _described_as_org(masked: str, s: int, e: int) -> bool:
+    """Whether the words around a name say it is a firm: "supermarket chain Castlemere", "Castlemere, the
+    British supermarket chain," (cheap string tests first: this runs for every capitalized run)."""
+    if masked.startswith(", ", e) and ORG_APPOSITIVE.match(masked, e):
+        return True
+    before = masked[max(0, s - 16):s].rsplit(None, 1)
+    return bool(before) and before[-1].lower() in ORG_HEADS and ORG_HEAD_BEFORE.search(masked, max(0, s - 30), s) \
+        is not None
 
 
 def _draft(art: _Article, sp: Speaker | None) -> SpeakerDraft | None:
@@ -184,6 +226,8 @@ def _main_subject(art: _Article, masked: str, offset: int, cue_at: int) -> Speak
 def _closing_cue(art: _Article, cs: int, ce: int, pe: int, regions) -> tuple[Cue, Speaker] | None:
     """The cue after a quotation that runs on past this clause ("“A. B. C,” she said."), if there is one."""
     region = next(((qs, qe) for qs, qe in regions if qs <= cs < qe or cs <= qs < ce), None)
+    if region is not None and region[1] >= pe and region[1] > ce and art.text[region[1] - 1] not in "”\"":
+        return _cue_paragraphs_on(art, pe)  # the quotation is left open at the paragraph's end
     if region is None or region[1] <= ce or region[1] >= pe:
         return None
     qe = region[1]
@@ -196,6 +240,23 @@ def _closing_cue(art: _Article, cs: int, ce: int, pe: int, regions) -> tuple[Cue
             speaker = _speaker(art, cue, masked, qe)
             if speaker is not None:
                 return cue, speaker
+    return None
+
+
+_OPENING = "“\"‘"
+
+
+def _cue_paragraphs_on(art: _Article, pe: int) -> tuple[Cue, Speaker] | None:
+    """A quotation of several paragraphs opens each one and closes only in its last, where its cue is
+    ("“We lost everything. …¶“Now we need help,” said Elena Papadaki."): the cue of the paragraph where it
+    closes, a few paragraphs on at most."""
+    for k, (ps, pe2) in enumerate(paragraphs(art.text, pe)):
+        if k >= 4 or art.text[ps] not in _OPENING:
+            return None
+        regions = quote_regions(art.text, ps, pe2)
+        closed = [r for r in regions if r[1] < pe2]
+        if closed:
+            return _closing_cue(art, closed[0][0], closed[0][0] + 1, pe2, regions)
     return None
 
 
@@ -272,8 +333,14 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
             mode = "direct" if share_here >= _DIRECT_SHARE or _quotes_words(regions, cs, ce, 4) else "indirect"
             art.recent.append((speaker.name, speaker.kind))
             art.spoke = True
+            if speaker.kind in ("organization", "outlet"):
+                # "The CBO says …" then "the watchdog notes …": a speaking organization is in the foreground
+                art.mentions.add(cs, speaker.name, speaker.kind, prominent=True)
             if speaker.kind == "person":
-                art.mentions.add(cs, speaker.name, "person", prominent=True)
+                # "Mr Pointon said": the honorific is kept for "he" and "she" later
+                said_as = (speaker.resolved_from or "").split(None, 1)
+                title = said_as[0] if len(said_as) > 1 and said_as[0].lower().strip(".") in _GENDERED else ""
+                art.mentions.add(cs, speaker.name, "person", title, prominent=True)
                 if speaker.descriptor:
                     art.mentions.describe(speaker.name, speaker.descriptor)
             if speaker.resolved_from:
@@ -284,6 +351,14 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
             attribution = AttributionDraft(prev.speaker, None, "direct", prev.descriptor, prev.via)
             features.append("continued quotation")
             rule = "continued quotation"
+        elif share >= 0.9 and text[ss] in _OPENING:
+            # "Maria Lopez, the head of the charity, was blunt.¶“The system has failed.”": a quotation with no
+            # cue at all is the person the sentence before was about
+            hit = art.mentions.foreground_person(ss)
+            if hit:
+                attribution = AttributionDraft(art.mentions.draft(*hit), None, "direct")
+                features.append("quotation after its speaker's sentence")
+                rule = "quotation after its speaker's sentence"
         if attribution is None:
             attribution = AttributionDraft(_draft(art, speaker), cue_word, mode,
                                            speaker.descriptor if speaker else None, via)

@@ -25,10 +25,13 @@ _SAY = (
     # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
     "dismissed|dismisses|described|describes|branded|brands|hailed|hails|praised|praises|criticised|"
     "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
-    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes|agreed|agrees")
+    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes|agreed|agrees|"
+    # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
+    "ruled|rules|ruling|found|finds|concluded|concludes|concluding")
 # verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
 # not "the data suggests")
-_THINK = ("suggested|suggests|suggesting|believes|believed|believe|thinks|think|thought|expects|expected|"
+_THINK = ("suggested|suggests|suggesting|suggest|warn|predict|argue|insist|believes|believed|believe|thinks|think|"
+          "thought|expects|expected|"
           "expect|fears|feared|hopes|hoped|signalled|signaled|indicated|indicates")
 # not inside a compound: "UN-condemned referendums" reports nobody's words
 # "dismissed the plan as desperate" is a position; "dismissed the lawsuit" is an act
@@ -37,16 +40,23 @@ _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
 _THINK_SET = frozenset(_THINK.split("|"))
 _PARTICIPLE_LEAD = frozenset("saying adding insisting warning telling writing claiming arguing noting stressing "
-                             "declaring proclaiming acknowledging predicting announcing".split())
+                             "declaring proclaiming acknowledging predicting announcing ruling concluding".split())
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
 # a colon, a quotation or a question word
 _URGE = frozenset({"urged", "urges", "asked", "asks", "recommended", "recommends", "proposed", "proposes", "agreed",
                    "agrees"})
 _URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)")
+_AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
+_NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
+# "found that", not "found a body"; "ruled that", not "ruled the country"
+_NEEDS_THAT = frozenset({"ruled", "rules", "ruling", "found", "finds", "concluded", "concludes", "concluding"})
+_THAT_FOLLOWS = re.compile(r"\s*(?:(?:on|late|early|last|this|in)\s+[\w.]+\s+(?:\d+\s+)?)?(?:that\b|:)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
 _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
-_NOT_A_VERB_BEFORE = re.compile(r"\b(?:to|a|an|the|its|their|his|her)\s+$")
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:to|a|an|the|its|their|his|her|An|A|The|Its|Their|His|Her)\s+$")
+# "Ecologists are warning MSPs that …", "the agency is warning": progressive, the subject speaks
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
 _PARTICLE_AFTER = re.compile(r"\s+(?:back|up|out|off|away)\b")
 SUBORDINATORS = frozenset(
     "once when after before if as while although though because since unless until despite given".split())
@@ -70,7 +80,7 @@ _ANIMATE = re.compile(
     r"media|press|agency|agencies|outlets|newspapers?|broadcasters?|surveyed|respondents|"
     r"\w+(?:ists?|ers|ors|ians?|ents|ates))$", re.I)
 _POST_CUES = frozenset(
-    "said says added adds wrote writes told explained explains noted notes insisted warned argued claimed "
+    "said says added adds wrote writes explained explains noted notes insisted warned argued claimed "
     "stressed declared proclaimed continued asked reported reports countered replied responded tweeted".split())
 _PUNCT_STOP = ",;:“”\"()—–[]"
 
@@ -89,12 +99,22 @@ class Cue:
 
 def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the inside of every quotation blanked: same length, same offsets."""
-    chunk = list(text[start:end])
+    parts = []
+    pos = start
     for qs, qe in regions:
-        a, b = max(qs + 1, start), min(qe - 1, end)
-        for i in range(a, b):
-            chunk[i - start] = " " if chunk[i - start].isspace() else "_"
-    return "".join(chunk)
+        a, b = max(qs + 1, pos), min(qe - 1, end)
+        if a < b:
+            # whole slices through two C-level substitutions, not a Python loop over characters
+            parts += (text[pos:a], _INK.sub("_", text[a:b]).translate(_ONE_SPACE))
+            pos = b
+    if not parts:
+        return text[start:end]
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+_INK = re.compile(r"\S")
+_ONE_SPACE = {c: " " for c in range(0x3001) if chr(c).isspace()}
 
 
 def _tokens(s: str) -> list[tuple[int, str]]:
@@ -160,6 +180,26 @@ def _antecedent(masked: str, comma_at: int) -> tuple[int, int]:
     return toks[j + 1][0], toks[-1][0] + len(toks[-1][1])
 
 
+_NEW_SUBJECT = frozenset("there it they he she we".split())
+_DETERMINER = frozenset("the a an more about nearly almost some many most".split())
+_SPACED_WORD = re.compile(r"\S+")
+
+
+def _clause_after_name(masked: str, s: int, e: int) -> int:
+    """Where a clause begins right after an "according to" source with no comma between ("According to eBay
+    UK there are …", "according to Reuters the toll rose …"), or ``e``."""
+    comma = masked.find(",", s, e)
+    if comma >= 0:
+        return e  # the source ends at its comma ("…, a U.S.-based think tank" describes it)
+    prev = ""
+    for k, m in enumerate(_SPACED_WORD.finditer(masked, s, e)):
+        w = m.group().lower()
+        if k and (w in _NEW_SUBJECT or (w in _DETERMINER and prev[:1].isupper())):
+            return m.start()
+        prev = m.group()
+    return e
+
+
 _PHRASE_COMMA = re.compile(r",(?!\d)")  # "a survey of 2,000 adults": a number's comma ends nothing
 _REST = re.compile(r"\s*(.*?)\s*[.!?]*[\"”’')\]]*\s*$", re.S)
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|its|his|her|their|one|[A-Z])")
@@ -200,6 +240,12 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             continue
         if low in _NEEDS_AS and not _AS_SOON.match(masked, m.end()):
             continue
+        if low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end()):
+            continue
+        if low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()):
+            continue  # "revenues added 4% to 142bn euros": a rise, not a remark
+        if low[-1] == "s" and _NOUN_BEFORE_VERB.match(masked, m.end()):
+            continue  # "One of his election pledges was to …", "the claims were rejected": a noun
         cue = Cue(word, m.start() + offset, m.end() + offset)
         agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
         if agent:
@@ -209,18 +255,29 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
                 cue.phrase, cue.phrase_start, cue.position = masked[a:b], a + offset, "after"
                 cues.append(cue)
             continue
+        aux = None
         if _PASSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()):
-            continue  # "a 30GB version has also been added": passive, nobody speaks
+            aux = _PROGRESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) \
+                if low.endswith("ing") and low not in ("according",) else None
+            if aux is None:
+                continue  # "a 30GB version has also been added": passive, nobody speaks
         if _NOT_A_VERB_BEFORE.search(masked, max(0, m.start() - 8), m.start()) or \
                 _PARTICLE_AFTER.match(masked, m.end()):
             continue  # "declined to say", "an estimated $125m", "reports back": no statement reported
         if low == "according to":
             s, e = _phrase_after(masked, m.end())
+            if e - s > 12:
+                e = _clause_after_name(masked, s, e)
             if e > s and masked[s:e].split(None, 1)[0].lower() not in _BOUNDARY_WORDS:
                 cue.phrase, cue.phrase_start, cue.position = masked[s:e], s + offset, "according"
                 cues.append(cue)
             continue
-        s, e, boundary = _phrase_before(masked, m.start())
+        s, e, boundary = _phrase_before(masked, aux.start() if aux else m.start())
+        if aux is not None:
+            if e > s and boundary != "too long" and _animate(masked[s:e]):
+                cue.phrase, cue.phrase_start = masked[s:e], s + offset
+                cues.append(cue)
+            continue
         if e > s and boundary != "too long":
             phrase = masked[s:e]
             first = phrase.split(None, 1)[0].lower()
@@ -264,6 +321,8 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
         if boundary == "," and e == s:
             # "Kirill Stremousov, a top occupation official in Kherson, said": an appositive, then its head
             k = masked.rfind(",", 0, s - 1)
+            while k > 0 and masked[k + 1:k + 2].isdigit() and masked[k - 1:k].isdigit():
+                k = masked.rfind(",", 0, k)  # "which represents 40,000 workers,": a number's comma
             if k > 0:
                 hs, he, hb = _phrase_before(masked, k)
                 if he > hs and hb != "too long":

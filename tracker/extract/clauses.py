@@ -86,6 +86,8 @@ def _new_subject_clause(rest: str) -> bool:
             continue  # "nearly half of that came …": a pronoun, not a relative
         if lw in _STOPS or w in ";:" or set(w) == {"_"}:
             return False
+        if lw.endswith("ed") and i + 1 < len(words) and words[i + 1] == "by":
+            continue  # "a house in Houston owned by its finance chief": a participle, not the verb
         if lw in _FINITE or lw in _IRREGULAR_PAST or (lw.endswith("ed") and len(lw) > 4) \
                 or (CUE.fullmatch(lw) and not lw.endswith("ing")):
             return True
@@ -94,6 +96,53 @@ def _new_subject_clause(rest: str) -> bool:
 
 _PARTICIPLE_THAT = re.compile(r"[a-z]+ing\s+that\s")
 _LAST_COMMA = re.compile(r",(?!\d)")
+
+
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                     r"forty|fifty|hundred|thousand|million|billion|dozen|half|third|quarter)\b", re.I)
+_CLAUSE_END = re.compile(r",(?!\d)|;|\s(?:and|but|while)\s")
+
+
+def _clause_end(rest: str) -> int:
+    m = _CLAUSE_END.search(rest)
+    return m.start() if m else len(rest)
+
+
+def w_is_verb(word: str) -> bool:
+    """A past or present-tense verb by its form, for a verb phrase after "and" ("closed", "cut", "operates")."""
+    w = word.lower()
+    if not word.islower() or w in _STOPS or w in _FINITE:
+        return False
+    return w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4) \
+        or (w.endswith(("es", "ts", "ps", "ks", "ys", "ns", "ls", "rs", "ds")) and not w.endswith(("ss", "ness", "ies"))
+            and len(w) > 4)
+
+
+_NAME_LIST_START = frozenset("that both between and or while whether said says told , ( : the".split())
+
+
+def _coordinated_names(left: str) -> bool:
+    """Whether "and" joins two names of one subject or object ("… while Clive Owen and Sophie Okonedo failed",
+    "… that Grokster and Morpheus are …", "X-Men, The Hulk and Daredevil have …"): the capitalized words
+    before it follow a boundary, with no verb of their own."""
+    words = _WORD.findall(left[-80:])
+    k = len(words) - 1
+    if k < 0 or not (words[k][0].isupper() or words[k].lower() in ("he", "she", "i", "we", "they", "you")):
+        return False
+    while k >= 0 and (words[k][0].isupper() or words[k] in ("-", "of", "de", "The")):
+        k -= 1
+    if k < 0:
+        return True
+    if words[k].lower() in ("he", "she", "we", "they", "you"):
+        k -= 1
+    return k < 0 or words[k].lower() in _NAME_LIST_START or CUE.fullmatch(words[k].lower()) is not None
+
+
+def _two_figures(masked: str, m: re.Match, rest: str, offset: int, cuts: list) -> bool:
+    """Whether "and" joins two verb phrases of one subject that each carry a figure."""
+    first = rest.split(None, 1)[0] if rest.strip() else ""
+    return w_is_verb(first) and _FIGURE.search(rest, 0, _clause_end(rest)) is not None \
+        and _FIGURE.search(masked, cuts[-1][1] - offset if cuts else 0, m.start()) is not None
 
 
 def _same_subject_fact(masked: str, m: re.Match, rest: str, cues: list[Cue], offset: int, cuts: list) -> bool:
@@ -112,6 +161,8 @@ def _same_subject_fact(masked: str, m: re.Match, rest: str, cues: list[Cue], off
             return False  # "… a problem and that will worsen": "that" is the subject, not a new complement
         return any(c.start < m.start() + offset and c.position not in ("after", "according")
                    and c.start >= (cuts[-1][1] if cuts else offset) for c in cues)
+    if _two_figures(masked, m, rest, offset, cuts):
+        return True  # "The company cut 300 jobs and closed two plants": two figures, two checkable facts
     if low in _AUX_AFTER_COMMA and masked[m.start()] == "," and len(words) > 3:
         nxt = words[1].lower()
         return nxt not in ("to", "a", "an", "the", "not") and (has_verb(words[1:3]) or nxt.endswith("ing"))
@@ -165,9 +216,12 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
         conn = m.group("c").strip(" ,;")
         left = masked[: m.start()]
         rest = masked[m.end():]
-        if len(_WORD.findall(left[cuts[-1][1] - offset if cuts else 0:])) < 4 or len(_WORD.findall(rest)) < 4:
+        if len(_WORD.findall(rest, 0, 60)) < 4:
             continue
-        if conn in ("and", "but") and not has_verb(_WORD.findall(left[cuts[-1][1] - offset if cuts else 0:])):
+        left_words = _WORD.findall(left, cuts[-1][1] - offset if cuts else 0)
+        if len(left_words) < 4:
+            continue
+        if conn in ("and", "but") and not has_verb(left_words) and not _two_figures(masked, m, rest, offset, cuts):
             continue  # "record holder and BBC pundit Jonathan Edwards believes": one subject, not two clauses
         if conn == "and" and _RANGE_OPEN.search(left):
             continue  # "between 40 and 60 people", "between 2019 and 2024": a range, not two clauses
@@ -184,7 +238,11 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
                 ok = True
                 conn = "that" if rest.startswith("that ") else conn
             elif conn == "" and masked[m.start()] == ",":
-                ok = _relative_fact(rest, cues, m.end() + offset)
+                # "…,” said Elena Papadaki, who runs a bakery": the relative clause describes the speaker
+                ok = _relative_fact(rest, cues, m.end() + offset) and not any(
+                    c.position == "after" and c.end <= m.start() + offset < c.end + 60 for c in cues)
+            elif conn == "and" and _coordinated_names(left):
+                ok = False
             else:
                 ok = _new_subject_clause(rest)
             if not ok:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import ValueDraft
+from .wordre import at_word_starts
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -34,27 +35,28 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-|mid|around|through|"
          r"throughout|between|last|next|this|until|circa|as of|as early as|starting)")
 
-_MONTH_ANCHOR = re.compile(rf"\b{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
+_MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
 _YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
-_WEEKDAY_ANCHOR = re.compile(rf"\b{_WD}\b")
+_WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
     r"beginning|next|last|this|before|after|through)\s+)?$")
 _DAYS_ANCHOR = re.compile(
-    rf"\bdays\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
+    rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
+    rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
-_YEAR_ANCHOR = re.compile(rf"\b{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
+_YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
-_AGO = re.compile(r"\bago\b")
+_AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
 _RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))\b")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
@@ -161,7 +163,7 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
 
 def _day_spans(text, published, start, taken, add) -> None:
     """"the four days starting Friday": that Friday through the following Monday."""
-    for m in _DAYS_ANCHOR.finditer(text, start):
+    for m in at_word_starts(_DAYS_ANCHOR, text, start):
         b = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
@@ -177,7 +179,7 @@ def _day_spans(text, published, start, taken, add) -> None:
 
 
 def _months(text, published, start, taken, add) -> None:
-    for m in _MONTH_ANCHOR.finditer(text, start):
+    for m in at_word_starts(_MONTH_ANCHOR, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
@@ -217,7 +219,7 @@ def _months(text, published, start, taken, add) -> None:
 
 
 def _years(text, start, taken, add) -> None:
-    for m in _YEAR_ANCHOR.finditer(text, start):
+    for m in at_word_starts(_YEAR_ANCHOR, text, start):
         s, e = m.span()
         if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
             continue
@@ -235,7 +237,7 @@ def _years(text, start, taken, add) -> None:
 
 
 def _weekdays(text, published, start, taken, add) -> None:
-    for m in _WEEKDAY_ANCHOR.finditer(text, start):
+    for m in at_word_starts(_WEEKDAY_ANCHOR, text, start):
         if not taken.free(*m.span()):
             continue
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -261,7 +263,7 @@ def _weekdays(text, published, start, taken, add) -> None:
 
 def _ago(text, published, start, taken, add) -> None:
     """"two weeks ago": counted back from the publication date."""
-    for m in _AGO.finditer(text, start):
+    for m in at_word_starts(_AGO, text, start):
         b = _AGO_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue

@@ -59,6 +59,12 @@ def line_reason(line: str) -> str | None:
             return "photo or video credit"
     if _LIST_ITEM.match(line):
         return None  # "- Individuals who break the law will face a fine": a list item states a claim
+    if short and ends:
+        words = _WORD.findall(line)
+        if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words):
+            # "Jones, Hiley, Taylor (Martin 89), Devine.", "Ronaldo 9, Rooney 87.": a team sheet or a results
+            # line; prose always has a lower-case word
+            return "list of names or results"
     if ends and len(line) < 120 and line.rstrip()[-1] in "?!":
         words = _WORD.findall(line)
         if len(words) <= 15 and line[0] not in "“\"‘'" and sum(w[0].isupper() for w in words) >= 0.7 * len(words):

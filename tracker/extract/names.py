@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .drafts import SpeakerDraft
+from .wordre import alternation
 
 _CAP = r"(?:[A-Z][\w’'.-]*|al-\w+|(?:de|van|von|bin|da|di|du|le|la|der|den|del|dos)\b)"
 _CONNECT = r"(?:of|for|the|on|de|du|des|del|of the|for the|on the|and|&)"
@@ -39,7 +40,15 @@ ORG_WORDS = frozenset(
     "kremlin pentagon whitehall commons lords cabinet bureau exchange endowment programme program project "
     "review chamber chambers house industries holdings motors airlines systems technologies labs studios records "
     "academy museum hospital church institute's lab laboratory firm partners capital securities staff "
-    "headquarters ministries directorate".split())
+    "headquarters ministries directorate software electronics pharmaceuticals telecom telecoms "
+    "communications entertainment airways railways insurance petroleum logistics consulting energy research "
+    "analytics advisers advisors economics associates strategies".split())
+# the last word of a newspaper's or agency's name: "The Sunday Telegraph", "Financial Times", "Associated Press"
+NEWSPAPER_HEADS = frozenset(
+    "times telegraph guardian post journal herald tribune mirror express mail independent observer gazette "
+    "chronicle standard economist press".split())
+# a definite description that means the outlet named before: "the newspaper suggested"
+_OUTLET_HEADS = frozenset("newspaper paper broadcaster network channel station magazine tabloid".split())
 PLACE_WORDS = frozenset(
     "river sea ocean oblast region province state states street square mountains mountain island islands "
     "peninsula valley lake bay gulf county district city town village airport station bridge road avenue "
@@ -66,20 +75,32 @@ _ROLE_HEAD = re.compile(r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+)
                         r"(?=\s+(?:at|of|for|in|on|with|from|and|to|who)\b|\s*$|\s*,)", re.I)
 _DEFINITE_ROLE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}([\w-]+)$")
 # nouns that stand for an organization named before: "the company", "the chain", "the network"
-_ORG_HEADS = frozenset(
+ORG_HEADS = _ORG_HEADS = frozenset(
     "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
     "organisation organization institute union club business manufacturer maker operator broadcaster "
-    "newspaper publisher charity regulator watchdog".split())
-_HEADS = "|".join(sorted(_ORG_HEADS))
+    "newspaper publisher charity regulator watchdog carmaker automaker giant producer developer miner "
+    "exchange conglomerate brewer telecom".split())
+_HEADS = alternation(_ORG_HEADS)
 # an organization named by what it is: "Castlemere, the supermarket chain," / "supermarket chain Castlemere",
 # so that "the company said" can mean it later, though its name holds no organization word
-ORG_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
-ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+(?:[\w-]+\s+){{0,4}}?(?:{_HEADS})(?=\s*[,.;]|\s+(?:which|that|whose|said|says)\b)")
+# (the appositive's head must be the organization noun: "the head of the charity" is a person)
+ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+(?:(?!(?:of|at|for|in|from|with|to)\s)[\w-]+\s+){{0,4}}?"
+                            rf"(?:{_HEADS})"
+                            rf"(?=\s*[,.;]|\s+(?:which|that|whose|said|says)\b)")
 ORG_HEAD_BEFORE = re.compile(rf"\b(?:{_HEADS})\s+$")
+_BUSINESS_HEADS = frozenset("company firm chain retailer supermarket bank lender insurer carrier airline "
+                            "manufacturer maker operator business publisher carmaker automaker giant producer "
+                            "developer miner conglomerate brewer".split())
+_PUBLIC_BODY = re.compile(r"\b(?:Office|Ministry|Department|Agency|Commission|Council|Committee|Authority|"
+                          r"Bureau|Institute|University|Court|Parliament|Police|Service|Statistics|Government|"
+                          r"Administration|Board|Union|Association|Federation|Reserve|Treasury|Senate|Congress|"
+                          r"Nations)\b")
 # nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
 _EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
                       r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
                       r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
+_POSSESSIVE_ENDS = ("’s", "'s", "s'", "s’")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # "The Sunday Times"
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories greens socialists communists "
                            "unionists nationalists loyalists republicans labourites independents".split())
 _PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
@@ -113,12 +134,17 @@ def classify(words: list[str]) -> str:
         return "outlet"
     if any(w in OUTLET_WORDS for w in low[-2:]) and len(low) <= 4 and "news" in low:
         return "outlet"
+    if low[-1] in NEWSPAPER_HEADS and 2 <= len(low) <= 4 and not any(w in ORG_WORDS for w in low[:-1]):
+        return "outlet"
     if any(w in ORG_WORDS for w in low):
         return "organization"
     if any(w in PLACE_WORDS for w in low) or any(w.isupper() and len(w) > 1 for w in words):
         return "organization"
-    if low[-1] in _PARTY_MEMBERS or (low[-1].endswith("ists") and len(low[-1]) > 6):
+    if low[-1] in _PARTY_MEMBERS or (len(low) > 1 and low[-1].endswith("ists") and len(low[-1]) > 6):
         return "organization"  # "Liberal Democrats", "Scottish Nationalists": a party, not a person
+    inner = " ".join(words[:-1])
+    if "'s" in inner or "’s" in inner:
+        return "group"  # "New York's Hot 97": a name never holds a possessive inside it
     if len(words) >= 2 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
         return "person"
     return "group"
@@ -150,13 +176,19 @@ def runs(phrase: str) -> list[tuple[int, int, str]]:
         words = text.split()
         # a possessive ends the name: "Zelenskyy’s office" names Zelenskyy
         possessive = False
-        for i, w in enumerate(words):
-            if w.endswith(("’s", "'s")) and (i == len(words) - 1 or not words[i + 1][:1].isupper()):
-                words = words[: i + 1]
-                words[-1] = strip_possessive(w)
-                possessive = True
-                break
-        while words and words[0].lower() in _NOT_NAMES:
+        if "'" in text or "’" in text:
+            if len(words) > 2 and words[0].endswith(_POSSESSIVE_ENDS) and classify(words[1:]) == "person":
+                # "Britain's Kelly Holmes", "Russia's Svetlana Cherkasova": the person, not the country
+                start += len(words[0]) + 1
+                words = words[1:]
+            for i, w in enumerate(words):
+                if w.endswith(_POSSESSIVE_ENDS) and (i == len(words) - 1 or not words[i + 1][:1].isupper()):
+                    words = words[: i + 1]
+                    words[-1] = strip_possessive(w)
+                    possessive = True
+                    break
+        while words and words[0].lower() in _NOT_NAMES and not (
+                len(words) > 1 and words[0].lower() in _WEEKDAYS and words[1].lower() in NEWSPAPER_HEADS):
             start += len(words[0]) + 1
             words = words[1:]
         while words and words[-1].lower() in {"of", "for", "the", "and", "on", "&"}:
@@ -236,15 +268,35 @@ class Mentions:
         head = m.group(1)
         if head in self.roles:
             return self.roles[head], "person"
+        if head in _OUTLET_HEADS:
+            hit = next(((name, kind) for pos, name, kind, _p in reversed(self.seen)
+                        if pos < position and kind == "outlet"), None)
+            if hit:
+                return hit
         if head in _ORG_HEADS:
             # "the network said": an organization whose name ends in "Network", else the one in the foreground
             for pos, name, kind, _prom in reversed(self.seen):
                 if pos < position and kind in ("organization", "outlet") and name.lower().endswith(head):
                     return name, kind
+            if head in _BUSINESS_HEADS:
+                # "the company" is not the statistics office or the regulator quoted in between
+                for prominent in (True, False):
+                    for pos, name, kind, prom in reversed(self.seen):
+                        if pos < position and kind == "organization" and (prom or not prominent) \
+                                and not _PUBLIC_BODY.search(name):
+                            return name, kind
+                return None
             return self.latest_org(position)
         if _EPITHET.search(head) or head in TITLES:
             return self._latest("person", None, position, True) or self._latest("person", None, position, False)
         return None
+
+    def foreground_person(self, position: int) -> tuple[str, str] | None:
+        """The one person the sentence before was about (its subject or speaker), if there is exactly one."""
+        found = {(name, prom) for pos, name, kind, prom in self.seen
+                 if kind == "person" and self.previous_sentence_at <= pos < self.sentence_at}
+        names = {name for name, _p in found}
+        return (names.pop(), "person") if len(names) == 1 and any(p for _n, p in found) else None
 
     def full(self, name: str) -> str:
         return self.surnames.get(name, name)

@@ -2,8 +2,9 @@
 
 Evidence, strongest first: a dateline credit ("ATHENS (Reuters) -", "LONDON, Oct 3 (Reuters) -", "(CNN) —"), a
 byline credit ("By Jane Doe, CNN"), the outlet naming itself in a verification caveat ("Reuters could not
-independently verify …"), or as the one who saw, learned or was told something ("The Guardian has seen", "told
-The Associated Press"). "According to Reuters" cites another outlet and is no evidence.
+independently verify …") or as the one holding a document ("The Guardian has seen a copy of …"). Naming an
+outlet as a recipient or a source is no evidence: in the BBC corpus every "told Reuters", "told The Times" and
+"seen by the Financial Times" is another outlet's reporting relayed, as is "according to Reuters".
 """
 from __future__ import annotations
 
@@ -21,10 +22,9 @@ _SELF_NAMING = re.compile(
     _WHO + r"\s(?:has|had|could|did|was|were|is|cannot|can)\s(?:not\s|n't\s)?(?:been\s)?(?:able\s+to\s)?"
     r"(?:independently\s)?(?:verif|confirm|corroborat|authenticat)"
 )
-# "The Guardian has seen", "Reuters has learned", "seen by Reuters", "told The Associated Press"
-_SAW = re.compile(_WHO + r"\s(?:has|have|had)\s(?:seen|obtained|learned|learnt|reviewed)\b")
-_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed)\sby\s" + _WHO + r"\b")
-_TOLD = re.compile(r"\b(?:told|said\sto|in\san\sinterview\swith)\s" + _WHO + r"\b")
+# "The Guardian has seen a copy of the letter": the holder of a document is the outlet reporting it
+_SAW = re.compile(_WHO + r"\s(?:has|have|had)\s(?:seen|obtained|reviewed)\s(?:(?:a|an|the)\s)?(?:[\w-]+\s)?"
+                  r"(?:copy|copies|documents?|letters?|e-?mails?|memo|report|draft|recording|footage|messages?)\b")
 # the names wire services go by in credits, as the outlet calls itself in full
 _CANONICAL = {"ap": "The Associated Press", "associated press": "The Associated Press",
               "the associated press": "The Associated Press", "afp": "AFP", "agence france-presse": "AFP",
@@ -51,8 +51,8 @@ def detect_outlet(text: str) -> str | None:
     m = _BYLINE.search(text[:600])
     if m and _OUTLETISH.search(m.group("name")):
         return canonical(m.group("name"))
-    # "The Government has seen", "told the Court": only a name that looks like an outlet's counts
-    for pattern in (_SELF_NAMING, _SAW, _SEEN_BY, _TOLD):
+    # "The Government has seen a copy": only a name that looks like an outlet's counts
+    for pattern in (_SELF_NAMING, _SAW):
         for m in pattern.finditer(text):
             name = m.group("name")
             if _OUTLETISH.search(name) or (pattern is _SELF_NAMING and not name.startswith("The ")):

@@ -10,7 +10,7 @@ import re
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
-from .wordre import alternation
+from .wordre import alternation, at_word_starts
 
 _HEDGE_BACK = re.compile(
     r"\b(?:roughly|about|around|approximately|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|"
@@ -37,7 +37,7 @@ _TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centu
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
-    rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+))?")
+    rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
@@ -47,12 +47,12 @@ _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nea
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
 _DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
 _WORD_ANCHOR = re.compile(
-    rf"\b(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+    rf"(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
-_ONE_IN = re.compile(rf"\b(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
+_ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
                      rf"\s+in\s+(?P<d>\d{{1,3}}|{alternation(_WORD_LIST)})\b")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
@@ -65,10 +65,13 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 _VAGUE_VALUES = {"hundreds of thousands": 1e5, "tens of thousands": 1e4, "hundreds of millions": 1e8,
                  "tens of millions": 1e7, "millions": 1e6, "thousands": 1e3, "hundreds": 100, "dozens": 12,
                  "billions": 1e9}
+# what a count in millions counts: people and plural nouns ("18m people", "5m homes"), not "100m hurdles"
+_COUNTED = re.compile(r"^(?:people|men|women|children|(?!hurdles|metres|meters|miles)[a-z]+[^s]s)$")
 _NOT_UNITS = frozenset(
     "of the a an and or to in on at by for from with as is are was were has have had will would that which who "
     "than per percent said says against after before since during between into more less last this next ago "
-    "each every earlier later up down over under".split())
+    "each every earlier later up down over under because but if so though although while where when who it they "
+    "he she we you most".split())
 _BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
 
 
@@ -84,6 +87,8 @@ def _singular(word: str) -> str:
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")) and len(w) > 4:
+        return w[:-2]  # "crosses", "matches", "taxes"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
@@ -208,20 +213,29 @@ def _digits(text: str, start: int, out: _Out) -> None:
         if unit_word and unit_word in _CUR_WORDS:
             cur = _CUR_WORDS[unit_word]
         scale = a["scale"]
+        head, head_end = unit_word, end
+        if unit_word and not (cur or a["pct"] or a["pence"]):
+            head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
         if scale and scale.strip() in ("m", "k") and not cur:
-            # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
-            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+            if scale.strip() == "m" and "." not in num and unit_word and _COUNTED.search(head):
+                scale = "million"  # "18m people", "5m new homes": a count in millions
+            else:
+                # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
+                unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
         if a["pence"] and not (cur or scale or a["pct"]):
             cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
-        if unit_word and not (cur or scale or a["pct"]):
-            unit_word, end = _head_noun(text, unit_word, end, _parse(num))
-        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+        if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
+            unit_word, end = head, head_end
+        if unit_word and unit_word[-1] in "Wh":
+            unit = unit_word  # "12,600 MW": a symbol keeps its case
+        else:
+            unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
         out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
 
 def _one_in(text: str, start: int, out: _Out) -> None:
     """"one in five voters": a share, 0.2."""
-    for m in _ONE_IN.finditer(text, start):
+    for m in at_word_starts(_ONE_IN, text, start):
         if not out.taken.free(*m.span()):
             continue
         n, d = _parse(m["n"]), _parse(m["d"])
@@ -229,7 +243,7 @@ def _one_in(text: str, start: int, out: _Out) -> None:
             out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=round(n / d, 4), unit="fraction")
 
 
-_NEXT_WORD = re.compile(r"[ -]([a-z]+)\b")
+_NEXT_WORD = re.compile(r"[ -]([a-z]+|[A-Z]{2,}s)\b")  # "178 million new PCs"
 
 
 def _head_noun(text: str, unit: str, end: int, number: float) -> tuple[str, int]:
@@ -255,7 +269,7 @@ def _noun_like(word: str) -> bool:
 
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
-    for m in _WORD_ANCHOR.finditer(text, start):
+    for m in at_word_starts(_WORD_ANCHOR, text, start):
         unit = m["unit"]
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .names import (
     KNOWN_OUTLETS,
+    ORG_HEAD_BEFORE,
     ORG_WORDS,
     OUTLET_WORDS,
     PARTICIPLE_OBJECT,
@@ -33,6 +34,8 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     """Turn a speaker phrase into a name: a pronoun or surname resolved, a title or appositive kept as
     the descriptor. ``recent`` holds the latest speakers (for "it" and "they")."""
     text = phrase.strip(" ,;:_")
+    if text[:1] in "HBAYSMNIT" and _SENTENCE_ADVERB.match(text):
+        text = _SENTENCE_ADVERB.sub("", text)  # "However he hopes …" is his hope
     if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
         text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
     if not text:
@@ -77,8 +80,13 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
         kind = classify(name)
         if len(name) == 1 and name[0] in mentions.surnames:
             nm, kind = mentions.surnames[name[0]], "person"
-        elif len(name) == 1 and title and title[-1].lower().strip(".") in ("mr", "mrs", "ms", "miss", "dr"):
-            kind = "person"  # "Mr Barrioneuvo": a person, though the article never gave a full name
+        elif len(name) == 1 and (title and title[-1].lower().strip(".") in _HONORIFICS
+                                 or text[:s].rstrip().rsplit(None, 1)[-1:] and
+                                 text[:s].rstrip().rsplit(None, 1)[-1].lower().strip(".") in _HONORIFICS | _KIN):
+            # "Mr Barrioneuvo", "his daughter Jill": a person, though the article never gave a full name
+            kind = "person"
+        if kind in ("person", "group") and ORG_HEAD_BEFORE.search(text, max(0, s - 30), s):
+            kind = "organization"  # "security firm Saint Bernard Software": what it is comes first
         if e > s + len(run):
             continue  # "the head of President Zelenskyy’s office": the possessor is not the speaker
         if _MODIFIER_NEXT.match(text, s + len(run)):
@@ -122,13 +130,17 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     return Speaker(name, kind, None)
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_KIN = frozenset("daughter son wife husband mother father brother sister widow widower partner fiancee fiance "
+                 "girlfriend boyfriend".split())
+_SENTENCE_ADVERB = re.compile(r"^(?:However|But|And|Yet|So|Meanwhile|Still|Now|Instead|Indeed|Also)\b,?\s+(?=\S)")
 _COORDINATED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|&)\s+(?:the\s+)?"
                           r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
 _DOCUMENT_OF = re.compile(
     r"(?:(?:an?|the|its|their|his|her|a\s+new|recent|new|latest|official|preliminary|joint|written)\s+)*"
     r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
     r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
-    r"announcement|update)s?\s+(?:[\w,’'-]+\s+){0,6}?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
+    r"announcement|update)s?,?\s+(?:[\w,’'-]+\s+){0,6}?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
     r"conducted\s+by|on\s+behalf\s+of)\s+(?=(?:the\s+)?[A-Z])", re.I)
 _DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]")
 _MODIFIER_NEXT = re.compile(
