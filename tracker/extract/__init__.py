@@ -13,7 +13,7 @@ from datetime import date
 
 from . import furniture
 from .attribution import CUE, SUBORDINATORS, Cue, find_cues, mask_quotes
-from .caveats import hedged, uncertainty_caveat, verification_caveat
+from .caveats import FIGURES, hedged, limit_caveat, uncertainty_caveat, verification_caveat
 from .clauses import closes_sentence, has_verb, split
 from .drafts import AttributionDraft, ClaimDraft, Extraction, SkippedDraft, SpeakerDraft, ValueDraft
 from .names import ORG_APPOSITIVE, ORG_HEAD_BEFORE, ORG_HEADS, Mentions, classify, runs, split_title
@@ -42,6 +42,11 @@ _WHEN_AFTER_SUBJECT = re.compile(
     r"Sunday|morning|afternoon|evening|night|week|month|year|day)\b.*$")
 _GENDERED = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
 _PLACE_ACRONYMS = frozenset("UK US USA EU UAE GB".split())
+# an event the outlet reports itself: a past-tense verb or a figure ("The river burst its banks on Monday"), not a
+# view ("Initiatives like this are critical; …, said the EPA.")
+_REPORTED_EVENT = re.compile(r"\d|\b(?:was|were|had|did|burst|fell|rose|hit|struck|took|made|came|went|began|left|"
+                             r"lost|won|cut|killed|[a-z]{3,}ed)\b")
+_SEPARATE = re.compile(r";(?![^()]*\))|,?\s+(?:while|whereas)\s")  # not "(£398m; $768m)"
 _CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
 
 
@@ -287,6 +292,11 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
         # a closing cue (", Tass reported.") governs the clauses before it; a clause after it only when that
         # clause has no cue of its own ("…, the union said, though it cautioned that …" is the union's)
         governing = next((c for c in inverted if c.start >= cs), None)
+        if governing is not None and governing.start > ce and governing.position != "according" \
+                and _SEPARATE.search(masked, ce - ss, governing.start - ss) and _REPORTED_EVENT.search(masked, cs - ss, ce - ss):
+            # "The river burst its banks; dozens of homes were flooded, residents said.": the closing cue covers
+            # its own clause, not the outlet's statement before a semicolon or a "while"
+            governing = None
         if governing is None and not own and inverted:
             governing = next((c for c in reversed(inverted) if c.start < cs), None)
         features: list[str] = []
@@ -372,6 +382,35 @@ def _sentence(art: _Article, ss: int, se: int, pe: int, regions, values: list[Va
         _claim(art, cs, ce, attribution, rule, features, values, starts, same_sentence=connector == "caveat")
 
 
+_SUBJECT_WORDS = re.compile(r"[A-Za-z][\w-]{3,}")
+_NOT_SOURCE_WORDS = frozenset("that this these those their count figures figure data numbers number tally toll "
+                              "survey poll".split())
+
+
+def verify_end(clause: str, phrase: str) -> int:
+    at = clause.find(phrase)
+    return at + len(phrase) if at >= 0 else 0
+
+
+def _figure_before(claims: list[ClaimDraft], subject: str, reach: int = 6, default: int | None = None) -> int | None:
+    """The nearest claim before, within ``reach``, that carries a number; one from the source the caveat's
+    subject names ("The ministry's count") first, and a survey's or poll's for a margin of error."""
+    recent = range(len(claims) - 1, max(-1, len(claims) - 1 - reach), -1)
+    figured = [k for k in recent if claims[k].kind != "caveat"
+               and any(v.type in ("quantity", "quantity_range") for v in claims[k].values)]
+    words = {w.lower().removesuffix("’s").removesuffix("'s") for w in _SUBJECT_WORDS.findall(subject)}
+    words -= _NOT_SOURCE_WORDS
+    if words:
+        for k in figured:
+            sp = claims[k].attribution.speaker
+            named = (sp.name + " " + (claims[k].attribution.descriptor or "")).lower() if sp else ""
+            if any(w in named for w in words):
+                return k
+    if figured:
+        return figured[0]
+    return default if default is not None else (len(claims) - 1 if claims else None)
+
+
 def _quotes_words(regions, start: int, end: int, n: int) -> bool:
     """Whether a quotation of at least ``n`` words lies in ``[start, end)`` (not a scare-quoted word)."""
     return any(s >= start and e <= end and e - s > 6 * n for s, e in regions)
@@ -392,7 +431,14 @@ def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule:
     kind = None
     verify = verification_caveat(clause)
     unsure = None if verify else uncertainty_caveat(clause)
-    if verify or unsure:
+    limit = None if verify or unsure else limit_caveat(clause)
+    if limit:
+        # "The survey had a margin of error …", "The ministry's count does not distinguish …": a caveat on the
+        # figure that source gave, the nearest before it
+        kind = "caveat"
+        features.append(f"caveat:{limit}")
+        caveat_of = _figure_before(claims, clause[: clause.find(limit)] if limit in clause else "")
+    elif verify or unsure:
         kind = "caveat"
         features.append(f"caveat:{verify or unsure}")
         if verify:
@@ -401,6 +447,9 @@ def _claim(art: _Article, cs: int, ce: int, attribution: AttributionDraft, rule:
             target = next((len(claims) - len(recent) + k for k in range(len(recent) - 1, -1, -1)
                            if recent[k].attribution.mode != "outlet" and recent[k].kind != "caveat"), None)
             caveat_of = target if target is not None else (len(claims) - 1 if claims else None)
+            if FIGURES.search(clause, verify_end(clause, verify)) and not same_sentence:
+                # "… could not independently verify the figures": the nearest claim that gave figures
+                caveat_of = _figure_before(claims, "", reach=4, default=caveat_of)
             attribution = AttributionDraft(None, verify.strip(), "outlet")
     elif claims and "caution" in clause and _CAUTION.search(clause):
         # "…, though it cautioned that the figure could change": a caveat on the figure just given

@@ -27,7 +27,7 @@ _SAY = (
     "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
     "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes|agreed|agrees|"
     # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
-    "ruled|rules|ruling|found|finds|concluded|concludes|concluding")
+    "ruled|rules|ruling|found|finds|concluded|concludes|concluding|projected")
 # verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
 # not "the data suggests")
 _THINK = ("suggested|suggests|suggesting|suggest|warn|predict|argue|insist|believes|believed|believe|thinks|think|"
@@ -35,6 +35,8 @@ _THINK = ("suggested|suggests|suggesting|suggest|warn|predict|argue|insist|belie
           "expect|fears|feared|hopes|hoped|signalled|signaled|indicated|indicates")
 # not inside a compound: "UN-condemned referendums" reports nobody's words
 # "dismissed the plan as desperate" is a position; "dismissed the lawsuit" is an act
+# "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
+_WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
 _NEEDS_AS = frozenset("dismissed dismisses described describes branded brands".split())
 _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
@@ -49,7 +51,21 @@ _URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|
 _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
-_NEEDS_THAT = frozenset({"ruled", "rules", "ruling", "found", "finds", "concluded", "concludes", "concluding"})
+_NEEDS_THAT = frozenset({"ruled", "rules", "ruling", "found", "finds", "concluded", "concludes", "concluding",
+                        "projected"})
+# "Harwick claimed their first win", "the team claimed the title": a claim verb with a plain noun object is
+# winning, not saying; "claimed the vote was rigged" has a reported clause (a finite verb) after the noun
+_CLAIM_WORDS = frozenset({"claimed", "claims", "claim", "claiming"})
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|their|his|her|its|our|my|your|this|these|those|another|[\w’'-]+[’']s|"
+                          r"\d[\w.,]*|victory|victories|gold|silver|bronze|responsibility|credit|asylum|benefits?)\b")
+# what is won or taken, never said: "claimed the title", "claimed the lives of 40 people"
+_WON = re.compile(r"\b(?:wins?|victory|victories|title|titles|crown|trophy|trophies|medals?|gold|silver|bronze|"
+                  r"lives|life|seats?|spot|place|prize|points?|wickets?|pole|championships?|cup|scalp|"
+                  r"responsibility|credit|throne|honours|honors|double|treble|draw|clean\s+sheet|share)\b")
+_NUMBER_IN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|"
+                        r"billion|half|third|quarter|dozen)\b")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|"
+                          r"does|do|[a-z]{2,}ed|[a-z]+n[’']t)\b")
 _THAT_FOLLOWS = re.compile(r"\s*(?:(?:on|late|early|last|this|in)\s+[\w.]+\s+(?:\d+\s+)?)?(?:that\b|:)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
 _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
@@ -223,7 +239,11 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
 
 # "The agency put the death toll at 11": an estimate is its maker's claim, like "estimated"
 _PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|cost|"
-                     r"total|count|bill|damage|losses|value|tally|estimate)\s+at\s+[\d$£€a-z]")
+                     r"total|count|bill|damage|losses|value|tally|estimate|crowd|turnout|attendance|deficit|shortfall)"
+                     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+at\s+[\d$£€a-z]")  # "put the number of dead at 30"
+# "for a fee the club put at €40m", "a toll Reuters put at 11": the estimate's maker right before "put at"
+_PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+                                r"\s+(?P<put>puts?)\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[\d$£€]")
 
 
 def find_cues(masked: str, offset: int) -> list[Cue]:
@@ -233,6 +253,10 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
         s, e, boundary = _phrase_before(masked, m.start())
         if e > s and boundary != "too long" and not VERB_IN_PHRASE.search(masked[s:e]):
             cues.append(Cue("put", m.start() + offset, m.start() + offset + 3, masked[s:e], s + offset))
+    for m in _PUT_AT_AFTER_NOUN.finditer(masked) if " put at " in masked or " puts at " in masked else ():
+        who = m["who"]
+        if not any(c.start == m.start("put") + offset for c in cues):
+            cues.append(Cue("put", m.start("put") + offset, m.end("put") + offset, who, m.start("who") + offset))
     for m in CUE.finditer(masked):
         word = m.group()
         low = word.lower()
@@ -242,9 +266,13 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             continue
         if low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end()):
             continue
+        if low in _CLAIM_WORDS and _NOUN_OBJECT.match(masked, m.end()) and not _claim_clause(masked, m.end()) \
+                and not masked[max(0, m.start() - 3):m.start()].rstrip().endswith((",", "”", "\"")):
+            continue  # "claimed their first win of the season": won, not said
         if low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()):
             continue  # "revenues added 4% to 142bn euros": a rise, not a remark
-        if low[-1] == "s" and _NOUN_BEFORE_VERB.match(masked, m.end()):
+        if low[-1] == "s" and not (low == "says" and _WHICH_BEFORE.search(masked, max(0, m.start() - 40), m.start())) \
+                and _NOUN_BEFORE_VERB.match(masked, m.end()):
             continue  # "One of his election pledges was to …", "the claims were rejected": a noun
         cue = Cue(word, m.start() + offset, m.end() + offset)
         agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
@@ -281,7 +309,8 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
         if e > s and boundary != "too long":
             phrase = masked[s:e]
             first = phrase.split(None, 1)[0].lower()
-            if first in PRONOUNS and " " in phrase.strip():
+            if first in PRONOUNS and " " in phrase.strip() and not (
+                    boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
                 continue  # "he strengthened his selection claims": a noun, not a verb of saying
             if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
                 continue
@@ -329,6 +358,24 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
                     cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
                     cues.append(cue)
     return cues
+
+
+def _claim_clause(masked: str, at: int) -> bool:
+    """Whether a reported clause follows a claim verb's noun ("claimed the vote was rigged"): a finite verb
+    within a few words, before any punctuation; "responsibility for" is an act whatever follows."""
+    rest = masked[at:at + 140]
+    stop = next((i for i, ch in enumerate(rest) if ch in ",;:“”\"()" or (ch == "." and rest[i + 1:i + 2] in ("", " "))),
+                len(rest))
+    head = rest[:stop]
+    if _CLAUSE_VERB.search(head) is not None:
+        return not re.match(r"\s+(?:responsibility|credit)\b", head)
+    # "CCTV claims an audience of more than a billion": a figure asserted, unless it is one won
+    return _NUMBER_IN.search(head) is not None and _WON.search(head) is None
+
+
+# "a plan which her administration says would …": the relative clause is its subject's statement
+_POSSESSIVE_DETERMINERS = frozenset({"her", "his", "its", "their", "our"})
+_RELATIVE_SAY = frozenset("says said say claims claimed believes believe estimates estimated thinks expects".split())
 
 
 _FINITE_AFTER = re.compile(

@@ -76,3 +76,20 @@ def uncertainty_caveat(clause: str) -> str | None:
 
 def hedged(clause: str) -> bool:
     return HEDGE.search(clause) is not None
+
+
+# limits of a figure stated by the outlet: "The survey had a margin of error of plus or minus 3 percentage
+# points.", "The ministry's count does not distinguish between civilians and fighters."
+_LIMIT = re.compile(r"\bmargin\s+of\s+error\b|\b(?:does|do|did)\s*(?:not|n[’']t)\s+(?:distinguish|differentiate)\b"
+                    r"|\bdoes\s*(?:not|n[’']t)\s+(?:specify|say)\s+how\s+many\b", re.I)
+# a verification caveat about numbers qualifies the figure before it
+FIGURES = re.compile(r"\b(?:figures?|numbers?|toll|tolls|casualt\w+|count|tally|estimates?|statistics)\b", re.I)
+
+
+def limit_caveat(clause: str) -> str | None:
+    """The phrase that makes a clause a stated limit of a figure ("margin of error"), or None."""
+    if "margin" not in clause and "istinguish" not in clause and "ifferentiate" not in clause \
+            and "how many" not in clause:
+        return None
+    m = _LIMIT.search(clause)
+    return m.group() if m else None

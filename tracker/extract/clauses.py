@@ -13,6 +13,9 @@ _SPLIT = re.compile(
     r"|,\s+(?=[a-z]+ing\s+that\s)"
     r"|,?\s+(?:and|but)\s+|,?\s+(?:after|because|when|before|as)\s+(?=(?:it|he|she|they|the|its|their)\s))")
 # "… fell 8% after it warned that …": a subordinate clause is a claim of its own when a new source speaks in it
+# "a plan which her administration says would …": no comma, a cue right after the subject of "which"
+_REL_SAY = re.compile(r"(?P<rel>\s)which\s+(?:[\w’'-]+\s+){1,3}?(?:says|say|said|claims|claim|claimed|believes|"
+                      r"believe|estimates|estimate|estimated)\s+(?:would|will|could|can|is|are|was|were|has|have|had)\s")
 _SUBORDINATE = frozenset({"after", "because", "when", "before", "as"})
 _RANGE_OPEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}?[\w$£€%.,]+$", re.I)
 _COMMA = re.compile(r",\s+")
@@ -94,6 +97,9 @@ def _new_subject_clause(rest: str) -> bool:
     return False
 
 
+_NAMED_BY_COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|becomes)\s+"
+                              r"(?:(?!(?:by|of|with|to|from|for|at|in|on|ahead|behind)\b)[a-z]+(?<!ed)\s+){0,2}?"
+                              r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*$")
 _PARTICIPLE_THAT = re.compile(r"[a-z]+ing\s+that\s")
 _LAST_COMMA = re.compile(r",(?!\d)")
 
@@ -237,6 +243,10 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
             elif conn in ("and", "but") and _same_subject_fact(masked, m, rest, cues, offset, cuts):
                 ok = True
                 conn = "that" if rest.startswith("that ") else conn
+            elif conn == "" and masked[m.start()] == "," and rest.startswith("who ") and _NAMED_BY_COPULA.search(left):
+                # "The club's record signing was Tomás Ribeiro, who cost £28m": the main clause only names who;
+                # the fact is in the relative clause, and a "who cost £28m" cut off from it would say nothing
+                ok = False
             elif conn == "" and masked[m.start()] == ",":
                 # "…,” said Elena Papadaki, who runs a bakery": the relative clause describes the speaker
                 ok = _relative_fact(rest, cues, m.end() + offset) and not any(
@@ -256,6 +266,12 @@ def split(masked: str, offset: int, cues: list[Cue]) -> list[tuple[int, int, str
             conn = rest.split(None, 1)[0]
         # a relative clause keeps its pronoun ("which has warned …"): the cut is before it
         cuts.append((m.start() + offset, m.end() + offset, conn))
+    for m in _REL_SAY.finditer(masked) if cues and " which " in masked else ():
+        # "a plan which her administration says would cut costs": the relative clause has its own source
+        if m.start() and masked[m.start() - 1].isalnum() \
+                and any(m.end("rel") + offset < c.start < m.end("rel") + offset + 50 for c in cues) \
+                and len(_WORD.findall(masked, cuts[-1][1] - offset if cuts else 0, m.start())) >= 4:
+            cuts.append((m.start() + offset, m.end("rel") + offset, "which"))
     # "…, a claim that could not be independently verified.": the caveat is a claim of its own
     for m in _COMMA.finditer(masked) if VERIFY_WORD.search(masked) else ():
         rest = masked[m.end():]

@@ -45,7 +45,7 @@ _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
-    r"beginning|next|last|this|before|after|through)\s+)?$")
+    r"beginning|next|last|this|before|after|through|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
 _DAYS_ANCHOR = re.compile(
     rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
@@ -54,14 +54,23 @@ _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
+_LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
-_RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))\b")
+_RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
+# "by the end of the year": anchored on its words, then back over "by the"
+_END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
+_END_BACK = re.compile(r"(?:\b[Bb]y\s+)?\b[Tt]he\s+$")
+# "Last year's budget was signed … in August": a month in a sentence about last year is last year's
+_LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
+# past tense around a month with no year ("closed in October"): the most recent such month that has passed
+_PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
+_SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
                      r"planned|would|next|upcoming|coming)\b")
-_FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next"})
+_FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
 def _number(word: str) -> int | None:
@@ -130,13 +139,26 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
+    # "by the end of the year", "at the end of this year": the year's last day
+    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
+        b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
+        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
+            continue
+        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
     for m in _RELATIVE.finditer(text, start):
         if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
             continue
         which = m["which"].lower()
         value = None
         if published is not None:
-            if which in ("yesterday", "today", "tomorrow"):
+            if which.endswith("week"):
+                # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
+                shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
+                monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+                add(m.start(), m.end(), type="date_range", date=monday.isoformat(),
+                    date_end=(monday + timedelta(days=6)).isoformat())
+                continue
+            elif which in ("yesterday", "today", "tomorrow"):
                 value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
             else:
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
@@ -215,10 +237,30 @@ def _months(text, published, start, taken, add) -> None:
         if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
         yr = _year_for(mon, published, context)
+        if yr is not None and published is not None:
+            yr = _past_year(text, s, e, mon, published, yr)
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
 
 
+def _past_year(text: str, s: int, e: int, mon: int, published: date, yr: int) -> int:
+    """A month named alone in a past-tense sentence: last year's when the sentence is about last year
+    ("Last year's budget was signed … in August"), else the most recent such month that has passed."""
+    lead = text[max(0, s - 160):s]
+    cut = None
+    for cut in _SENTENCE_BACK.finditer(lead):
+        pass
+    sentence = lead[cut.end() if cut else 0:] + text[e:e + 40].split(". ", 1)[0]
+    if _FUTURE.search(sentence):
+        return yr
+    if _LAST_YEAR.search(sentence):
+        return published.year - 1
+    if _PAST.search(sentence) and (yr, mon) > (published.year, published.month):
+        return published.year if mon < published.month else published.year - 1
+    return yr
+
+
 def _years(text, start, taken, add) -> None:
+    out_years: list[int] = []  # ends of the years taken, for a list ("in 2024 and 2025")
     for m in at_word_starts(_YEAR_ANCHOR, text, start):
         s, e = m.span()
         if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
@@ -232,8 +274,10 @@ def _years(text, start, taken, add) -> None:
             if y2 > y1:
                 add(s, r.end(), type="date_range", date=str(y1), date_end=str(y2))
                 continue
-        if _YEAR_BEFORE.search(text, max(0, s - 16), s):
+        if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
+                out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):
             add(s, e, type="date", date=m.group())
+            out_years.append(e)
 
 
 def _weekdays(text, published, start, taken, add) -> None:

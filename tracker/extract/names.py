@@ -99,6 +99,17 @@ _PUBLIC_BODY = re.compile(r"\b(?:Office|Ministry|Department|Agency|Commission|Co
 _EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
                       r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
                       r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
+# "the Portuguese", "the Brazilian", "the Scot": a nationality as a noun means the person in the foreground
+DEMONYMS = frozenset(
+    "portuguese brazilian argentine argentinian spaniard italian german frenchman dutchman "
+    "belgian swiss austrian swede norwegian dane finn icelander pole czech slovak "
+    "hungarian romanian bulgarian croat croatian serb serbian bosnian slovenian greek turk albanian "
+    "russian ukrainian belarusian georgian armenian englishman scot scotsman welshman irishman briton brit "
+    "american canadian mexican colombian chilean uruguayan peruvian venezuelan ecuadorian paraguayan "
+    "jamaican nigerian ghanaian senegalese cameroonian ivorian egyptian moroccan algerian tunisian kenyan "
+    "ethiopian south african australian kiwi japanese chinese korean indian pakistani iranian iraqi "
+    "israeli saudi syrian lebanese afghan".split())
+_AGE_AFTER = re.compile(r",\s*\d{1,3},?\s*$")
 _POSSESSIVE_ENDS = ("’s", "'s", "s'", "s’")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # "The Sunday Times"
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories greens socialists communists "
@@ -262,7 +273,7 @@ class Mentions:
     def role(self, phrase: str, position: int) -> tuple[str, str] | None:
         """The person a definite description means: "the foreign minister" when a role says so; "the
         Dutchman", "the 26-year-old", "the striker": the latest person in the foreground."""
-        m = _DEFINITE_ROLE.match(phrase.lower())
+        m = _DEFINITE_ROLE.match((_AGE_AFTER.sub("", phrase) if "," in phrase else phrase).lower())  # "The Brazilian, 45," is the Brazilian
         if not m:
             return None
         head = m.group(1)
@@ -287,7 +298,7 @@ class Mentions:
                             return name, kind
                 return None
             return self.latest_org(position)
-        if _EPITHET.search(head) or head in TITLES:
+        if _EPITHET.search(head) or head in TITLES or (head in DEMONYMS and m.group().count(" ") == 1):
             return self._latest("person", None, position, True) or self._latest("person", None, position, False)
         return None
 

@@ -46,6 +46,9 @@ _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nea
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
 _DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
+# "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
+_DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
+                                  rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?)$")
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
@@ -171,6 +174,13 @@ def _durations(text: str, start: int, out: _Out) -> None:
         if num.lower() in ("a", "an") and unit == "second":
             continue  # "for a second week": an ordinal
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
+        r = _DURATION_RANGE_BACK.search(text, max(0, s - 24), s) if b["num"] or b["word"] else None
+        if r and not m.group().endswith(("-long", "-old")) and out.taken.free(r.start(), s):
+            low = _parse(r["a"] or r["b"])
+            if low < value:
+                out.add(_hedged_start(text, r.start()), e, type="quantity_range", low=low, high=value,
+                        unit=_TIME_UNITS.get(unit, unit))
+                continue
         out.add(_hedged_start(text, s), e, type="duration", number=value, unit=_TIME_UNITS.get(unit, unit))
 
 
@@ -252,8 +262,8 @@ def _head_noun(text: str, unit: str, end: int, number: float) -> tuple[str, int]
     if number <= 1:
         return unit, end
     for _ in range(3):
-        if unit.endswith("s") or unit in ("people", "men", "women", "children"):
-            break
+        if (unit.endswith("s") and not unit.endswith(("ous", "ss"))) or unit in ("people", "men", "women", "children"):
+            break  # "two previous ceasefires": "previous" is no plural, the head comes after it
         m = _NEXT_WORD.match(text, end)
         if not m or not _noun_like(m[1]):
             break

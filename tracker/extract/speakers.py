@@ -141,8 +141,9 @@ _DOCUMENT_OF = re.compile(
     r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
     r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
     r"announcement|update)s?,?\s+(?:[\w,’'-]+\s+){0,6}?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
-    r"conducted\s+by|on\s+behalf\s+of)\s+(?=(?:the\s+)?[A-Z])", re.I)
-_DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]")
+    r"conducted\s+by|on\s+behalf\s+of)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z])", re.I)
+# "a statement from the company": the organization the article named before, when a role resolves it
+_DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]|\s*the\s+[a-z]")
 _MODIFIER_NEXT = re.compile(
     r"\s+(?!(?:of|at|for|from|in|on|and|or|who|which|with|to|by|the|a|an|after|before|during|when|while|as|since|"
     r"until|last|this|yesterday|today|earlier|later|also|told|said|says|added|wrote|has|had|is|was)\b)[a-z]")
