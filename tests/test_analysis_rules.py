@@ -47,6 +47,20 @@ def test_a_range_agrees_with_a_matching_duration_and_not_with_a_longer_one():
     assert relation(rally, three) == "contradicts"
 
 
+def test_a_calendar_week_is_a_window_not_a_span():
+    """"later this week" says when, not how long: it must not contradict an end date or a duration."""
+    from tracker.extract.drafts import CALENDAR_WEEK
+
+    week = ValueFact("date_range", "this week", date="2024-03-04", date_end="2024-03-10", unit=CALENDAR_WEEK)
+    a = claim(1, 1, "the regions announced they would stage the summit votes later this week", week)
+    end = claim(2, 2, "the summit votes are set to conclude on March 12", ValueFact("date", "March 12", date="2024-03-12"))
+    days = claim(3, 3, "the summit votes would last for five days", ValueFact("duration", "five days", number=5, unit="day"))
+    assert relation(a, end) != "contradicts"
+    assert relation(a, days) != "contradicts"
+    span = ValueFact("date_range", "the seven days starting Monday", date="2024-03-04", date_end="2024-03-10")
+    assert relation(claim(4, 1, "the summit votes run over the seven days starting Monday", span), end) == "contradicts"
+
+
 def test_whole_against_none_needs_the_same_place():
     whole = claim(1, 1, "Rebels seized the entire Idlib province in May")
     none_there = claim(2, 2, "Rebels don't fully control any of the provinces of Aleppo, Hama and Idlib")

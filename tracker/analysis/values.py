@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ..extract.drafts import CALENDAR_WEEK
 from .facts import ValueFact
 
 # Durations compare in one unit per family; weeks are days, years are months.
@@ -105,6 +106,8 @@ def dates_of(values: Iterable[ValueFact]) -> tuple[PointDate, ...]:
 def ranges_of(values: Iterable[ValueFact]) -> tuple[DateRange, ...]:
     out = []
     for v in values:
+        if v.unit == CALENDAR_WEEK:
+            continue  # a window ("this week") bounds when, not how long: no span to compare
         if v.type == "date_range" and v.date and v.date_end and len(v.date) == 10 and len(v.date_end) == 10:
             start, end = date.fromisoformat(v.date), date.fromisoformat(v.date_end)
             if end >= start:

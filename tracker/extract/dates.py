@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .drafts import ValueDraft
+from .drafts import CALENDAR_WEEK, ValueDraft
 from .wordre import at_word_starts
 
 MONTHS = {
@@ -156,7 +156,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
                 add(m.start(), m.end(), type="date_range", date=monday.isoformat(),
-                    date_end=(monday + timedelta(days=6)).isoformat())
+                    date_end=(monday + timedelta(days=6)).isoformat(), unit=CALENDAR_WEEK)
                 continue
             elif which in ("yesterday", "today", "tomorrow"):
                 value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()

@@ -32,6 +32,11 @@ class AttributionDraft:
     via: tuple[SpeakerDraft, ...] = ()
 
 
+#: the unit of a date_range that is a calendar window ("this week"): the time in which something happens,
+#: not how long it lasts, so it says nothing about an event's duration
+CALENDAR_WEEK = "calendar week"
+
+
 @dataclass(frozen=True, slots=True)
 class ValueDraft:
     """A normalized value. date: ``date`` (ISO, may be partial: 2022-07, 2014); date_range: ``date``..``date_end``;
