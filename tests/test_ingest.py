@@ -134,3 +134,28 @@ def test_a_failing_document_leaves_no_rows_and_nothing_stored_changes(seeded, tm
     with pytest.raises(RuntimeError):
         ingest(seeded, read_paths([tmp_path]))
     assert counts(seeded) == before
+
+
+def test_a_failing_document_leaves_no_rows_and_the_documents_before_it_are_stored(sessions, tmp_path, monkeypatch):
+    """One transaction per document: the failing one leaves nothing, the ones before it are stored whole."""
+    import tracker.services.ingest as ingest_module
+
+    real_store = ingest_module.store
+
+    def store_or_fail(session, article, extraction, outlet=None):
+        stored = real_store(session, article, extraction, outlet)
+        if article.name == "b.txt":
+            raise RuntimeError("disk full")
+        return stored
+
+    monkeypatch.setattr(ingest_module, "store", store_or_fail)
+    for name, town in (("a", "Leeds"), ("b", "York"), ("c", "Hull")):
+        (tmp_path / f"{name}.txt").write_text(f"The minister said on Monday that 40 schools in {town} would close.\n",
+                                              encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        ingest(sessions, read_paths([tmp_path]), workers=1)
+    with sessions() as s:
+        assert list(s.scalars(select(Document.name))) == ["a.txt"]
+        document_id = s.scalar(select(Document.id))
+        assert s.scalar(select(func.count()).select_from(Claim)) == s.scalar(
+            select(func.count()).select_from(Claim).where(Claim.document_id == document_id)) > 0

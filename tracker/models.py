@@ -139,7 +139,8 @@ class Claim(Base):
         Index("ix_claims_document_id_start", "document_id", "start"),
     )
     id: Mapped[IntPK]
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    #: indexed by ix_claims_document_id_start, whose prefix it is
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     start: Mapped[int]
     end: Mapped[int]
     quote: Mapped[str] = mapped_column(Text, nullable=False)
@@ -219,7 +220,7 @@ class ClaimValue(Base):
     text: Mapped[str] = mapped_column(String(500), nullable=False)
     span_start: Mapped[int]
     span_end: Mapped[int]
-    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    date: Mapped[str | None] = mapped_column(String(10))
     date_end: Mapped[str | None] = mapped_column(String(10))
     number: Mapped[float | None] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)

@@ -77,26 +77,35 @@ def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None
     for f in features:
         frequency.update(f.tokens)
     # one rank per word, rarest first, ties broken by the word: the same keys on every run (sets have no order)
-    rank = {t: n for n, t in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))}
-    by_rank = rank.__getitem__
+    words = sorted(frequency, key=lambda t: (frequency[t], t))
+    rank = {t: n for n, t in enumerate(words)}.__getitem__
+    # words found once come first in that order; they cannot pair two claims
+    shared = sum(1 for n in frequency.values() if n == 1)
     # buckets hold indices into ``features``, appended in order, so each bucket is already sorted
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(features):
         for key in keys_of(f):
             buckets[key].append(i)
-        rare = [t for t in sorted(f.tokens, key=by_rank)[:RARE_WORDS + 2] if frequency[t] > 1][:RARE_WORDS]
+        # sorting ranks (ints) is several times cheaper than sorting words by a key function
+        rare = [words[r] for r in sorted(map(rank, f.tokens))[:RARE_WORDS + 2] if r >= shared][:RARE_WORDS]
         for n, t in enumerate(rare):
             for u in rare[n + 1:]:
                 buckets[f"tt:{t}|{u}" if t < u else f"tt:{u}|{t}"].append(i)
     docs = [f.fact.document_id for f in features]
     is_new = [new_documents is None or d in new_documents for d in docs]
-    # index pairs deduplicated in one set: far cheaper than tuples of objects
-    pairs: set[tuple[int, int]] = set()
+    # index pairs (i, j) deduplicated in one set as the int i * size + j: cheaper to hash and sort than tuples,
+    # and sorted in the same order
+    size = len(features)
+    pairs: set[int] = set()
     for idx in buckets.values():
         if len(idx) < 2 or len(idx) > max_bucket:
             continue
         for n, i in enumerate(idx):
-            doc_i, new_i = docs[i], is_new[i]
-            pairs.update((i, j) for j in idx[n + 1:] if docs[j] != doc_i and (new_i or is_new[j]))
-    for i, j in sorted(pairs):
+            doc_i, base = docs[i], i * size
+            if is_new[i]:
+                pairs.update([base + j for j in idx[n + 1:] if docs[j] != doc_i])
+            else:
+                pairs.update([base + j for j in idx[n + 1:] if docs[j] != doc_i and is_new[j]])
+    for pair in sorted(pairs):
+        i, j = divmod(pair, size)
         yield features[i], features[j]

@@ -24,7 +24,7 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     Lines or CSV file holds one article a row). A text file beginning with `date YYYY-MM-DD` gets that
     publication date; an HTML page's own metadata gives its title, date and outlet. Text already stored
     (same SHA-256) is reported as already present.
-    Each document is stored in its own transaction: a bad file is reported in one line and the rest go on.
+    No document is ever stored in part: a bad file is reported in one line and the rest go on.
     The exit status is 1 if any file failed.
     """
     sessions = db.sessions

@@ -6,6 +6,7 @@ chunk is extracted in-process: starting workers would cost more than it saves.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import signal
@@ -91,6 +92,10 @@ def _extract_chunk(work: list[Work | None]) -> list[Result | None]:
 def _worker_start(parent: int) -> None:
     # Ctrl-C is the main process's to handle (it stops handing out work); a worker just finishes its chunk
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # extraction makes many short-lived objects and few cycles: leave the modules loaded so far out of every
+    # collection, and collect less often (about 6% of a worker's time on the BBC corpus)
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 50)
     # a killed parent cannot tell its workers to stop: leave when it is gone rather than linger as orphans
     def watch() -> None:
         while os.getppid() == parent:

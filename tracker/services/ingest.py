@@ -1,9 +1,10 @@
 """Ingest: articles in, documents and their extracted claims stored, one transaction per document.
 
 The pipeline: the main process reads articles and looks up which texts are already stored (one query per
-chunk); worker processes extract claims (see extraction_pool); the main process writes each new document in
-its own transaction with bulk inserts (see store). A crash or Ctrl-C loses at most the document being written,
-and a rerun skips everything already stored, so it completes the job without duplicates.
+chunk of articles); worker processes extract claims (see extraction_pool); the main process writes each new
+document with bulk inserts (see store) in a transaction of its own, so a document that fails leaves no rows and
+a crash or Ctrl-C loses at most the document being written. A rerun skips everything already stored, so it
+completes the job without duplicates.
 """
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ def ingest(
     stored_now: dict[str, int] = {}
     with sessions() as session:
         for chunk in extracted_chunks(_jobs(sessions, items), _work_of, workers):
-            for job, extracted in zip(chunk.jobs, chunk.results):
+            for job, extracted in zip(chunk.jobs, chunk.results, strict=True):
                 result = _settle(session, job, extracted, outlet, stored_now)
                 summary.add(result)
                 if on_result:
@@ -145,6 +146,7 @@ def _work_of(job: _Job) -> Work | None:
 
 def _settle(session: Session, job: _Job, extracted: Result | None, outlet: str | None,
             stored_now: dict[str, int]) -> DocumentResult:
+    """What became of one job."""
     item = job.item
     if isinstance(item, HtmlPage):
         return _settle_page(session, item, extracted, outlet, stored_now)
@@ -185,12 +187,13 @@ def _settle_page(session: Session, page: HtmlPage, read: Result | None, outlet: 
 
 
 def _write(session: Session, article: Article, extracted: Extracted, outlet: str | None) -> DocumentResult:
-    outlet_name = outlet or article.outlet or extracted.detected_outlet
+    """One new document in a transaction of its own."""
     cache = cache_of(session)
-    cache.learn_keys(extracted.entity_keys)
     try:
         with session.begin():
-            stored = store(session, article, extracted.extraction, outlet_name)
+            cache.learn_keys(extracted.entity_keys)
+            stored = store(session, article, extracted.extraction,
+                           outlet or article.outlet or extracted.detected_outlet)
     except IntegrityError:
         cache.rolled_back()
         # another process stored the same text between our check and our commit

@@ -4,11 +4,6 @@ Over a network every statement costs a round trip, and a document has rows in si
 from the sequences in one query, the speakers' entities resolved in one to three (fewer once the run's cache
 knows them), and every row goes in with one statement of data-modifying CTEs, each fed one JSON array.
 Foreign keys are checked at the end of that statement, when parents and children are all in.
-
-The transaction commits with ``synchronous_commit`` off: a crash of the *server* may lose the last fraction of
-a second of committed documents (never part of one: the database stays consistent), which a rerun of the
-ingest stores again; a crash or kill of the tracker itself loses nothing committed. Other sessions, such as a
-reviewer's, keep the server's setting.
 """
 from __future__ import annotations
 
@@ -22,8 +17,7 @@ from ..readers import Article
 from .row_cache import cache_of
 
 _IDS = """
-SELECT set_config('synchronous_commit', 'off', true),
-       nextval(pg_get_serial_sequence('documents', 'id')),
+SELECT nextval(pg_get_serial_sequence('documents', 'id')),
        ARRAY(SELECT nextval(pg_get_serial_sequence('claims', 'id')) FROM generate_series(1, %(n)s)),
        ARRAY(SELECT nextval(pg_get_serial_sequence('attributions', 'id')) FROM generate_series(1, %(n)s))
 """
@@ -64,7 +58,7 @@ def store_postgresql(session: Session, article: Article, extraction: Extraction,
     """Insert the document and all its rows; returns the document's id."""
     connection = session.connection()
     drafts = extraction.claims
-    _sync, document_id, claim_ids, attribution_ids = connection.exec_driver_sql(_IDS, {"n": len(drafts)}).one()
+    document_id, claim_ids, attribution_ids = connection.exec_driver_sql(_IDS, {"n": len(drafts)}).one()
     atts = [d.attribution for d in drafts]
     speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts)
     body = article.text
