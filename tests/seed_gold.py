@@ -10,9 +10,8 @@ from datetime import date
 from conftest import SEEDS, SHARED
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.extract.drafts import SpeakerDraft
-from tracker.models import Attribution, Claim, ClaimValue, Document, Relay
-from tracker.services.entities import EntityResolver, outlet_named
+from tracker.models import Attribution, Claim, ClaimValue, Document, Entity, Relay
+from tracker.services.entities import entity_key, outlet_named
 
 GOLD = SHARED / "gold"
 OUTLETS = {"000_ac5c500a06c3e345.txt": "NBC News", "004_8a0afc7fede724e1.txt": "Bloomberg"}
@@ -39,10 +38,18 @@ def _speaker_kind(name: str) -> str:
     return "person" if re.fullmatch(r"(?:[A-Z]\w+ ){1,2}[A-Z]\w+", name) and " of " not in name else "group"
 
 
+def _entity(session: Session, known: dict[str, Entity], name: str, kind: str) -> Entity:
+    key = entity_key(name)
+    if key not in known:
+        known[key] = Entity(name=name, kind=kind, key=key, aliases=[])
+        session.add(known[key])
+    return known[key]
+
+
 def store_gold(session: Session, text_of: dict[str, str] | None = None) -> dict[str, int]:
     """Add the seed documents and gold claims; returns claim ids by anchor. ``text_of`` may replace a
     document's text (the anchors must still be in it)."""
-    resolver = EntityResolver(session)
+    known: dict[str, Entity] = {}
     documents = {}
     for name, outlet in OUTLETS.items():
         text = (text_of or {}).get(name) or (SEEDS / name).read_text(encoding="utf-8")
@@ -62,9 +69,9 @@ def store_gold(session: Session, text_of: dict[str, str] | None = None) -> dict[
         claim = Claim(
             document=doc, start=start, end=end, quote=doc.text[start:end], kind=row["kind"],
             attribution=Attribution(
-                speaker=resolver.resolve(SpeakerDraft(speaker, _speaker_kind(speaker))) if speaker else None,
+                speaker=_entity(session, known, speaker, _speaker_kind(speaker)) if speaker else None,
                 cue=row.get("cue"), mode=row.get("mode") or "outlet",
-                relays=[Relay(position=i, entity=resolver.resolve(SpeakerDraft(v, "outlet")))
+                relays=[Relay(position=i, entity=_entity(session, known, v, "outlet"))
                         for i, v in enumerate(via)]),
             values=[_value(v, doc.text, start) for v in row.get("values") or ()])
         session.add(claim)

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tracker.extract import SpeakerDraft
-from tracker.models import Entity
-from tracker.services.entities import EntityResolver, entity_key
+from tracker.models import Attribution, Entity
+from tracker.readers import read_paths
+from tracker.services.entities import entity_key, is_generic
+from tracker.services.ingest import ingest
 
 
 def test_spellings_of_one_name_share_a_key():
@@ -21,21 +22,40 @@ def test_different_names_keep_different_keys():
     assert entity_key("Tass") != entity_key("Reuters")
 
 
-def test_resolver_makes_one_entity_with_aliases_across_documents(sessions):
-    with sessions() as session, session.begin():
-        resolver = EntityResolver(session)
-        a = resolver.resolve(SpeakerDraft("Volodymyr Zelenskyy", "person"))
-        session.flush()
-    with sessions() as session, session.begin():
-        # a later document, a new resolver: found in the database, not in a cache
-        b = EntityResolver(session).resolve(SpeakerDraft("Volodomyr Zelenskiy", "person", ("Zelenskiy",)))
-        session.flush()
-        assert b.id == a.id
+def ingest_texts(sessions, tmp_path, **texts: str) -> None:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    summary = ingest(sessions, read_paths([tmp_path]), workers=1)
+    assert summary.new == len(texts) and summary.failed == 0
+
+
+def speakers(sessions) -> dict[str, Entity]:
     with sessions() as session:
-        rows = session.scalars(select(Entity)).all()
-        assert len(rows) == 1
-        assert rows[0].name == "Volodymyr Zelenskyy"
-        assert set(rows[0].aliases) == {"Volodomyr Zelenskiy", "Zelenskiy"}
+        return {e.name: e for e in session.scalars(select(Entity))}
+
+
+def test_one_entity_with_aliases_across_documents(sessions, tmp_path):
+    ingest_texts(sessions, tmp_path,
+                 a="Ukrainian President Volodymyr Zelenskyy said on Monday that the vote was a sham.\n",
+                 b="President Volodomyr Zelenskiy said the referendums would change nothing.\n")
+    found = speakers(sessions)
+    [zelensky] = [e for e in found.values() if entity_key(e.name) == entity_key("Volodymyr Zelenskyy")]
+    assert {zelensky.name, *zelensky.aliases} >= {"Volodymyr Zelenskyy", "Volodomyr Zelenskiy"}
+    with sessions() as session:
+        assert len(session.scalars(select(Attribution).where(Attribution.speaker_id == zelensky.id)).all()) == 2
+
+
+def test_generic_speakers_are_entities_of_their_own_document(sessions, tmp_path):
+    """"analysts" in two unrelated articles are two sources, not one: independence counts depend on it."""
+    ingest_texts(sessions, tmp_path,
+                 a="Oil prices rose 3% on Monday, analysts said, as supplies tightened across Europe.\n",
+                 b="The central bank will raise rates again in June, analysts said on Friday.\n")
+    with sessions() as session:
+        analysts = session.scalars(select(Entity).where(Entity.name == "analysts")).all()
+    assert len(analysts) == 2
+    assert not is_generic("Volodymyr Zelenskyy", "person") and not is_generic("Kyiv", "group")
+    assert not is_generic("the Institute for the Study of War", "organization")
+    assert is_generic("Russian officials", "group") and is_generic("the company", "organization")
 
 
 def test_seeds_store_one_entity_per_speaker(seeded):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..extract.drafts import SpeakerDraft
-from ..models import Entity, Outlet
+from ..models import Outlet
 
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -41,30 +41,23 @@ def entity_key(name: str) -> str:
     return " ".join(_skeleton(w) for w in folded.split(" "))
 
 
-class EntityResolver:
-    """Finds or creates the Entity for a speaker draft within one Session, caching what it has seen."""
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
-    def __init__(self, session: Session):
-        self.session = session
-        self._cache: dict[str, Entity] = {}
 
-    def resolve(self, draft: SpeakerDraft) -> Entity:
-        keys = [entity_key(draft.name), *(entity_key(a) for a in draft.aliases)]
-        for key in keys:
-            if key in self._cache:
-                return self._remember(self._cache[key], draft)
-        entity = self.session.scalar(select(Entity).where(Entity.key == keys[0]))
-        if entity is None:
-            entity = Entity(name=draft.name, kind=draft.kind, key=keys[0], aliases=[])
-            self.session.add(entity)
-        return self._remember(entity, draft)
+def is_generic(name: str, kind: str) -> bool:
+    """A speaker named by common nouns ("analysts", "Russian officials", "the company"): the analysts of one
+    article are not those of another, so such a speaker is an entity of its own document only."""
+    if kind == "person":
+        return False
+    words = _ARTICLE.sub("", name.strip()).split()
+    if not words or any(w[:1].isupper() for w in words[1:]):
+        return False
+    return len(words) > 1 or not words[0][:1].isupper()
 
-    def _remember(self, entity: Entity, draft: SpeakerDraft) -> Entity:
-        self._cache[entity.key] = entity
-        new = [a for a in (draft.name, *draft.aliases) if a != entity.name and a not in entity.aliases]
-        if new:
-            entity.aliases = [*entity.aliases, *new]
-        return entity
+
+def scoped_key(key: str, draft: SpeakerDraft, scope: str | None) -> str:
+    """``key``, confined to the document ``scope`` names when the speaker is generic."""
+    return f"{key} @{scope}" if scope and is_generic(draft.name, draft.kind) else key
 
 
 def outlet_named(session: Session, name: str) -> Outlet:

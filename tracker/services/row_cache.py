@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from ..extract.drafts import AttributionDraft, SpeakerDraft
-from .entities import entity_key, outlet_named
+from .entities import entity_key, outlet_named, scoped_key
 
 
 @dataclass(slots=True)
@@ -50,9 +50,10 @@ class RowCache:
             self._pending_outlets[key] = found
         return found
 
-    def entity_ids(self, session: Session, drafts: list[SpeakerDraft]) -> list[int]:
-        """The entity id of each draft, in order, with a few queries for the lot."""
-        keyed = [(d, [self._key(d.name), *(self._key(a) for a in d.aliases)]) for d in drafts]
+    def entity_ids(self, session: Session, drafts: list[SpeakerDraft], scope: str | None = None) -> list[int]:
+        """The entity id of each draft, in order, with a few queries for the lot; generic speakers ("analysts")
+        are looked up within the document ``scope`` names."""
+        keyed = [(d, [scoped_key(self._key(n), d, scope) for n in (d.name, *d.aliases)]) for d in drafts]
         # first pass, without the database: which names must be looked up (or created) there
         planned: dict[str, SpeakerDraft] = {}
         for draft, keys in keyed:
@@ -78,12 +79,12 @@ class RowCache:
                                        [(json.dumps(a), i) for i, a in renamed.items()])
         return ids
 
-    def attribution_entities(self, session: Session, atts: list[AttributionDraft]
+    def attribution_entities(self, session: Session, atts: list[AttributionDraft], scope: str | None = None
                              ) -> tuple[list[int | None], list[list[int]]]:
         """For each attribution its speaker's entity id (None: the outlet's voice) and its relays' ids, every
         name of the document resolved in one go: a few queries, not a few per claim."""
         drafts = [a.speaker for a in atts if a.speaker] + [v for a in atts for v in a.via]
-        ids = iter(self.entity_ids(session, drafts) if drafts else ())
+        ids = iter(self.entity_ids(session, drafts, scope) if drafts else ())
         speakers = [next(ids) if a.speaker else None for a in atts]
         relays = [[next(ids) for _ in a.via] for a in atts]
         return speakers, relays

@@ -60,7 +60,7 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
             (cid, document_id, d.start, d.end, body[d.start:d.end], d.kind, round(float(d.check_worthiness), 3),
              bool(d.hedged), "unreviewed", 1, d.reason, now)
             for cid, d in zip(claim_ids, drafts)])
-        _insert_attributions(session, claim_ids, extraction)
+        _insert_attributions(session, claim_ids, extraction, scope=article.sha256[:16])
         bulk_insert(session, _values, _VALUE_COLUMNS, [
             (cid, v.type, v.text, v.start, v.end, v.date, v.date_end, v.number, v.low, v.high, v.unit)
             for cid, d in zip(claim_ids, drafts) for v in d.values])
@@ -80,9 +80,9 @@ _VALUE_COLUMNS = ("claim_id", "type", "text", "span_start", "span_end", "date", 
                   "unit")
 
 
-def _insert_attributions(session: Session, claim_ids: list[int], extraction: Extraction) -> None:
+def _insert_attributions(session: Session, claim_ids: list[int], extraction: Extraction, scope: str) -> None:
     atts = [d.attribution for d in extraction.claims]
-    speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts)
+    speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts, scope)
     if not any(relay_entities):
         bulk_insert(session, _attributions, ("claim_id", "speaker_id", "cue", "mode", "descriptor"),
                      [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts)])

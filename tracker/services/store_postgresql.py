@@ -60,7 +60,7 @@ def store_postgresql(session: Session, article: Article, extraction: Extraction,
     drafts = extraction.claims
     document_id, claim_ids, attribution_ids = connection.exec_driver_sql(_IDS, {"n": len(drafts)}).one()
     atts = [d.attribution for d in drafts]
-    speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts)
+    speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts, scope=article.sha256[:16])
     body = article.text
     # each table's rows as one JSON text: json.dumps and the server's JSON parser are both C, where handing
     # psycopg dozens of Python lists to adapt costs more than the whole insert
