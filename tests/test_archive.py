@@ -6,6 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS, SHARED
 from sqlalchemy import func, select
 
 from tracker.cli import main
@@ -15,8 +16,6 @@ from tracker.readers import read_paths
 from tracker.services.archive import TABLES, table_rows
 from tracker.services.ingest import ingest
 from tracker.services.review import decide_link, record_verdict, undo_last
-
-from conftest import SEEDS, SHARED
 
 
 def run(url: str, *args: str):
@@ -69,7 +68,7 @@ def test_round_trip_sqlite_postgresql_sqlite_is_exact(reviewed, pg_url, tmp_path
     returned = rows_of(back)
     for table in original:  # row by row, so a difference names its table and row
         assert len(returned[table]) == len(original[table]), table
-        for a, b in zip(original[table], returned[table]):
+        for a, b in zip(original[table], returned[table], strict=True):
             assert a == b, table
     # the archives differ only in when they were written
     assert first.read_text().splitlines()[1:] == second.read_text().splitlines()[1:]

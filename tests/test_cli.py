@@ -8,10 +8,9 @@ import sys
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SEEDS
 
 from tracker.cli import main
-
-from conftest import ROOT, SEEDS
 
 
 def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from click.testing import CliRunner
+from conftest import SEEDS, SHARED
 from sqlalchemy import func, select
 
 from tracker.cli import main
@@ -12,8 +13,6 @@ from tracker.models import Attribution, Claim, ClaimValue, Document, Entity, Rel
 from tracker.readers import read_paths
 from tracker.services.archive import table_rows
 from tracker.services.ingest import ingest
-
-from conftest import SEEDS, SHARED
 
 BBC = SHARED / "corpus" / "bbc"
 NOT_UTF8 = BBC / "sport" / "199.txt"

@@ -117,8 +117,7 @@ def test_extraction_and_linking_generalize(heldout_set, extracted):
     gold_links = evaluation.parse_gold_links(heldout_set.gold_links.read_text(encoding="utf-8").splitlines())
     result = evaluation.score(gold, records, gold_links, links)
     figures = result.summary()
-    report = "\n".join(f"{k}: {v}" for k, v in (("misses", result.misses), ("speaker_wrong", result.speaker_wrong),
-                                                   ("value_wrong", result.value_wrong), ("false_pos", result.false_pos)))
+    report = "\n".join(f"{k}: {getattr(result, k)}" for k in ("misses", "speaker_wrong", "value_wrong", "false_pos"))
     for key, floor in heldout_set.floors.items():
         assert figures[key] >= floor, f"{key} {figures[key]} < {floor}\n{report}"
     for key, floor in (("caveat_links", heldout_set.caveats_floor), ("links", heldout_set.links_floor)):

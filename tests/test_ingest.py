@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 from sqlalchemy import func, select
 
 from tracker.cli import main
@@ -14,8 +15,6 @@ from tracker.db import make_engine, session_factory
 from tracker.models import Attribution, Claim, ClaimValue, Document, Outlet, SkippedSpan
 from tracker.readers import read_paths
 from tracker.services.ingest import ingest
-
-from conftest import SEEDS
 
 TABLES = (Document, Claim, Attribution, ClaimValue, Outlet, SkippedSpan)
 

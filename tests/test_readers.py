@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SHARED
 from sqlalchemy import select
 
 from tracker.cli import main
@@ -16,8 +17,6 @@ from tracker.errors import IngestError
 from tracker.models import Claim, Document
 from tracker.readers import Article, read_paths
 from tracker.services.ingest import ingest
-
-from conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BBC = SHARED / "corpus" / "bbc"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS, SHARED
 from sqlalchemy import func, select
 
 from tracker.cli import main
@@ -22,8 +23,6 @@ from tracker.models import Claim, Document, Verdict
 from tracker.readers import read_paths
 from tracker.services.ingest import ingest
 from tracker.services.review import record_verdict
-
-from conftest import SEEDS, SHARED
 
 BBC = SHARED / "corpus" / "bbc"
 ARTICLES = 80
@@ -172,7 +171,7 @@ def test_locked_database_is_one_clear_line(sqlite_url, monkeypatch):
     assert lines == [f"tracker: error: {sqlite_url}: the database is locked by another process; try again"]
 
 
-def test_read_only_database_is_one_clear_line(tmp_path, monkeypatch):
+def test_read_only_database_is_one_clear_line(tmp_path):
     path = tmp_path / "tracker.db"
     writable = f"sqlite:///{path}"
     assert CliRunner().invoke(main, ["--db", writable, "ingest", "--quiet",

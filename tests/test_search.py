@@ -5,6 +5,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS, SHARED
 from sqlalchemy import delete, select
 
 from tracker.cli import main
@@ -14,8 +15,6 @@ from tracker.readers import read_paths
 from tracker.services.claims import ClaimFilter, count_claims, list_claims
 from tracker.services.ingest import ingest
 from tracker.services.search import fts5_query, search_documents
-
-from conftest import SEEDS, SHARED
 
 BBC = SHARED / "corpus" / "bbc"
 

@@ -4,7 +4,15 @@ import sys
 
 import click
 
-from ..services.export import CLAIM_CSV_FIELDS, LINK_FIELDS, claim_records, flat_claim, link_records, write_csv, write_jsonl
+from ..services.export import (
+    CLAIM_CSV_FIELDS,
+    LINK_FIELDS,
+    claim_records,
+    flat_claim,
+    link_records,
+    write_csv,
+    write_jsonl,
+)
 from . import main
 from .common import Database, db_option, pass_db
 

@@ -117,7 +117,7 @@ def _name_later(art: _Article) -> None:
     for pos, name, kind, _p in art.mentions.seen:
         if kind == "person":
             first_seen.setdefault(name, pos)
-    for k, c in enumerate(art.result.claims):
+    for c in art.result.claims:
         sp = c.attribution.speaker
         if sp is None or sp.kind != "group" or not _INDEFINITE.match(sp.name):
             continue

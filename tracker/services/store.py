@@ -59,13 +59,13 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
         bulk_insert(session, _claims, _CLAIM_COLUMNS, [
             (cid, document_id, d.start, d.end, body[d.start:d.end], d.kind, round(float(d.check_worthiness), 3),
              bool(d.hedged), "unreviewed", 1, d.reason, now)
-            for cid, d in zip(claim_ids, drafts)])
+            for cid, d in zip(claim_ids, drafts, strict=True)])
         _insert_attributions(session, claim_ids, extraction, scope=article.sha256[:16])
         bulk_insert(session, _values, _VALUE_COLUMNS, [
             (cid, v.type, v.text, v.start, v.end, v.date, v.date_end, v.number, v.low, v.high, v.unit)
-            for cid, d in zip(claim_ids, drafts) for v in d.values])
+            for cid, d in zip(claim_ids, drafts, strict=True) for v in d.values])
         caveats = [{"cid": cid, "of": claim_ids[d.caveat_of]}
-                   for cid, d in zip(claim_ids, drafts) if d.caveat_of is not None]
+                   for cid, d in zip(claim_ids, drafts, strict=True) if d.caveat_of is not None]
         if caveats:
             session.connection().execute(update(_claims).where(_claims.c.id == bindparam("cid"))
                                          .values(caveat_of_id=bindparam("of")), caveats)
@@ -85,14 +85,14 @@ def _insert_attributions(session: Session, claim_ids: list[int], extraction: Ext
     speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts, scope)
     if not any(relay_entities):
         bulk_insert(session, _attributions, ("claim_id", "speaker_id", "cue", "mode", "descriptor"),
-                     [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts)])
+                     [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts, strict=True)])
         return
     attribution_ids = _new_ids(session, _attributions, len(atts))
     bulk_insert(session, _attributions, ("id", "claim_id", "speaker_id", "cue", "mode", "descriptor"),
                  [(aid, cid, sid, a.cue, a.mode, a.descriptor)
-                  for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts)])
+                  for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts, strict=True)])
     bulk_insert(session, _relays, ("attribution_id", "position", "entity_id"),
-                 [(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities) for i, eid in enumerate(chain)])
+                 [(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities, strict=True) for i, eid in enumerate(chain)])
 
 
 def _new_ids(session: Session, table: Table, n: int) -> list[int]:
@@ -124,7 +124,7 @@ def bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows: 
                 copy.write_row(row)
         return
     if dialect.paramstyle != "qmark":
-        session.execute(insert(table), [dict(zip(columns, row)) for row in rows])
+        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
     converted = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(dialect))]
     if converted:

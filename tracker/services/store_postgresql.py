@@ -71,14 +71,14 @@ def store_postgresql(session: Session, article: Article, extraction: Extraction,
         "claims": json.dumps([
             (cid, d.start, d.end, body[d.start:d.end], d.kind, round(float(d.check_worthiness), 3), bool(d.hedged),
              claim_ids[d.caveat_of] if d.caveat_of is not None else None, d.reason)
-            for cid, d in zip(claim_ids, drafts)], ensure_ascii=False),
+            for cid, d in zip(claim_ids, drafts, strict=True)], ensure_ascii=False),
         "attributions": json.dumps([(aid, cid, sid, a.cue, a.mode, a.descriptor)
-                                    for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts)],
+                                    for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts, strict=True)],
                                    ensure_ascii=False),
-        "relays": json.dumps([(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities)
+        "relays": json.dumps([(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities, strict=True)
                               for i, eid in enumerate(chain)]),
         "values": json.dumps([(cid, v.type, v.text, v.start, v.end, v.date, v.date_end, v.number, v.low, v.high, v.unit)
-                              for cid, d in zip(claim_ids, drafts) for v in d.values], ensure_ascii=False),
+                              for cid, d in zip(claim_ids, drafts, strict=True) for v in d.values], ensure_ascii=False),
         "skipped": json.dumps([(s.start, s.end, s.reason) for s in extraction.skipped], ensure_ascii=False),
     })
     return document_id
