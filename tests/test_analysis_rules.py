@@ -207,3 +207,87 @@ def test_the_same_day_in_one_story_with_words_in_common_agrees():
                  (ValueFact("date", "Saturday", date="2024-03-09"),))
     assert storm_pair(*a, *b) == "corroborates"
     assert storm_pair(*a, *other_day) is None
+
+
+# --- counts of one thing over several days (invented stories) ---------------------------------------------
+
+TUE, WED = date(2024, 5, 7), date(2024, 5, 8)
+
+
+def toll(i: int, doc: int, quote: str, text: str, number: float, unit: str | None, published: date,
+         speaker: str | None = "The health ministry") -> ClaimFact:
+    doc_names = " in Varna and Koprivets"  # two names shared by both documents: one story
+    return ClaimFact(id=i, document_id=doc, quote=quote + doc_names, kind="quantity", published=published,
+                     outlet=f"outlet {doc}", speaker=speaker, context=quote + doc_names,
+                     values=(ValueFact("quantity", text, number=number, unit=unit),))
+
+
+def test_a_lower_count_a_day_later_from_the_same_source_contradicts():
+    a = toll(1, 1, "The health ministry said at least 212 people had been killed", "at least 212 people", 212,
+             "people", TUE)
+    b = toll(2, 2, "The ministry put the death toll at 186", "186", 186, None, WED, speaker="the ministry")
+    [link] = suggest_links([a, b])
+    assert link.relation == "contradicts"
+    assert link.reason.startswith("the health ministry: “at least 212 people” (2024-05-07) against “186” (2024-05-08)")
+
+
+def test_a_toll_that_rose_is_an_update_not_a_contradiction():
+    a = toll(1, 1, "The health ministry said 212 people had been killed", "212 people", 212, "people", TUE)
+    rose = toll(2, 2, "The ministry said the death toll rose to 230", "230", 230, None, WED)
+    at_least = toll(3, 3, "The ministry said at least 230 people had been killed", "at least 230 people", 230,
+                    "people", WED)
+    assert relation(a, rose) == "related"
+    # the same day: "rose to" still says which figure came later
+    assert relation(a, toll(6, 6, "The ministry said the death toll rose to 230", "230", 230, None, TUE)) == "related"
+    assert relation(a, at_least) != "contradicts"
+    # a higher figure with nothing saying it grew still disagrees; "rose" to a lower one too
+    plain = toll(4, 4, "The ministry said 230 people had been killed", "230 people", 230, "people", WED)
+    fell = toll(5, 5, "The ministry said the death toll rose to 190", "190", 190, None, WED)
+    assert relation(a, plain) == "contradicts"
+    assert relation(a, fell) == "contradicts"
+
+
+def test_counts_of_a_group_or_a_part_are_not_set_against_a_total():
+    total = toll(1, 1, "The ministry put the death toll at 212", "212", 212, None, TUE)
+    children = toll(2, 2, "The ministry said 57 children had been killed", "57 children", 57, "children", TUE)
+    among = toll(3, 3, "The ministry said 57 people were among the dead", "57 people", 57, "people", TUE)
+    assert relation(total, children) != "contradicts"
+    assert relation(total, among) != "contradicts"
+    # a total followed by its parts is still a total
+    with_parts = toll(4, 4, "The ministry said 300 people had been killed, including elderly residents", "300 people",
+                      300, "people", TUE)
+    assert relation(total, with_parts) == "contradicts"
+
+
+def test_a_shared_date_alone_does_not_corroborate_another_event():
+    wed = ValueFact("date", "on Wednesday", date="2024-05-08")
+    truce = claim(1, 1, "The ceasefire in Varna and Koprivets appeared to be largely holding on Wednesday", wed,
+                  published=WED)
+    deaths = claim(2, 2, "The ministry in Varna and Koprivets put the death toll at 186 on Wednesday", wed,
+                   published=WED)
+    other_deaths = claim(3, 3, "Officials in Varna and Koprivets said 186 people had been killed on Wednesday", wed,
+                         published=WED)
+    assert relation(truce, deaths) is None
+    assert relation(deaths, other_deaths) == "corroborates"
+
+
+def test_paraphrased_amounts_and_evacuations_corroborate():
+    euros = toll(1, 1, "The government pledged 25 million euros in aid", "25 million euros", 25e6, "euros", TUE,
+                 speaker="officials")
+    short = toll(2, 2, "The government has promised €25m in aid", "€25m", 25e6, "EUR", TUE, speaker=None)
+    evacuated = toll(3, 1, "More than 3,000 people have been evacuated", "More than 3,000 people", 3000, "people",
+                     TUE, speaker=None)
+    moved = toll(4, 2, "Some 3,000 residents were evacuated from their villages", "Some 3,000 residents", 3000,
+                 "residents", TUE, speaker=None)
+    assert relation(euros, short) == "corroborates"
+    assert relation(evacuated, moved) == "corroborates"
+
+
+
+def test_the_event_word_nearest_a_number_says_what_it_counts():
+    killed = toll(1, 1, "Floods have killed at least 14 people and left dozens missing", "at least 14 people", 14,
+                  "people", TUE)
+    missing = toll(2, 2, "The agency said about 50 people were still missing", "about 50 people", 50, "people", TUE)
+    dead = toll(3, 3, "The agency put the death toll at 11", "11", 11, None, TUE)
+    assert relation(killed, missing) != "contradicts"
+    assert relation(killed, dead) == "contradicts"

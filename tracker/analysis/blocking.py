@@ -10,7 +10,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from .amounts import counted
+from .amounts import counted, unit_key
 from .features import Features
 from .values import durations_of
 
@@ -41,7 +41,7 @@ def keys_of(f: Features) -> set[str]:
     for du in f.durations:
         keys.update(f"len:{du.unit}:{fam}" for fam in families)
     for am in f.amounts:
-        keys.add(f"q:{am.unit}:{am.amount.central:g}")
+        keys.add(f"q:{unit_key(am.unit)}:{am.amount.central:g}")
     for c in counted(f) if f.amounts else ():
         # "between 40 and 60 people unaccounted for" and "about 50 people missing": the same kind of count,
         # the same order of magnitude

@@ -35,6 +35,8 @@ EVENT_FAMILIES: dict[str, tuple[str, ...]] = {
     "disaster": ("flood*", "storm", "storms", "earthquake*", "quake*", "hurricane*", "wildfire*", "landslide*",
                  "drought*", "tsunami*", "cyclone*", "typhoon*", "tornado*", "eruption*"),
     "missing": ("missing", "unaccounted", "disappeared"),
+    "displacement": ("evacuat*", "displac*", "fled", "flee", "fleeing", "refugee*", "uprooted", "relocat*",
+                     "homeless"),
 }
 _FAMILY_OF = {w: fam for fam, words in EVENT_FAMILIES.items() for w in words if not w.endswith("*")}
 _FAMILY_PREFIX = {w[:-1]: fam for fam, words in EVENT_FAMILIES.items() for w in words if w.endswith("*")}

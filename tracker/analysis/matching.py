@@ -176,6 +176,10 @@ def _same_date_rule(a: Features, b: Features, similarity: Callable[[], float]) -
             if not _one_story(a, b):
                 continue
             if day:
+                # a day holds many happenings: a shared date with words in common corroborates no two different
+                # kinds of event ("the ceasefire held on Thursday" says nothing of Thursday's death toll)
+                if a.families and b.families and not events:
+                    continue
                 stems = _stems(a) & _stems(b)
                 if len(stems) >= 2:
                     words = sorted(t for t in a.tokens if t[:6] in stems)[:4]
@@ -197,9 +201,9 @@ def _amount_rules(a: Features, b: Features) -> Finding | None:
     if found.agrees:
         return Finding("corroborates", 0.8, found.reason)
     # figures change as a story unfolds and a corpus holds many stories: a clash needs two documents of the
-    # same days, or, undated, two sentences in nearly the same words
+    # same days, or, undated, two sentences in nearly the same words; so does a count that grew
     if _near_in_time(a, b) or fuzz.token_sort_ratio(a.fact.quote.lower(), b.fact.quote.lower()) >= CLASH_WORDS:
-        return Finding("contradicts", 0.8, found.reason)
+        return Finding("related", 0.6, found.reason) if found.update else Finding("contradicts", 0.8, found.reason)
     return None
 
 
