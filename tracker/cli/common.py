@@ -66,8 +66,10 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc))
         except OperationalError as exc:
-            db = ctx.find_object(Database)
-            fail(str(database_error(db.engine if db and "engine" in db.__dict__ else make_engine(database_url()), exc)))
+            db = ctx.find_object(Database) or Database()
+            # the engine may not exist yet (the error came while making it): name the URL the command was given
+            engine = db.__dict__.get("engine") or make_engine(db.url)
+            fail(str(database_error(engine, exc)))
         except KeyboardInterrupt:
             fail("interrupted; everything committed before the interrupt is kept", code=130)
 
