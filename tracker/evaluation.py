@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,9 +142,8 @@ def value_matches(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
     return False
 
 
-def parse_gold(lines: Iterable[str], source: str = "gold") -> list[GoldClaim]:
-    """Gold claims from JSON Lines; a bad line raises :class:`GoldError` naming it."""
-    rows = []
+def _objects(lines: Iterable[str], source: str) -> Iterator[tuple[str, dict]]:
+    """Each non-blank line's JSON object, with where it stands ("gold.jsonl:12") for error messages."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -155,6 +154,13 @@ def parse_gold(lines: Iterable[str], source: str = "gold") -> list[GoldClaim]:
             raise GoldError(f"{where}: not JSON ({exc.msg})") from exc
         if not isinstance(row, dict):
             raise GoldError(f"{where}: each line must be a JSON object")
+        yield where, row
+
+
+def parse_gold(lines: Iterable[str], source: str = "gold") -> list[GoldClaim]:
+    """Gold claims from JSON Lines; a bad line raises :class:`GoldError` naming it."""
+    rows = []
+    for where, row in _objects(lines, source):
         missing = [k for k in ("doc", "anchor", "kind") if not row.get(k)]
         if missing:
             raise GoldError(f"{where}: missing {', '.join(missing)}")
@@ -170,14 +176,10 @@ def parse_gold(lines: Iterable[str], source: str = "gold") -> list[GoldClaim]:
 
 def parse_gold_links(lines: Iterable[str], source: str = "gold links") -> list[GoldLink]:
     links = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
+    for where, row in _objects(lines, source):
         try:
-            row = json.loads(line)
             links.append(GoldLink(tuple(row["a"]), tuple(row["b"]), row["relation"]))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             expected = '{"a": [doc, anchor], "b": [doc, anchor], "relation": …}'
             raise GoldError(f"{where}: expected {expected}") from exc
     return links
