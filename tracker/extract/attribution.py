@@ -8,62 +8,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import cue_verbs, en, forms_with
 from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE
 from .wordre import alternation
 
-# verbs of saying: their subject is the speaker whatever it is ("the ministry said")
-_SAY = (
-    "said|says|say|told|tells|added|adds|announced|announces|warned|warns|wrote|writes|reported|reports|"
-    "claimed|claims|insisted|insists|proclaimed|proclaims|stated|states|explained|explains|noted|notes|"
-    "argued|argues|stressed|stresses|confirmed|confirms|denied|denies|vowed|vows|pledged|pledges|promised|"
-    "promises|predicted|predicts|estimated|estimates|acknowledged|acknowledges|admitted|admits|alleged|"
-    "alleges|declared|declares|tweeted|asserted|asserts|maintained|maintains|cautioned|conceded|countered|"
-    "replied|responded|revealed|disclosed|emphasised|emphasized|recalled|complained|defended|contended|"
-    "observed|commented|remarked|announcing|warning|insisting|adding|telling|writing|claiming|arguing|"
-    "saying|reporting|stressing|noting|declaring|proclaiming|acknowledging|predicting|"
-    "urged|urges|asked|asks|"
-    # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
-    "dismissed|dismisses|described|describes|branded|brands|hailed|hails|praised|praises|criticised|"
-    "criticized|criticises|criticizes|denounced|denounces|condemned|condemns|welcomed|welcomes|accused|accuses|"
-    "blamed|blames|demanded|demands|cautions|recommended|recommends|proposed|proposes|agreed|agrees|"
-    # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
-    "ruled|rules|ruling|found|finds|concluded|concludes|concluding|projected")
-# verbs of thinking: a cue only with a person, a name or a pronoun as subject ("analysts suggested",
-# not "the data suggests")
-_THINK = ("suggested|suggests|suggesting|suggest|warn|predict|argue|insist|believes|believed|believe|thinks|think|"
-          "thought|expects|expected|"
-          "expect|fears|feared|hopes|hoped|signalled|signaled|indicated|indicates")
-# not inside a compound: "UN-condemned referendums" reports nobody's words
-# "dismissed the plan as desperate" is a position; "dismissed the lawsuit" is an act
+_CUE_FORMS = cue_verbs()
 # "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
 _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
-_NEEDS_AS = frozenset("dismissed dismisses described describes branded brands".split())
+_NEEDS_AS = forms_with("as")
 _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b")
-CUE = re.compile(rf"(?<![\w-]){alternation([*_SAY.split('|'), *_THINK.split('|'), 'according to', 'According to'])}\b")
-_THINK_SET = frozenset(_THINK.split("|"))
-_PARTICIPLE_LEAD = frozenset("saying adding insisting warning telling writing claiming arguing noting stressing "
-                             "declaring proclaiming acknowledging predicting announcing ruling concluding".split())
+CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
+_THINK_SET = forms_with("animate")
+_PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
-# a colon, a quotation or a question word
-_URGE = frozenset({"urged", "urges", "asked", "asks", "recommended", "recommends", "proposed", "proposes", "agreed",
-                   "agrees"})
+# a colon, a quotation or a question word, or right after a quotation ("“…,” she continued")
+_URGE = forms_with("speech")
+_AFTER_QUOTE = re.compile(r"[”\"],?\s*(?:[\w.’'-]+\s+){0,4}$")
 _URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)")
 _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
-_NEEDS_THAT = frozenset({"ruled", "rules", "ruling", "found", "finds", "concluded", "concludes", "concluding",
-                        "projected"})
+_NEEDS_THAT = forms_with("that")
 # "Harwick claimed their first win", "the team claimed the title": a claim verb with a plain noun object is
 # winning, not saying; "claimed the vote was rigged" has a reported clause (a finite verb) after the noun
-_CLAIM_WORDS = frozenset({"claimed", "claims", "claim", "claiming"})
+_CLAIM_WORDS = forms_with("claim") | {"claim"}
 _NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|their|his|her|its|our|my|your|this|these|those|another|[\w’'-]+[’']s|"
-                          r"\d[\w.,]*|victory|victories|gold|silver|bronze|responsibility|credit|asylum|benefits?)\b")
+                          rf"\d[\w.,]*|{alternation(en.CLAIM_OBJECTS)})\b")
 # what is won or taken, never said: "claimed the title", "claimed the lives of 40 people"
-_WON = re.compile(r"\b(?:wins?|victory|victories|title|titles|crown|trophy|trophies|medals?|gold|silver|bronze|"
-                  r"lives|life|seats?|spot|place|prize|points?|wickets?|pole|championships?|cup|scalp|"
-                  r"responsibility|credit|throne|honours|honors|double|treble|draw|clean\s+sheet|share)\b")
-_NUMBER_IN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|"
-                        r"billion|half|third|quarter|dozen)\b")
+_WON = re.compile(rf"\b(?:{alternation(en.WON)}|clean\s+sheet)\b")
+_NUMBER_IN = re.compile(rf"\d|\b(?:{alternation(en.NUMBER_WORDS)})\b")
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|"
                           r"does|do|[a-z]{2,}ed|[a-z]+n[’']t)\b")
 _THAT_FOLLOWS = re.compile(r"\s*(?:(?:on|late|early|last|this|in)\s+[\w.]+\s+(?:\d+\s+)?)?(?:that\b|:)")
@@ -74,30 +47,14 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:to|a|an|the|its|their|his|her|An|A|The|It
 # "Ecologists are warning MSPs that …", "the agency is warning": progressive, the subject speaks
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
 _PARTICLE_AFTER = re.compile(r"\s+(?:back|up|out|off|away)\b")
-SUBORDINATORS = frozenset(
-    "once when after before if as while although though because since unless until despite given".split())
+SUBORDINATORS = en.SUBORDINATORS
 _AGENT = re.compile(r"\s+by\s+(?=[A-Z]|the\s|a\s|an\s|its\s|their\s)")
 _TOKEN = re.compile(r"\d[\d,.]*\d|[\w’'.-]+|[^\w\s]")  # "100,000" is one token: its comma is no boundary
-_BOUNDARY_WORDS = frozenset(
-    "that which who whom whose while but or when as because after before if what where whereas although though "
-    "so than since until unless whether once with amid despite".split())
-_FILLER = frozenset(
-    "also has have had previously earlier later repeatedly recently reportedly then now again further separately "
-    "last late early this on monday tuesday wednesday thursday friday saturday sunday week month year "
-    "yesterday today tonight never not n't always already once publicly privately subsequently initially "
-    "himself herself itself themselves first soon quickly swiftly officially formally finally immediately "
-    "promptly openly separately widely often still just".split())
+_BOUNDARY_WORDS = en.BOUNDARY_WORDS
+_FILLER = en.FILLER
 # a subject does not hold these: "Interest in the IPO has been fuelled by hopes" names no speaker
-_ANIMATE = re.compile(
-    r"(?:officials?|analysts?|experts?|observers?|authorities|lawmakers|ministers?|leaders?|critics|residents|"
-    r"sources|diplomats|investigators|police|prosecutors|researchers|scientists|economists|people|voters|"
-    r"spokes(?:man|woman|person)|governments?|president|west|allies|campaigners|activists|officers|troops|"
-    r"members|executives|witnesses|doctors|bloggers|commentators|historians|strategists|planners|generals|"
-    r"media|press|agency|agencies|outlets|newspapers?|broadcasters?|surveyed|respondents|"
-    r"\w+(?:ists?|ers|ors|ians?|ents|ates))$", re.I)
-_POST_CUES = frozenset(
-    "said says added adds wrote writes explained explains noted notes insisted warned argued claimed "
-    "stressed declared proclaimed continued asked reported reports countered replied responded tweeted".split())
+_ANIMATE_NOUNS = en.ANIMATE_NOUNS
+_POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
 
 
@@ -196,8 +153,8 @@ def _antecedent(masked: str, comma_at: int) -> tuple[int, int]:
     return toks[j + 1][0], toks[-1][0] + len(toks[-1][1])
 
 
-_NEW_SUBJECT = frozenset("there it they he she we".split())
-_DETERMINER = frozenset("the a an more about nearly almost some many most".split())
+_NEW_SUBJECT = en.NEW_SUBJECTS
+_DETERMINER = en.DETERMINERS
 _SPACED_WORD = re.compile(r"\S+")
 
 
@@ -238,8 +195,7 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
 
 
 # "The agency put the death toll at 11": an estimate is its maker's claim, like "estimated"
-_PUT_AT = re.compile(r"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|cost|"
-                     r"total|count|bill|damage|losses|value|tally|estimate|crowd|turnout|attendance|deficit|shortfall)"
+_PUT_AT = re.compile(rf"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(en.ESTIMATE_NOUNS)})"
                      r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+at\s+[\d$£€a-z]")  # "put the number of dead at 30"
 # "for a fee the club put at €40m", "a toll Reuters put at 11": the estimate's maker right before "put at"
 _PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
@@ -260,7 +216,8 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
     for m in CUE.finditer(masked):
         word = m.group()
         low = word.lower()
-        if low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()):
+        if low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()) \
+                and not _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start()):
             continue
         if low in _NEEDS_AS and not _AS_SOON.match(masked, m.end()):
             continue
@@ -374,8 +331,8 @@ def _claim_clause(masked: str, at: int) -> bool:
 
 
 # "a plan which her administration says would …": the relative clause is its subject's statement
-_POSSESSIVE_DETERMINERS = frozenset({"her", "his", "its", "their", "our"})
-_RELATIVE_SAY = frozenset("says said say claims claimed believes believe estimates estimated thinks expects".split())
+_POSSESSIVE_DETERMINERS = en.POSSESSIVE_DETERMINERS
+_RELATIVE_SAY = forms_with("relative")
 
 
 _FINITE_AFTER = re.compile(
@@ -405,4 +362,5 @@ def _animate(phrase: str) -> bool:
     if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
                                                     and words[0].lower() not in {"this", "that", "it"}):
         return True
-    return bool(_ANIMATE.search(words[-1]))
+    last = words[-1].lower().strip(".,;:’'\"")
+    return last in _ANIMATE_NOUNS or (last.endswith(en.ANIMATE_SUFFIXES) and last.isalpha())

@@ -1,0 +1,295 @@
+"""English: the words extraction knows, and nothing else (no regexes, no code).
+
+Kept in the shape of spaCy's ``lang/`` data and textacy's table of reporting verbs: each list is general
+English, never one article's wording. Algorithms compile what they need from here once, at import.
+"""
+from __future__ import annotations
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# --- cue verbs ------------------------------------------------------------------------------------------------
+# lemma -> flags. The third person, past and present participle are derived (see ``lexicon.verb_forms``).
+#   base      the bare form is a cue too ("they say", "analysts think"); off where it is mostly a noun ("report")
+#   animate   a cue only with a person, a name, a pronoun or a human group as subject ("analysts suggested", not
+#             "the data suggests")
+#   that      reports something only before "that" or a colon ("ruled that", not "ruled the country")
+#   as        a judgement only with "as" soon after ("dismissed the plan as desperate", not "dismissed the suit")
+#   speech    an act unless a "that", a colon, a quotation or a question word follows ("urged them to go" is an act)
+#             or a quotation comes right before ("“…,” she continued")
+#   inverts   may follow its content and precede its speaker ("…, said Ana Ruiz")
+#   leads     its participle opens reported speech (", adding that …")
+#   stance    what it reports is a position, not a fact (the claim's kind)
+#   relay     its subject passes on what others said ("Tass reported")
+#   relative  a cue inside a relative clause ("a plan which her office says would …")
+#   claim     also a verb of winning ("claimed the title"): a cue only before a reported clause
+#   no-s      the -s form is mostly a plural noun ("projects")
+#   no-ing    the -ing form is mostly an adjective or noun
+CUE_VERBS: dict[str, str] = {
+    # verbs of saying: their subject is the speaker whatever it is ("the ministry said")
+    "say": "base inverts leads relative",
+    "tell": "leads",
+    "add": "inverts leads",
+    "announce": "leads",
+    "warn": "base inverts leads stance",
+    "write": "inverts leads",
+    "report": "inverts relay",
+    "claim": "inverts leads stance relative claim",
+    "insist": "base inverts leads stance",
+    "proclaim": "inverts leads",
+    "state": "",
+    "explain": "inverts",
+    "note": "inverts leads",
+    "argue": "base inverts leads stance",
+    "stress": "inverts leads",
+    "confirm": "",
+    "deny": "",
+    "vow": "stance",
+    "pledge": "stance",
+    "promise": "stance",
+    "predict": "base leads stance",
+    "estimate": "relative",
+    "acknowledge": "leads",
+    "admit": "",
+    "allege": "",
+    "declare": "inverts leads",
+    "tweet": "inverts",
+    "assert": "",
+    "maintain": "",
+    "caution": "",
+    "concede": "",
+    "counter": "inverts",
+    "reply": "inverts",
+    "respond": "inverts",
+    "reveal": "",
+    "disclose": "",
+    "emphasise": "",
+    "emphasize": "",
+    "recall": "",
+    "complain": "",
+    "defend": "stance",
+    "contend": "",
+    "observe": "",
+    "comment": "",
+    "remark": "",
+    "urge": "speech stance",
+    "ask": "inverts speech",
+    "continue": "inverts speech",
+    # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
+    "dismiss": "as stance",
+    "describe": "as stance",
+    "brand": "as stance",
+    "hail": "stance",
+    "praise": "stance",
+    "criticise": "stance",
+    "criticize": "stance",
+    "denounce": "stance",
+    "condemn": "stance",
+    "welcome": "stance",
+    "accuse": "stance",
+    "blame": "stance",
+    "demand": "",
+    "recommend": "speech",
+    "propose": "speech",
+    "agree": "speech",
+    # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
+    "rule": "that leads",
+    "find": "that",
+    "conclude": "that leads",
+    "project": "that no-s no-ing",
+    # verbs of thinking: a cue only with someone as subject
+    "suggest": "base animate stance",
+    "believe": "base animate stance relative",
+    "think": "base animate stance relative",
+    "expect": "base animate stance relative",
+    "fear": "animate stance",
+    "hope": "animate stance",
+    "signal": "animate",
+    "indicate": "animate",
+}
+
+IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing"),
+    "think": ("thinks", "thought", "thinking"),
+    "find": ("finds", "found", "finding"),
+    "signal": ("signals", "signalled", "signalling"),
+    "counter": ("counters", "countered", "countering"),
+}
+# verbs whose final consonant doubles before -ed and -ing (stressed last syllable): "admitted", "regretted"
+DOUBLING_VERBS = _words("admit commit regret submit permit omit refer prefer confer occur compel rebut")
+# the other spellings the derivation does not give: "signaled" beside "signalled"
+EXTRA_VERB_FORMS: dict[str, str] = {"signaled": "signal", "signaling": "signal"}
+
+# the phrase "according to": the source follows it
+ACCORDING_TO = ("according to", "According to")
+
+
+# --- the grammar around a cue ---------------------------------------------------------------------------------
+SUBORDINATORS = _words("once when after before if as while although though because since unless until despite given")
+# words that end a speaker phrase read backwards from its verb
+BOUNDARY_WORDS = _words(
+    "that which who whom whose while but or when as because after before if what where whereas although though "
+    "so than since until unless whether once with amid despite")
+# auxiliaries and time words between subject and verb ("Pushilin late Thursday warned")
+FILLER = _words(
+    "also has have had previously earlier later repeatedly recently reportedly then now again further separately "
+    "last late early this on monday tuesday wednesday thursday friday saturday sunday week month year "
+    "yesterday today tonight never not n't always already once publicly privately subsequently initially "
+    "himself herself itself themselves first soon quickly swiftly officially formally finally immediately "
+    "promptly openly separately widely often still just")
+# nouns that can speak: "officials said", "analysts believe"; words ending like agents count too
+ANIMATE_NOUNS = _words(
+    "official officials analyst analysts expert experts observer observers authorities lawmakers minister ministers "
+    "leader leaders critics residents sources diplomats investigators police prosecutors researchers scientists "
+    "economists people voters spokesman spokeswoman spokesperson government governments president west allies "
+    "campaigners activists officers troops members executives witnesses doctors bloggers commentators historians "
+    "strategists planners generals media press agency agencies outlets newspaper newspapers broadcaster "
+    "broadcasters surveyed respondents")
+ANIMATE_SUFFIXES = ("ist", "ists", "ers", "ors", "ian", "ians", "ents", "ates")
+# what is won or taken, never said: "claimed the title", "claimed the lives of 40 people"
+WON = _words(
+    "win wins victory victories title titles crown trophy trophies medal medals gold silver bronze lives life seat "
+    "seats spot place prize point points wicket wickets pole championship championships cup scalp responsibility "
+    "credit throne honours honors double treble draw share")
+# objects after "claimed" that make it winning, not saying
+CLAIM_OBJECTS = _words("victory victories gold silver bronze responsibility credit asylum benefit benefits")
+# figures after "put … at": "put the death toll at 11"
+ESTIMATE_NOUNS = _words(
+    "toll number figure cost total count bill damage losses value tally estimate crowd turnout attendance deficit "
+    "shortfall")
+NUMBER_WORDS = _words("one two three four five six seven eight nine ten hundred thousand million billion half "
+                      "third quarter dozen")
+POSSESSIVE_DETERMINERS = _words("her his its their our")
+NEW_SUBJECTS = _words("there it they he she we")
+DETERMINERS = _words("the a an more about nearly almost some many most")
+
+
+# --- names ----------------------------------------------------------------------------------------------------
+TITLES = _words(
+    "president vice prime speaker minister ministers secretary secretary-general general chancellor senator sen "
+    "gov governor mayor king queen prince princess pope dr doctor mr mrs ms miss sir dame lord lady judge "
+    "justice chief executive director chairman chairwoman chair spokesman spokeswoman spokesperson "
+    "commissioner ambassador envoy gen lt col colonel major captain capt sgt sergeant admiral adm "
+    "commander rep representative leader deputy foreign defence defense interior finance health "
+    "home justice trade industry culture education transport shadow former acting interim professor prof "
+    "coach manager boss striker midfielder defender goalkeeper star singer actor actress chief-executive "
+    "head founder co-founder presenter analyst economist lawyer attorney general-secretary ceo cfo coo mp mep "
+    "premier president-elect rev reverend father bishop archbishop cardinal sheikh emir ayatollah "
+    "lieutenant state opposition labour conservative republican democratic democrat")
+ORG_WORDS = _words(
+    "institute institution university college school ministry department office council committee commission "
+    "agency bank fund party union association federation league group company corporation corp inc ltd plc llc "
+    "co board court parliament congress senate assembly government administration authority authorities "
+    "service services foundation trust centre center society organisation organization network news times "
+    "post journal herald telegraph guardian tribune press daily radio television tv channel broadcasting "
+    "club team fc united city nations alliance coalition forces army navy police command republic republics "
+    "kremlin pentagon whitehall commons lords cabinet bureau exchange endowment programme program project "
+    "review chamber chambers house industries holdings motors airlines systems technologies labs studios records "
+    "academy museum hospital church institute's lab laboratory firm partners capital securities staff "
+    "headquarters ministries directorate software electronics pharmaceuticals telecom telecoms "
+    "communications entertainment airways railways insurance petroleum logistics consulting energy research "
+    "analytics advisers advisors economics associates strategies")
+# the last word of a newspaper's or agency's name: "The Sunday Telegraph", "Financial Times", "Associated Press"
+NEWSPAPER_HEADS = _words(
+    "times telegraph guardian post journal herald tribune mirror express mail independent observer gazette "
+    "chronicle standard economist press")
+# a definite description that means the outlet named before: "the newspaper suggested"
+OUTLET_HEADS = _words("newspaper paper broadcaster network channel station magazine tabloid")
+PLACE_WORDS = _words(
+    "river sea ocean oblast region province state states street square mountains mountain island islands "
+    "peninsula valley lake bay gulf county district city town village airport station bridge road avenue "
+    "charter treaty accord act bill war cup championship open league prix games olympics festival awards "
+    "award prize day week year month")
+OUTLET_WORDS = _words(
+    "agency newspaper broadcaster television tv radio channel media outlet wire daily magazine network "
+    "tabloid website news")
+# wire services and broadcasters that articles cite as relays; general knowledge, not any one story
+KNOWN_OUTLETS = _words(
+    "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
+    "ukrinform irna sana wafa anadolu unian ria-novosti sputnik rt al-jazeera")
+# the names wire services go by in credits, as the outlet calls itself in full
+OUTLET_CANONICAL: dict[str, str] = {
+    "ap": "The Associated Press", "associated press": "The Associated Press",
+    "the associated press": "The Associated Press", "afp": "AFP", "agence france-presse": "AFP",
+    "reuters": "Reuters", "thomson reuters": "Reuters", "cnn": "CNN", "bbc": "BBC", "the bbc": "BBC",
+    "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "dpa": "dpa"}
+PRONOUNS: dict[str, str] = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "org",
+                            "they": "group", "we": "group", "i": "person"}
+PRONOUN_SEX: dict[str, str] = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# capitalized words that never start a name
+NOT_NAMES = _words(
+    "the a an this that these those it he she they we i in on at by for from with as but and or if when while "
+    "after before since until during monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
+    "several other another one two three four five however meanwhile still yet so also today yesterday "
+    "tomorrow last next earlier later")
+# nouns that stand for an organization named before: "the company", "the chain", "the network"
+ORG_HEADS = _words(
+    "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
+    "organisation organization institute union club business manufacturer maker operator broadcaster "
+    "newspaper publisher charity regulator watchdog carmaker automaker giant producer developer miner "
+    "exchange conglomerate brewer telecom")
+BUSINESS_HEADS = _words(
+    "company firm chain retailer supermarket bank lender insurer carrier airline manufacturer maker operator "
+    "business publisher carmaker automaker giant producer developer miner conglomerate brewer")
+# words in the name of a public body: "the company" never means the statistics office
+PUBLIC_BODY_WORDS = _words(
+    "Office Ministry Department Agency Commission Council Committee Authority Bureau Institute University Court "
+    "Parliament Police Service Statistics Government Administration Board Union Association Federation Reserve "
+    "Treasury Senate Congress Nations")
+# nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
+EPITHET_ENDINGS = (
+    "man", "woman", "year-old", "veteran", "star", "champion", "player", "singer", "actor", "actress", "winger",
+    "keeper", "skipper", "boss", "captain", "coach", "striker", "midfielder", "defender", "forward", "rapper",
+    "musician", "writer", "author", "director", "chief", "spokesperson", "official", "lawmaker", "senator",
+    "candidate")
+# "the Portuguese", "the Brazilian", "the Scot": a nationality as a noun means the person in the foreground
+DEMONYMS = _words(
+    "portuguese brazilian argentine argentinian spaniard italian german frenchman dutchman "
+    "belgian swiss austrian swede norwegian dane finn icelander pole czech slovak "
+    "hungarian romanian bulgarian croat croatian serb serbian bosnian slovenian greek turk albanian "
+    "russian ukrainian belarusian georgian armenian englishman scot scotsman welshman irishman briton brit "
+    "american canadian mexican colombian chilean uruguayan peruvian venezuelan ecuadorian paraguayan "
+    "jamaican nigerian ghanaian senegalese cameroonian ivorian egyptian moroccan algerian tunisian kenyan "
+    "ethiopian south african australian kiwi japanese chinese korean indian pakistani iranian iraqi "
+    "israeli saudi syrian lebanese afghan")
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+PARTY_MEMBERS = _words("democrats republicans conservatives liberals tories greens socialists communists "
+                       "unionists nationalists loyalists republicans labourites independents")
+NAME_PARTICLES = _words("de van von bin da di du le la der den del dos al")
+PREPOSITIONS = _words(
+    "with of in on at by for from to against over about into onto among between toward towards under "
+    "within without")
+PARTICIPLE_OBJECT = _words("the a an that its their his her to on in for with by from at")
+FEMALE_TITLES = _words("ms mrs miss dame lady queen princess")
+MALE_TITLES = _words("mr sir lord king prince")
+HONORIFICS = _words("mr mrs ms miss dr")
+GENDERED_TITLES = _words("mr mrs ms miss sir dame lord lady")
+KIN = _words("daughter son wife husband mother father brother sister widow widower partner fiancee fiance "
+             "girlfriend boyfriend")
+# acronyms of places, never of an organization that speaks: "US officials"
+PLACE_ACRONYMS = frozenset("UK US USA EU UAE GB".split())
+# words that open a sentence before its subject: "However he hopes …"
+SENTENCE_ADVERBS = ("However", "But", "And", "Yet", "So", "Meanwhile", "Still", "Now", "Instead", "Indeed", "Also")
+# documents that speak for their author: "a statement from the ministry"
+DOCUMENT_NOUNS = (
+    "statement", "report", "post", "tweet", "video", "letter", "press release", "release", "data", "figures",
+    "survey", "study", "research", "poll", "analysis", "assessment", "estimate", "estimates", "document",
+    "documents", "filing", "memo", "transcript", "interview", "briefing", "message", "announcement", "update")
+
+
+# --- caveats and hedges ---------------------------------------------------------------------------------------
+# case-sensitive on purpose (a case-insensitive alternation is several times slower): sentence-initial forms are
+# listed, and capitalized "May" is the month
+HEDGES = _words(
+    "may might could reportedly allegedly apparently appear appears appeared seem seems seemed suggest suggests "
+    "suggested suggesting likely unlikely possibly perhaps probably purportedly Might Could Reportedly "
+    "Allegedly Apparently Perhaps Possibly Probably Likely")
+# the subject words of a caveat that name no source: "that count", "the figures"
+NOT_SOURCE_WORDS = _words("that this these those their count figures figure data numbers number tally toll "
+                          "survey poll")
