@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import en
 from .wordre import alternation
 
 # "NBC News has not verified the claim", "could not be independently confirmed", "unable to verify"
@@ -32,12 +33,7 @@ UNCERTAIN = re.compile(
     r"(?:\s*n[’']t|\s+not)?\s+"
     r"(?:still\s+|yet\s+|also\s+|been\s+)?(?:immediately\s+|entirely\s+|not\s+)?"
     r"(?:unclear|clear|uncertain|unknown|known|too\s+early\s+to\s+say|to\s+be\s+seen)\b", re.I)
-# case-sensitive on purpose (a case-insensitive alternation is several times slower): sentence-initial
-# forms are listed, and capitalized "May" is the month
-HEDGE = re.compile(r"\b" + alternation(
-    "may might could reportedly allegedly apparently appear appears appeared seem seems seemed suggest suggests "
-    "suggested suggesting likely unlikely possibly perhaps probably purportedly Might Could Reportedly "
-    "Allegedly Apparently Perhaps Possibly Probably Likely".split()) + r"\b")
+HEDGE = re.compile(rf"\b{alternation(en.HEDGES)}\b")
 VERIFY_WORD = re.compile(r"verif|confirm|corroborat|authenticat")
 
 

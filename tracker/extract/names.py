@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .drafts import SpeakerDraft
+from .lexicon import en
 from .wordre import alternation
 
 _CAP = r"(?:[A-Z][\w’'.-]*|al-\w+|(?:de|van|von|bin|da|di|du|le|la|der|den|del|dos)\b)"
@@ -19,67 +20,20 @@ CAP_RUN = re.compile(rf"(?<![\w’'-])[A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)?{_
 _AND = re.compile(r" (?:and|&) ")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
-TITLES = frozenset(
-    "president vice prime speaker minister ministers secretary secretary-general general chancellor senator sen "
-    "gov governor mayor king queen prince princess pope dr doctor mr mrs ms miss sir dame lord lady judge "
-    "justice chief executive director chairman chairwoman chair spokesman spokeswoman spokesperson "
-    "commissioner ambassador envoy gen lt col colonel major captain capt sgt sergeant admiral adm "
-    "commander rep representative leader deputy foreign defence defense interior finance health "
-    "home justice trade industry culture education transport shadow former acting interim professor prof "
-    "coach manager boss striker midfielder defender goalkeeper star singer actor actress chief-executive "
-    "head founder co-founder presenter analyst economist lawyer attorney general-secretary ceo cfo coo mp mep "
-    "premier president-elect rev reverend father bishop archbishop cardinal sheikh emir ayatollah "
-    "lieutenant state opposition labour conservative republican democratic democrat".split())
-ORG_WORDS = frozenset(
-    "institute institution university college school ministry department office council committee commission "
-    "agency bank fund party union association federation league group company corporation corp inc ltd plc llc "
-    "co board court parliament congress senate assembly government administration authority authorities "
-    "service services foundation trust centre center society organisation organization network news times "
-    "post journal herald telegraph guardian tribune press daily radio television tv channel broadcasting "
-    "club team fc united city nations alliance coalition forces army navy police command republic republics "
-    "kremlin pentagon whitehall commons lords cabinet bureau exchange endowment programme program project "
-    "review chamber chambers house industries holdings motors airlines systems technologies labs studios records "
-    "academy museum hospital church institute's lab laboratory firm partners capital securities staff "
-    "headquarters ministries directorate software electronics pharmaceuticals telecom telecoms "
-    "communications entertainment airways railways insurance petroleum logistics consulting energy research "
-    "analytics advisers advisors economics associates strategies".split())
-# the last word of a newspaper's or agency's name: "The Sunday Telegraph", "Financial Times", "Associated Press"
-NEWSPAPER_HEADS = frozenset(
-    "times telegraph guardian post journal herald tribune mirror express mail independent observer gazette "
-    "chronicle standard economist press".split())
-# a definite description that means the outlet named before: "the newspaper suggested"
-_OUTLET_HEADS = frozenset("newspaper paper broadcaster network channel station magazine tabloid".split())
-PLACE_WORDS = frozenset(
-    "river sea ocean oblast region province state states street square mountains mountain island islands "
-    "peninsula valley lake bay gulf county district city town village airport station bridge road avenue "
-    "charter treaty accord act bill war cup championship open league prix games olympics festival awards "
-    "award prize day week year month".split())
-OUTLET_WORDS = frozenset(
-    "agency newspaper broadcaster television tv radio channel media outlet wire daily magazine network "
-    "tabloid website news".split())
-# wire services and broadcasters that articles cite as relays; general knowledge, not any one story
-KNOWN_OUTLETS = frozenset(
-    "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
-    "ukrinform irna sana wafa anadolu unian ria-novosti sputnik rt al-jazeera".split())
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "org", "they": "group",
-            "we": "group", "i": "person"}
-_NOT_NAMES = frozenset(
-    "the a an this that these those it he she they we i in on at by for from with as but and or if when while "
-    "after before since until during monday tuesday wednesday thursday friday saturday sunday january "
-    "february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
-    "several other another one two three four five however meanwhile still yet so also today yesterday "
-    "tomorrow last next earlier later".split())
+TITLES = en.TITLES
+ORG_WORDS = en.ORG_WORDS
+NEWSPAPER_HEADS = en.NEWSPAPER_HEADS
+_OUTLET_HEADS = en.OUTLET_HEADS
+PLACE_WORDS = en.PLACE_WORDS
+OUTLET_WORDS = en.OUTLET_WORDS
+KNOWN_OUTLETS = en.KNOWN_OUTLETS
+PRONOUNS = en.PRONOUNS
+_NOT_NAMES = en.NOT_NAMES
 # the head noun of a descriptor: the word before its first preposition ("a top occupation official in Kherson")
 _ROLE_HEAD = re.compile(r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){0,4}?([a-z][a-z-]+)"
                         r"(?=\s+(?:at|of|for|in|on|with|from|and|to|who)\b|\s*$|\s*,)", re.I)
 _DEFINITE_ROLE = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}([\w-]+)$")
-# nouns that stand for an organization named before: "the company", "the chain", "the network"
-ORG_HEADS = _ORG_HEADS = frozenset(
-    "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
-    "organisation organization institute union club business manufacturer maker operator broadcaster "
-    "newspaper publisher charity regulator watchdog carmaker automaker giant producer developer miner "
-    "exchange conglomerate brewer telecom".split())
+ORG_HEADS = _ORG_HEADS = en.ORG_HEADS
 _HEADS = alternation(_ORG_HEADS)
 # an organization named by what it is: "Castlemere, the supermarket chain," / "supermarket chain Castlemere",
 # so that "the company said" can mean it later, though its name holds no organization word
@@ -88,41 +42,22 @@ ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+(?:(?!(?:of|
                             rf"(?:{_HEADS})"
                             rf"(?=\s*[,.;]|\s+(?:which|that|whose|said|says)\b)")
 ORG_HEAD_BEFORE = re.compile(rf"\b(?:{_HEADS})\s+$")
-_BUSINESS_HEADS = frozenset("company firm chain retailer supermarket bank lender insurer carrier airline "
-                            "manufacturer maker operator business publisher carmaker automaker giant producer "
-                            "developer miner conglomerate brewer".split())
-_PUBLIC_BODY = re.compile(r"\b(?:Office|Ministry|Department|Agency|Commission|Council|Committee|Authority|"
-                          r"Bureau|Institute|University|Court|Parliament|Police|Service|Statistics|Government|"
-                          r"Administration|Board|Union|Association|Federation|Reserve|Treasury|Senate|Congress|"
-                          r"Nations)\b")
+_BUSINESS_HEADS = en.BUSINESS_HEADS
+_PUBLIC_BODY = re.compile(rf"\b(?:{alternation(en.PUBLIC_BODY_WORDS)})\b")
 # nouns that can only mean a person: "the Dutchman", "the 26-year-old", "the veteran", "the striker"
-_EPITHET = re.compile(r"(?:man|woman|year-old|veteran|star|champion|player|singer|actor|actress|winger|keeper|"
-                      r"skipper|boss|captain|coach|striker|midfielder|defender|forward|rapper|musician|writer|"
-                      r"author|director|chief|spokesperson|official|lawmaker|senator|candidate)$")
-# "the Portuguese", "the Brazilian", "the Scot": a nationality as a noun means the person in the foreground
-DEMONYMS = frozenset(
-    "portuguese brazilian argentine argentinian spaniard italian german frenchman dutchman "
-    "belgian swiss austrian swede norwegian dane finn icelander pole czech slovak "
-    "hungarian romanian bulgarian croat croatian serb serbian bosnian slovenian greek turk albanian "
-    "russian ukrainian belarusian georgian armenian englishman scot scotsman welshman irishman briton brit "
-    "american canadian mexican colombian chilean uruguayan peruvian venezuelan ecuadorian paraguayan "
-    "jamaican nigerian ghanaian senegalese cameroonian ivorian egyptian moroccan algerian tunisian kenyan "
-    "ethiopian south african australian kiwi japanese chinese korean indian pakistani iranian iraqi "
-    "israeli saudi syrian lebanese afghan".split())
+_EPITHET_ENDINGS = en.EPITHET_ENDINGS
+DEMONYMS = en.DEMONYMS
 _AGE_AFTER = re.compile(r",\s*\d{1,3},?\s*$")
 _POSSESSIVE_ENDS = ("’s", "'s", "s'", "s’")
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # "The Sunday Times"
-_PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories greens socialists communists "
-                           "unionists nationalists loyalists republicans labourites independents".split())
-_PARTICLES = frozenset("de van von bin da di du le la der den del dos al".split())
+_WEEKDAYS = en.WEEKDAYS  # "The Sunday Times"
+_PARTY_MEMBERS = en.PARTY_MEMBERS
+_PARTICLES = en.NAME_PARTICLES
 VERB_IN_PHRASE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|"
                              r"must|did|does|do)\b")
-PREPOSITIONS = frozenset(
-    "with of in on at by for from to against over about into onto among between toward towards under "
-    "within without".split())
-PARTICIPLE_OBJECT = frozenset("the a an that its their his her to on in for with by from at".split())
-_FEMALE_TITLES = frozenset("ms mrs miss dame lady queen princess".split())
-_MALE_TITLES = frozenset("mr sir lord king prince".split())
+PREPOSITIONS = en.PREPOSITIONS
+PARTICIPLE_OBJECT = en.PARTICIPLE_OBJECT
+_FEMALE_TITLES = en.FEMALE_TITLES
+_MALE_TITLES = en.MALE_TITLES
 
 
 def strip_possessive(word: str) -> str:
@@ -298,7 +233,7 @@ class Mentions:
                             return name, kind
                 return None
             return self.latest_org(position)
-        if _EPITHET.search(head) or head in TITLES or (head in DEMONYMS and m.group().count(" ") == 1):
+        if head.endswith(_EPITHET_ENDINGS) or head in TITLES or (head in DEMONYMS and m.group().count(" ") == 1):
             return self._latest("person", None, position, True) or self._latest("person", None, position, False)
         return None
 
@@ -321,7 +256,7 @@ class Mentions:
         want = PRONOUNS.get(pronoun.lower())
         if want is None:
             return None
-        sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower())
+        sex = en.PRONOUN_SEX.get(pronoun.lower())
         if want == "person":
             # the one person the sentence before named ("One dissenting opinion came from Brian Gammage. He
             # said: …"), when it named exactly one and nobody is the subject of this sentence yet

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import en
+
 # "(Bloomberg) --", "(Reuters) -", "WASHINGTON (AP) —": a dateline credit at the start of the text
 _DATELINE = re.compile(r"^[^\n]{0,80}?\((?P<name>[A-Z][\w&.' ]{1,40}?)\)\s*(?:--|[-\u2013\u2014])")
 # "By Jane Doe, CNN" or "By Jane Doe | Reuters" on a line of its own near the top
@@ -25,11 +27,7 @@ _SELF_NAMING = re.compile(
 # "The Guardian has seen a copy of the letter": the holder of a document is the outlet reporting it
 _SAW = re.compile(_WHO + r"\s(?:has|have|had)\s(?:seen|obtained|reviewed)\s(?:(?:a|an|the)\s)?(?:[\w-]+\s)?"
                   r"(?:copy|copies|documents?|letters?|e-?mails?|memo|report|draft|recording|footage|messages?)\b")
-# the names wire services go by in credits, as the outlet calls itself in full
-_CANONICAL = {"ap": "The Associated Press", "associated press": "The Associated Press",
-              "the associated press": "The Associated Press", "afp": "AFP", "agence france-presse": "AFP",
-              "reuters": "Reuters", "thomson reuters": "Reuters", "cnn": "CNN", "bbc": "BBC", "the bbc": "BBC",
-              "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg", "upi": "UPI", "dpa": "dpa"}
+_CANONICAL = en.OUTLET_CANONICAL
 _OUTLETISH = re.compile(r"\b(?:News|Times|Post|Journal|Press|Guardian|Telegraph|Independent|Herald|Tribune|"
                         r"Reuters|Bloomberg|BBC|CNN|AP|AFP|NBC|CBS|ABC|NPR|UPI|Mail|Mirror|Sun|Observer|"
                         r"Economist|Gazette|Chronicle|Standard|Express|Agency)\b")

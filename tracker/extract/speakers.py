@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import en, forms_with
 from .names import (
     KNOWN_OUTLETS,
     ORG_HEAD_BEFORE,
@@ -20,6 +21,9 @@ from .names import (
     runs,
     split_title,
 )
+from .wordre import alternation
+
+_RELAY_CUES = forms_with("relay")
 
 
 @dataclass(slots=True)
@@ -130,17 +134,15 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     return Speaker(name, kind, None)
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-_KIN = frozenset("daughter son wife husband mother father brother sister widow widower partner fiancee fiance "
-                 "girlfriend boyfriend".split())
-_SENTENCE_ADVERB = re.compile(r"^(?:However|But|And|Yet|So|Meanwhile|Still|Now|Instead|Indeed|Also)\b,?\s+(?=\S)")
+_HONORIFICS = en.HONORIFICS
+_KIN = en.KIN
+_SENTENCE_ADVERB = re.compile(rf"^(?:{alternation(en.SENTENCE_ADVERBS)})\b,?\s+(?=\S)")
 _COORDINATED = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+(?:and|&)\s+(?:the\s+)?"
                           r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
 _DOCUMENT_OF = re.compile(
     r"(?:(?:an?|the|its|their|his|her|a\s+new|recent|new|latest|official|preliminary|joint|written)\s+)*"
-    r"(?:statement|report|post|tweet|video|letter|press\s+release|release|data|figures|survey|study|research|poll|"
-    r"analysis|assessment|estimates?|documents?|filing|memo|transcript|interview|briefing|message|"
-    r"announcement|update)s?,?\s+(?:[\w,’'-]+\s+){0,6}?(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
+    rf"(?:{alternation(en.DOCUMENT_NOUNS)})s?,?\s+(?:[\w,’'-]+\s+){{0,6}}?"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by|"
     r"conducted\s+by|on\s+behalf\s+of)\s+(?=(?:the\s+)?[A-Z]|the\s+[a-z])", re.I)
 # "a statement from the company": the organization the article named before, when a role resolves it
 _DOCUMENT_SOURCE = re.compile(r"\s*(?:the\s+)?[A-Z]|\s*the\s+[a-z]")
@@ -166,4 +168,4 @@ def is_relay(speaker: Speaker | None, cue: str) -> bool:
     """Whether a speaker is passing on what someone else said: a news outlet, or a "reported" cue."""
     if speaker is None:
         return False
-    return speaker.kind == "outlet" or cue.lower() in ("reported", "reports", "reporting")
+    return speaker.kind == "outlet" or cue.lower() in _RELAY_CUES
