@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .drafts import SpeakerDraft
 from .lexicon import en, forms_with
+from .mentions import Mentions
 from .names import (
     KNOWN_OUTLETS,
     ORG_HEAD_BEFORE,
@@ -16,7 +18,6 @@ from .names import (
     PRONOUNS,
     TITLES,
     VERB_IN_PHRASE,
-    Mentions,
     classify,
     runs,
     split_title,
@@ -169,3 +170,14 @@ def is_relay(speaker: Speaker | None, cue: str) -> bool:
     if speaker is None:
         return False
     return speaker.kind == "outlet" or cue.lower() in _RELAY_CUES
+
+
+def speaker_draft(mentions: Mentions, sp: Speaker | None) -> SpeakerDraft | None:
+    """The draft of a resolved speaker, with the surname or role the article used kept as an alias."""
+    if sp is None:
+        return None
+    draft = mentions.draft(sp.name, sp.kind)
+    if sp.resolved_from and sp.resolved_from.lower() not in ("he", "she", "it", "they", "we", "i", "him", "her"):
+        if sp.resolved_from != sp.name and len(sp.resolved_from) < 60 and sp.kind == "person":
+            draft = SpeakerDraft(draft.name, draft.kind, tuple(sorted({*draft.aliases, sp.resolved_from})))
+    return draft
