@@ -212,12 +212,12 @@ def cue_after_the_quotation(art: Article, c: Clause) -> Decision | None:
 
 
 def continued_quotation(art: Article, c: Clause) -> Decision | None:
-    """A quotation that goes on without a cue keeps the speaker of the one before."""
+    """A quotation that goes on without a cue keeps the speaker (and the cue) of the one before."""
     if not c.quoted or art.last_quote is None:
         return None
     prev = art.last_quote
     return Decision("continued quotation", features=("continued quotation",),
-                    attribution=AttributionDraft(prev.speaker, None, "direct", prev.descriptor, prev.via))
+                    attribution=AttributionDraft(prev.speaker, prev.cue, "direct", prev.descriptor, prev.via))
 
 
 def quotation_after_its_speakers_sentence(art: Article, c: Clause) -> Decision | None:
@@ -268,7 +268,7 @@ def attribute(art: Article, c: Clause) -> tuple[AttributionDraft, str, list[str]
         # "She said …. “We have made a firm commitment.”": a quotation with no cue of its own goes on in the
         # voice of whoever spoke last
         art.last_quote = attribution if attribution.mode == "direct" else AttributionDraft(
-            attribution.speaker, None, "direct", attribution.descriptor, attribution.via)
+            attribution.speaker, attribution.cue, "direct", attribution.descriptor, attribution.via)
     elif c.sentence_share < 0.3:
         art.last_quote = None
     return attribution, d.rule, features

@@ -8,15 +8,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import cue_verbs, en, forms_with
+from .lexicon import cue_verbs, en, forms_with, verb_forms
 from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE
 from .wordre import alternation
 
 _CUE_FORMS = cue_verbs()
+# third-person forms ("states", "calls") that are also plural nouns; "says" and "tells" are always verbs
+_THIRD_PERSON = frozenset(f for f, v in _CUE_FORMS.items() if f == verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]
+                          and f.endswith("s") and "verb-s" not in v.flags)
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{alternation(en.NUMBER_WORDS)}))\s+$")
+# "seemed to", "appears that", "appeared as", "looks like": a view; other uses are presence or look
+_NEEDS_TO = forms_with("to")
+_TO_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?(?:to|that|as|like)\b|,")
+_PLURAL_BEFORE = re.compile(r"(?:^|\s)(?P<w>[\w’'-]+)\s+$")
 # "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
 _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
 _NEEDS_AS = forms_with("as")
-_AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b")
+_AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b|\s+that\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
 _THINK_SET = forms_with("animate")
 _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
@@ -24,7 +32,8 @@ _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing")
 # a colon, a quotation or a question word, or right after a quotation ("“…,” she continued")
 _URGE = forms_with("speech")
 _AFTER_QUOTE = re.compile(r"[”\"],?\s*(?:[\w.’'-]+\s+){0,4}$")
-_URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)")
+_URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)"
+                           r"|\s+(?:[\w’'-]+\s+){1,3}[“\"]")
 _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
@@ -228,6 +237,12 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
             continue  # "claimed their first win of the season": won, not said
         if low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()):
             continue  # "revenues added 4% to 142bn euros": a rise, not a remark
+        if _NUMBER_BEFORE.search(masked, max(0, m.start() - 12), m.start()):
+            continue  # "30 states", "270 pledged delegates": a noun or an adjective after a number
+        if low in _THIRD_PERSON and _plural_noun(masked, m.start(), m.end()):
+            continue  # "percentage points", "his remarks", "follow-up questions": a plural noun
+        if low in _NEEDS_TO and not _TO_FOLLOWS.match(masked, m.end()):
+            continue  # "appeared at the debate": a presence, not a view ("appeared to back the plan")
         if low[-1] == "s" and not (low == "says" and _WHICH_BEFORE.search(masked, max(0, m.start() - 40), m.start())) \
                 and _NOUN_BEFORE_VERB.match(masked, m.end()):
             continue  # "One of his election pledges was to …", "the claims were rejected": a noun
@@ -364,3 +379,19 @@ def _animate(phrase: str) -> bool:
         return True
     last = words[-1].lower().strip(".,;:’'\"")
     return last in _ANIMATE_NOUNS or (last.endswith(en.ANIMATE_SUFFIXES) and last.isalpha())
+
+
+def _plural_noun(masked: str, start: int, end: int) -> bool:
+    """Whether a third-person form ("states", "points", "remarks") is a plural noun here: the word before it is
+    a determiner, a possessive, an adjective-like compound or a plural, not a subject ("the senator states")."""
+    m = _PLURAL_BEFORE.search(masked, max(0, start - 30), start)
+    if m is None:
+        return False
+    w = m["w"]
+    low = w.lower()
+    if low in PRONOUNS or low in ("who", "which", "that") or w[:1].isupper() and not w.isupper():
+        return low in en.DETERMINERS_BEFORE_NOUN
+    if low in en.DETERMINERS_BEFORE_NOUN or low.endswith(("’s", "'s", "s’", "s'")) or "-" in low:
+        return True
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in _ANIMATE_NOUNS \
+        or masked.startswith((" of ", " from ", " with ", " for ", " in "), end)

@@ -16,9 +16,10 @@ def _words(s: str) -> frozenset[str]:
 #   animate   a cue only with a person, a name, a pronoun or a human group as subject ("analysts suggested", not
 #             "the data suggests")
 #   that      reports something only before "that" or a colon ("ruled that", not "ruled the country")
-#   as        a judgement only with "as" soon after ("dismissed the plan as desperate", not "dismissed the suit")
-#   speech    an act unless a "that", a colon, a quotation or a question word follows ("urged them to go" is an act)
-#             or a quotation comes right before ("“…,” she continued")
+#   as        a judgement only with "as" soon after or "that" ("dismissed the plan as desperate", not "dismissed
+#             the suit"; "voters see him as honest")
+#   speech    an act unless a "that", a colon, a quotation or a question word follows ("urged them to go" is an act),
+#             a quotation comes right before ("“…,” she continued") or right after its object ("called it “a farce”")
 #   inverts   may follow its content and precede its speaker ("…, said Ana Ruiz")
 #   leads     its participle opens reported speech (", adding that …")
 #   stance    what it reports is a position, not a fact (the claim's kind)
@@ -26,11 +27,13 @@ def _words(s: str) -> frozenset[str]:
 #   relative  a cue inside a relative clause ("a plan which her office says would …")
 #   claim     also a verb of winning ("claimed the title"): a cue only before a reported clause
 #   no-s      the -s form is mostly a plural noun ("projects")
+#   to        a view only before "to", "that", "as" or "like" ("seemed to agree"; "appeared at the rally")
+#   verb-s    the -s form is never a plural noun ("says")
 #   no-ing    the -ing form is mostly an adjective or noun
 CUE_VERBS: dict[str, str] = {
     # verbs of saying: their subject is the speaker whatever it is ("the ministry said")
-    "say": "base inverts leads relative",
-    "tell": "leads",
+    "say": "base inverts leads relative verb-s",
+    "tell": "leads verb-s",
     "add": "inverts leads",
     "announce": "leads",
     "warn": "base inverts leads stance",
@@ -57,7 +60,7 @@ CUE_VERBS: dict[str, str] = {
     "declare": "inverts leads",
     "tweet": "inverts",
     "assert": "",
-    "maintain": "",
+    "maintain": "that",
     "caution": "",
     "concede": "",
     "counter": "inverts",
@@ -79,7 +82,7 @@ CUE_VERBS: dict[str, str] = {
     "continue": "inverts speech",
     # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
     "dismiss": "as stance",
-    "describe": "as stance",
+    "describe": "stance",
     "brand": "as stance",
     "hail": "stance",
     "praise": "stance",
@@ -94,6 +97,24 @@ CUE_VERBS: dict[str, str] = {
     "recommend": "speech",
     "propose": "speech",
     "agree": "speech",
+    "call": "base speech",
+    "cite": "",
+    "mention": "",
+    "express": "",
+    "question": "",
+    "repeat": "",
+    "echo": "",
+    "blast": "stance",
+    "challenge": "",
+    "refer": "",
+    "assure": "",
+    "highlight": "",
+    "deem": "stance",
+    "point": "",
+    "learn": "that",
+    "show": "base",
+    "talk": "animate",
+    "discuss": "animate",
     # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
     "rule": "that leads",
     "find": "that",
@@ -108,6 +129,25 @@ CUE_VERBS: dict[str, str] = {
     "hope": "animate stance",
     "signal": "animate",
     "indicate": "animate",
+    "see": "base animate stance as",
+    "know": "base animate",
+    "feel": "base animate stance",
+    "understand": "base animate",
+    "remember": "animate",
+    "worry": "base animate stance",
+    "consider": "animate stance",
+    "seem": "animate stance to",
+    "appear": "animate stance to",
+    # verbs of wanting and intending: the subject's position
+    "want": "base animate stance",
+    "seek": "animate stance",
+    "plan": "animate",
+    "offer": "animate",
+    "refuse": "animate",
+    "support": "base animate stance",
+    "oppose": "base animate stance",
+    "endorse": "animate stance",
+    "back": "animate stance no-s",
 }
 
 IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
@@ -118,6 +158,13 @@ IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
     "find": ("finds", "found", "finding"),
     "signal": ("signals", "signalled", "signalling"),
     "counter": ("counters", "countered", "countering"),
+    "see": ("sees", "saw", "seeing"),
+    "know": ("knows", "knew", "knowing"),
+    "feel": ("feels", "felt", "feeling"),
+    "understand": ("understands", "understood", "understanding"),
+    "seek": ("seeks", "sought", "seeking"),
+    "plan": ("plans", "planned", "planning"),
+    "refer": ("refers", "referred", "referring"),
 }
 # verbs whose final consonant doubles before -ed and -ing (stressed last syllable): "admitted", "regretted"
 DOUBLING_VERBS = _words("admit commit regret submit permit omit refer prefer confer occur compel rebut")
@@ -165,6 +212,9 @@ NUMBER_WORDS = _words("one two three four five six seven eight nine ten hundred 
                       "third quarter dozen")
 POSSESSIVE_DETERMINERS = _words("her his its their our")
 NEW_SUBJECTS = _words("there it they he she we")
+# words after which a noun, not a verb, follows: "the states", "his remarks", "more questions"
+DETERMINERS_BEFORE_NOUN = _words("the a an his her its their our my your this these those some many more most few "
+                                 "several all both no any such other")
 DETERMINERS = _words("the a an more about nearly almost some many most")
 
 
