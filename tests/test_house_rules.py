@@ -150,6 +150,15 @@ def test_baseline_difference_counts_repeated_errors():
     assert stale == ["b.py: error: gone  [misc]"]
 
 
+def test_a_missing_tool_skips_its_rule_but_fails_it_under_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-such-tool is not installed"):
+        _tool("no-such-tool")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no-such-tool is not installed"):
+        _tool("no-such-tool")
+
+
 def _update_baseline() -> None:
     lines = [error for error in _mypy_errors() if not _in_strict_paths(error)]
     MYPY_BASELINE.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
