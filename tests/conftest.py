@@ -46,7 +46,8 @@ def pg_url() -> str:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any failure to connect means "unreachable" here
         admin.dispose()
-        message = f"PostgreSQL at {admin_url.render_as_string(hide_password=True)} unreachable: {exc.__class__.__name__}"
+        where = admin_url.render_as_string(hide_password=True)
+        message = f"PostgreSQL at {where} unreachable: {exc.__class__.__name__}"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -53,8 +53,10 @@ def test_a_calendar_week_is_a_window_not_a_span():
 
     week = ValueFact("date_range", "this week", date="2024-03-04", date_end="2024-03-10", unit=CALENDAR_WEEK)
     a = claim(1, 1, "the regions announced they would stage the summit votes later this week", week)
-    end = claim(2, 2, "the summit votes are set to conclude on March 12", ValueFact("date", "March 12", date="2024-03-12"))
-    days = claim(3, 3, "the summit votes would last for five days", ValueFact("duration", "five days", number=5, unit="day"))
+    march_12 = ValueFact("date", "March 12", date="2024-03-12")
+    end = claim(2, 2, "the summit votes are set to conclude on March 12", march_12)
+    five_days = ValueFact("duration", "five days", number=5, unit="day")
+    days = claim(3, 3, "the summit votes would last for five days", five_days)
     assert relation(a, end) != "contradicts"
     assert relation(a, days) != "contradicts"
     span = ValueFact("date_range", "the seven days starting Monday", date="2024-03-04", date_end="2024-03-10")

@@ -34,7 +34,9 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise ConfigError(f"bad database URL {url!r}: expected e.g. sqlite:///path.db or postgresql+psycopg://host/db") from exc
+        raise ConfigError(
+            f"bad database URL {url!r}: expected e.g. sqlite:///path.db or postgresql+psycopg://host/db"
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         # a `file:` URI (uri=true) names its file itself, perhaps read-only: leave the file system alone
         is_uri = parsed.query.get("uri") == "true" or (parsed.database or "").startswith("file:")
@@ -77,7 +79,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, f"no migrations in {migrations_dir()}"
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -19,12 +19,13 @@ class NotFound(TrackerError):
 
 
 class IngestError(TrackerError):
-    """A file that cannot be ingested; ``path`` names it."""
+    """A file that cannot be ingested; ``path`` names it (or its bad row), ``file`` the file it is in."""
 
     reason = "cannot be ingested"
 
     def __init__(self, path: str, reason: str | None = None):
         self.path = path
+        self.file = path
         super().__init__(f"{path}: {reason or self.reason}")
 
 

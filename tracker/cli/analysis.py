@@ -63,9 +63,8 @@ def _print_audit(audit: dict) -> None:
     for s in audit["speakers"]:
         speakers.add_row(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]), _joined(s["outlets"]),
                          _joined(s["modes"]), _joined(s["cues"]))
-    if not audit["clusters"]:
-        clusters = "No linked claims yet: links come with ingest, or run tracker link."
-    for table in (clusters, outlets, speakers):
+    no_clusters = "No linked claims yet: links come with ingest, or run tracker link."
+    for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers):
         stdout.print(table)
 
 

@@ -60,7 +60,8 @@ def export_links(db: Database, fmt: str, output: str | None) -> None:
     with db.sessions() as session:
         out = _open(output)
         try:
-            n = (write_jsonl if fmt == "jsonl" else lambda r, o: write_csv(r, LINK_FIELDS, o))(link_records(session), out)
+            write = write_jsonl if fmt == "jsonl" else lambda r, o: write_csv(r, LINK_FIELDS, o)
+            n = write(link_records(session), out)
         finally:
             if output:
                 out.close()

@@ -1,7 +1,7 @@
 """Turning files into articles: each reader yields :class:`Article` objects or :class:`IngestError` for bad input."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import IngestError, NoTextFiles, Unreadable
@@ -51,6 +51,7 @@ def read_paths(paths: Iterable[str | Path], encoding: str | None = None,
 
 
 def _read_file(path: Path, encoding: str | None, defer_html: bool) -> Iterator[Article | HtmlPage | IngestError]:
+    reader: Callable[[Path, str | None], Iterator[Article | HtmlPage | IngestError]]
     reader = READERS.get(path.suffix.lower(), read_text_file)
     if defer_html and reader is read_html_file:
         reader = read_html_page

@@ -68,16 +68,16 @@ def article_from_html(markup: str, path: Path) -> Article:
     """The page's main text and metadata as an Article; raises IngestError when the page has no article text."""
     try:
         import trafilatura
+        from trafilatura.settings import Document
     except ImportError as exc:
         raise IngestError(str(path), "reading HTML needs trafilatura: pip install 'tracker[html]'") from exc
     # trafilatura logs what it could not parse as warnings; the one line we report says enough
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     page = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
-    text = (page.text if page is not None else "") or ""
-    if not text.strip():
+    if not isinstance(page, Document) or not page.text or not page.text.strip():
         raise EmptyDocument(str(path), "no article text found in the page")
     return Article(
-        text=text,
+        text=page.text,
         name=path.name,
         origin=page.url or str(path),
         format="html",

@@ -32,7 +32,8 @@ def decode(path: Path, data: bytes, encoding: str | None) -> str:
     except UnicodeDecodeError as exc:
         if encoding:
             raise IngestError(str(path), f"not valid {encoding} at byte {exc.start}") from exc
-        raise NotUtf8(str(path), f"not valid UTF-8 (byte {exc.start}); use --encoding if you know its encoding") from exc
+        reason = f"not valid UTF-8 (byte {exc.start}); use --encoding if you know its encoding"
+        raise NotUtf8(str(path), reason) from exc
     except LookupError as exc:
         raise IngestError(str(path), f"unknown encoding {encoding!r}") from exc
     if not text.strip():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from sqlalchemy import Date, DateTime, Table, bindparam, func, select, update
 from sqlalchemy.exc import DBAPIError
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..errors import TrackerError
 from ..models import (
     Attribution,
+    Base,
     Claim,
     ClaimLink,
     ClaimValue,
@@ -35,8 +36,15 @@ from .store import bulk_insert
 
 FORMAT = "tracker-archive"
 VERSION = 1
+
+
+def _table(model: type[Base]) -> Table:
+    """A model's table (``__table__`` is typed as any FROM clause; a declarative model's is a Table)."""
+    return cast(Table, model.__table__)
+
+
 #: parents before children; a claim's caveat_of is set once every claim is in
-TABLES: tuple[Table, ...] = tuple(m.__table__ for m in (
+TABLES: tuple[Table, ...] = tuple(_table(m) for m in (
     Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink))
 _BY_NAME = {t.name: t for t in TABLES}
 _BATCH = 1000
@@ -68,7 +76,7 @@ def export_archive(session: Session, out: IO[str]) -> dict[str, int]:
     """Write every table to ``out``; returns the number of rows per table."""
     from ..db import current_revision
 
-    header = {"format": FORMAT, "version": VERSION, "schema": current_revision(session.get_bind()),
+    header = {"format": FORMAT, "version": VERSION, "schema": current_revision(session.get_bind().engine),
               "written": utcnow().isoformat()}
     _one_snapshot(session)
     out.write(json.dumps(header) + "\n")
@@ -93,7 +101,9 @@ def _one_snapshot(session: Session) -> None:
     elif session.get_bind().dialect.name == "sqlite":
         # Python's sqlite3 begins transactions only for writes, so each read would see the latest commit
         connection = session.connection()
-        if not connection.connection.dbapi_connection.in_transaction:
+        dbapi_connection = connection.connection.dbapi_connection
+        assert dbapi_connection is not None, "a session's connection is never detached from its DBAPI connection"
+        if not dbapi_connection.in_transaction:
             connection.exec_driver_sql("BEGIN")
 
 
@@ -115,10 +125,8 @@ def import_archive(session: Session, lines: IO[str], source: str = "archive") ->
     not one, is of another version, is cut off, or holds rows that do not fit.
     """
     with session.begin():
-        stored = {t.name: session.scalar(select(func.count()).select_from(t)) for t in (Document.__table__,
-                                                                                         Claim.__table__,
-                                                                                         Entity.__table__,
-                                                                                         Outlet.__table__)}
+        stored = {t.name: session.scalar(select(func.count()).select_from(t))
+                  for t in map(_table, (Document, Claim, Entity, Outlet))}
         if any(stored.values()):
             what = ", ".join(f"{n} {t}" for t, n in stored.items() if n)
             raise ArchiveError(f"the database is not empty ({what}); import into a new, empty database")
@@ -186,7 +194,7 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
     if end.get("counts") != counts:
         raise ArchiveError(f"{source}: the end line counts {end.get('counts')}, the archive holds {counts}")
     _flush(session, pending)
-    claims = Claim.__table__
+    claims = _table(Claim)
     for i in range(0, len(caveats), _BATCH):
         session.connection().execute(update(claims).where(claims.c.id == bindparam("cid"))
                                      .values(caveat_of_id=bindparam("of")), caveats[i:i + _BATCH])

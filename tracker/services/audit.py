@@ -88,7 +88,7 @@ def _speakers(claims: list[Claim]) -> list[dict[str, Any]]:
     out = []
     for name in sorted(groups, key=lambda n: (-len(groups[n]), n)):
         group = groups[name]
-        entity = next((c.attribution.speaker for c in group if _speaker(c) == name), None)
+        entity = next((c.attribution.speaker for c in group if c.attribution and _speaker(c) == name), None)
         atts = [c.attribution for c in group if c.attribution]
         out.append({
             "speaker": name, "kind": entity.kind if entity else "outlet", "claims": len(group),

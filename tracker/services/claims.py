@@ -67,7 +67,9 @@ def with_details(stmt: Select) -> Select:
     )
 
 
-def list_claims(session: Session, flt: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0) -> list[Claim]:
+def list_claims(
+    session: Session, flt: ClaimFilter = ClaimFilter(), limit: int | None = None, offset: int = 0
+) -> list[Claim]:
     stmt = with_details(filtered(select(Claim), flt)).order_by(Claim.document_id, Claim.start, Claim.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)

@@ -78,9 +78,13 @@ def extract_one(work: Work) -> Result:
             article = work.article()
         except IngestError as exc:
             return PageUnreadable(str(exc))
-        return PageRead(article, extract_one((article.text, article.published)))
+        return PageRead(article, _extract_text(article.text, article.published))
+    return _extract_text(*work)
+
+
+def _extract_text(text: str, published: date | None) -> Extracted | ExtractionFailed:
     try:
-        return extract_article(*work)
+        return extract_article(text, published)
     except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop a corpus; it is reported
         return ExtractionFailed(f"extraction failed ({type(exc).__name__}: {exc})")
 

@@ -41,7 +41,7 @@ def chart_svg(by_outlet: dict[str, dict[str, int]]) -> str:
     rows = []
     for i, (outlet, row) in enumerate(by_outlet.items()):
         y = i * (bar + gap)
-        x = label
+        x: float = label
         rows.append(f'<text x="0" y="{y + bar - 4}" font-size="12">{_e(outlet[:24])}</text>')
         for status in STATUSES:
             n = row.get(status, 0)

@@ -10,8 +10,9 @@ import getpass
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -188,6 +189,7 @@ SORTS = ("position", "status", "kind", "outlet", "speaker", "date", "claim")
 
 
 def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
+    first_date: ColumnElement[Any]
     if sort == "date":
         # sorting every claim by its first date: one grouped pass over the values beats a lookup per claim
         dates = (select(ClaimValue.claim_id, func.min(ClaimValue.date).label("first"))

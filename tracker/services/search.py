@@ -7,8 +7,9 @@ migration 0002.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, func, literal_column, select, text
+from sqlalchemy import Boolean, ColumnClause, ColumnElement, func, literal_column, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -17,7 +18,7 @@ from ..models import Claim, Document
 
 _TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _WORD = re.compile(r"\w+")
-_ENGLISH = literal_column("'english'::regconfig")
+_ENGLISH: ColumnClause[Any] = literal_column("'english'::regconfig")
 
 
 def fts5_query(query: str) -> str | None:
@@ -84,10 +85,10 @@ def search_documents(session: Session, query: str, limit: int = 20) -> list[tupl
         tsquery = func.websearch_to_tsquery(_ENGLISH, query)
         stmt = (select(Document.id, Document.name, Document.title).where(vector.bool_op("@@")(tsquery))
                 .order_by(func.ts_rank(vector, tsquery).desc(), Document.id).limit(limit))
-        return [tuple(row) for row in session.execute(stmt)]
+        return [(id_, name, title) for id_, name, title in session.execute(stmt)]
     fts = fts5_query(query)
     if fts is None:
         return []
-    stmt = text("SELECT d.id, d.name, d.title FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid "
+    fts_stmt = text("SELECT d.id, d.name, d.title FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid "
                 "WHERE documents_fts MATCH :q ORDER BY documents_fts.rank, d.id LIMIT :limit")
-    return [tuple(row) for row in session.execute(stmt, {"q": fts, "limit": limit})]
+    return [(id_, name, title) for id_, name, title in session.execute(fts_stmt, {"q": fts, "limit": limit})]

@@ -73,7 +73,8 @@ def store_postgresql(session: Session, article: Article, extraction: Extraction,
              claim_ids[d.caveat_of] if d.caveat_of is not None else None, d.reason)
             for cid, d in zip(claim_ids, drafts, strict=True)], ensure_ascii=False),
         "attributions": json.dumps([(aid, cid, sid, a.cue, a.mode, a.descriptor)
-                                    for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts, strict=True)],
+                                    for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts,
+                                                                strict=True)],
                                    ensure_ascii=False),
         "relays": json.dumps([(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities, strict=True)
                               for i, eid in enumerate(chain)]),

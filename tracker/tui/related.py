@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from ..models import ClaimLink
 from .keys import CURSOR_KEYS
@@ -47,8 +48,14 @@ class RelatedPane(DataTable):
     def current_link_id(self) -> int | None:
         if not self.other_ids or not 0 <= self.cursor_row < self.row_count:
             return None
-        return int(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+        return _link_id(self.coordinate_to_cell_key(self.cursor_coordinate).row_key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Open(self.other_ids[int(event.row_key.value)]))
+        self.post_message(self.Open(self.other_ids[_link_id(event.row_key)]))
+
+
+def _link_id(key: RowKey) -> int:
+    """The link id of a row: rows are added with it as their key."""
+    assert key.value is not None, "a related claims row without a key"
+    return int(key.value)

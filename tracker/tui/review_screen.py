@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -23,7 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..db import database_error
 from ..errors import NotFound, StaleClaim, TrackerError
-from ..models import Claim
+from ..models import Claim, Verdict
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
 from .details import DetailsPane
@@ -43,6 +44,9 @@ from .prompts import FilterPrompt, TextPrompt
 from .queue import ClaimQueue
 from .related import RelatedPane
 from .source import SourcePane
+
+if TYPE_CHECKING:
+    from .app import ReviewApp
 
 #: rows fetched per query; the queue asks for the next page as the cursor nears the end
 PAGE_SIZE = 200
@@ -108,6 +112,11 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     @property
+    def review_app(self) -> ReviewApp:
+        """The app this screen runs in, typed: its sessions, reviewer and database name."""
+        return cast("ReviewApp", self.app)
+
+    @property
     def queue(self) -> ClaimQueue:
         return self.query_one(ClaimQueue)
 
@@ -137,7 +146,7 @@ class ReviewScreen(Screen[None]):
     def update_status_line(self) -> None:
         queue = self.queue
         self.query_one("#status-line", Static).update(
-            f"reviewer {self.app.reviewer} · {len(queue.order)} of {queue.total} claims loaded · "
+            f"reviewer {self.review_app.reviewer} · {len(queue.order)} of {queue.total} claims loaded · "
             f"filter: {describe_filter(self.claim_filter)} · sort: {self.sort}")
 
     # ---- workers: each opens its own Session and answers with a message --------------------------------
@@ -146,14 +155,14 @@ class ReviewScreen(Screen[None]):
     def session(self) -> Iterator[Session]:
         """A Session for this worker; user errors become a ReviewFailed message instead of an exception."""
         try:
-            with self.app.sessions() as session:
+            with self.review_app.sessions() as session:
                 yield session
         except StaleClaim:
             raise
         except TrackerError as exc:
             self.post_message(ReviewFailed(str(exc)))
         except OperationalError as exc:
-            self.post_message(ReviewFailed(str(database_error(self.app.sessions.kw["bind"], exc))))
+            self.post_message(ReviewFailed(str(database_error(self.review_app.sessions.kw["bind"], exc))))
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_queue(self, flt: ClaimFilter, sort: str, offset: int, generation: int, select_id: int | None) -> None:
@@ -178,9 +187,9 @@ class ReviewScreen(Screen[None]):
             self.post_message(ClaimLocated(claim_id, document_id))
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save(self, action: str, change: Callable[..., object], claim_id: int, version: int | None, **kw) -> None:
+    def save(self, action: str, change: Callable[..., Verdict], claim_id: int, version: int | None, **kw) -> None:
         """Commit one change through the review service, then report the claim's new row."""
-        reviewer = self.app.reviewer
+        reviewer = self.review_app.reviewer
         try:
             with self.session() as session:
                 verdict = change(session, claim_id, reviewer=reviewer, expected_version=version, **kw)
@@ -193,7 +202,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="save", exit_on_error=False)
     def decide(self, link_id: int, decision: str) -> None:
         with self.session() as session:
-            review.decide_link(session, link_id, decision, reviewer=self.app.reviewer)
+            review.decide_link(session, link_id, decision, reviewer=self.review_app.reviewer)
             self.post_message(LinkDecided(link_id, decision))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -214,7 +223,7 @@ class ReviewScreen(Screen[None]):
         self.update_status_line()
         if message.offset == 0:
             if message.total == 0 and self.claim_filter == ClaimFilter():
-                self.app.push_screen(EmptyScreen(self.app.database_name))
+                self.app.push_screen(EmptyScreen(self.review_app.database_name))
                 return
             if message.total == 0:
                 self.notify("no claims match: press f or / to change the filter", severity="warning")
