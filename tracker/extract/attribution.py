@@ -6,10 +6,11 @@ never taken for a cue and offsets stay those of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import cue_verbs, en, forms_with, verb_forms
-from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE
+from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE, classify, split_title
 from .wordre import alternation
 
 _CUE_FORMS = cue_verbs()
@@ -213,123 +214,223 @@ _PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-
 
 def find_cues(masked: str, offset: int) -> list[Cue]:
     """Every attribution cue in a masked clause with its speaker phrase (text offsets = masked + offset)."""
+    cues = _estimates(masked, offset)
+    cues += colon_speech(masked, offset)
+    for m in CUE.finditer(masked):
+        low = m.group().lower()
+        if any(refuses(masked, m, low) for _name, refuses in NOT_A_CUE):
+            continue
+        cue = _placed(masked, m, low, offset)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _estimates(masked: str, offset: int) -> list[Cue]:
+    """"The agency put the death toll at 11", "a fee the club put at €40m": the estimate's maker speaks."""
     cues: list[Cue] = []
     for m in _PUT_AT.finditer(masked) if "put" in masked else ():
         s, e, boundary = _phrase_before(masked, m.start())
         if e > s and boundary != "too long" and not VERB_IN_PHRASE.search(masked[s:e]):
             cues.append(Cue("put", m.start() + offset, m.start() + offset + 3, masked[s:e], s + offset))
     for m in _PUT_AT_AFTER_NOUN.finditer(masked) if " put at " in masked or " puts at " in masked else ():
-        who = m["who"]
         if not any(c.start == m.start("put") + offset for c in cues):
-            cues.append(Cue("put", m.start("put") + offset, m.end("put") + offset, who, m.start("who") + offset))
-    for m in CUE.finditer(masked):
-        word = m.group()
-        low = word.lower()
-        if low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()) \
-                and not _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start()):
-            continue
-        if low in _NEEDS_AS and not _AS_SOON.match(masked, m.end()):
-            continue
-        if low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end()):
-            continue
-        if low in _CLAIM_WORDS and _NOUN_OBJECT.match(masked, m.end()) and not _claim_clause(masked, m.end()) \
-                and not masked[max(0, m.start() - 3):m.start()].rstrip().endswith((",", "”", "\"")):
-            continue  # "claimed their first win of the season": won, not said
-        if low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()):
-            continue  # "revenues added 4% to 142bn euros": a rise, not a remark
-        if _NUMBER_BEFORE.search(masked, max(0, m.start() - 12), m.start()):
-            continue  # "30 states", "270 pledged delegates": a noun or an adjective after a number
-        if low in _THIRD_PERSON and _plural_noun(masked, m.start(), m.end()):
-            continue  # "percentage points", "his remarks", "follow-up questions": a plural noun
-        if low in _NEEDS_TO and not _TO_FOLLOWS.match(masked, m.end()):
-            continue  # "appeared at the debate": a presence, not a view ("appeared to back the plan")
-        if low[-1] == "s" and not (low == "says" and _WHICH_BEFORE.search(masked, max(0, m.start() - 40), m.start())) \
-                and _NOUN_BEFORE_VERB.match(masked, m.end()):
-            continue  # "One of his election pledges was to …", "the claims were rejected": a noun
-        cue = Cue(word, m.start() + offset, m.end() + offset)
-        agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
-        if agent:
-            # "proposals announced by the Trade and Industry Secretary Patricia Hewitt": the agent speaks
-            a, b = _phrase_after(masked, agent.end())
-            if b > a:
-                cue.phrase, cue.phrase_start, cue.position = masked[a:b], a + offset, "after"
-                cues.append(cue)
-            continue
-        aux = None
-        if _PASSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()):
-            aux = _PROGRESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) \
-                if low.endswith("ing") and low not in ("according",) else None
-            if aux is None:
-                continue  # "a 30GB version has also been added": passive, nobody speaks
-        if _NOT_A_VERB_BEFORE.search(masked, max(0, m.start() - 8), m.start()) or \
-                _PARTICLE_AFTER.match(masked, m.end()):
-            continue  # "declined to say", "an estimated $125m", "reports back": no statement reported
-        if low == "according to":
-            s, e = _phrase_after(masked, m.end())
-            if e - s > 12:
-                e = _clause_after_name(masked, s, e)
-            if e > s and masked[s:e].split(None, 1)[0].lower() not in _BOUNDARY_WORDS:
-                cue.phrase, cue.phrase_start, cue.position = masked[s:e], s + offset, "according"
-                cues.append(cue)
-            continue
-        s, e, boundary = _phrase_before(masked, aux.start() if aux else m.start())
-        if aux is not None:
-            if e > s and boundary != "too long" and _animate(masked[s:e]):
-                cue.phrase, cue.phrase_start = masked[s:e], s + offset
-                cues.append(cue)
-            continue
-        if e > s and boundary != "too long":
-            phrase = masked[s:e]
-            first = phrase.split(None, 1)[0].lower()
-            if first in PRONOUNS and " " in phrase.strip() and not (
-                    boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
-                continue  # "he strengthened his selection claims": a noun, not a verb of saying
-            if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
-                continue
-            if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) \
-                    and not _animate(phrase):
-                continue  # "incredibly sharp writing", "three warning letters": not someone speaking
-            if low in _THINK_SET and not _animate(phrase):
-                continue
-            cue.phrase, cue.phrase_start = phrase, s + offset
-            cues.append(cue)
-            continue
-        if boundary in ("which", "who") and e == s:
-            # "…, which has warned": the speaker is what "which" refers to
-            k = masked.rfind(",", 0, s)
-            if k > 0 and not masked[k + 1:s].replace("which", "").replace("who", "").strip(" _"):
-                a, b = _antecedent(masked, k)
-                if b > a and (low not in _THINK_SET or _animate(masked[a:b])):
-                    cue.phrase, cue.phrase_start, cue.position = masked[a:b], a + offset, "relative"
-                    cues.append(cue)
-            continue
-        if low in _PARTICIPLE_LEAD or low.endswith("ing"):
-            if low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()):
-                cue.position = "participle"
-                cues.append(cue)
-            continue
-        if e == s and boundary in ("and", "but"):
-            # "Nicola Sturgeon, welcomed the move but added that …": the sentence's subject speaks again
-            cue.position = "participle"
-            cues.append(cue)
-            continue
-        if low in _POST_CUES and boundary in (",", "”", "\"", "") and e == s:
-            a, b = _phrase_after(masked, m.end())
-            if _name_phrase(masked[a:b]):
-                cue.phrase, cue.phrase_start, cue.position = masked[a:b], a + offset, "after"
-                cues.append(cue)
-                continue
-        if boundary == "," and e == s:
-            # "Kirill Stremousov, a top occupation official in Kherson, said": an appositive, then its head
-            k = masked.rfind(",", 0, s - 1)
-            while k > 0 and masked[k + 1:k + 2].isdigit() and masked[k - 1:k].isdigit():
-                k = masked.rfind(",", 0, k)  # "which represents 40,000 workers,": a number's comma
-            if k > 0:
-                hs, he, hb = _phrase_before(masked, k)
-                if he > hs and hb != "too long":
-                    cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
-                    cues.append(cue)
+            cues.append(Cue("put", m.start("put") + offset, m.end("put") + offset, m["who"], m.start("who") + offset))
     return cues
+
+
+# "Mayor Jonas Berg: “…”", "Sanders: We will win": a name and a colon open what the named one said
+_COLON_SPEECH = re.compile(r"\s*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*:\s+(?=\S)")
+
+
+def colon_speech(masked: str, offset: int) -> list[Cue]:
+    """Speech with no verb: a name (a person or an organization, never a heading word) and a colon."""
+    m = _COLON_SPEECH.match(masked)
+    if m is None:
+        return []
+    words = m["who"].split()
+    _title, name = split_title(words)
+    if not name or classify(name) not in ("person", "organization", "outlet") or words[0].lower() in en.NOT_NAMES:
+        return []
+    colon = masked.index(":", m.end("who"))
+    return [Cue(":", colon + offset, colon + 1 + offset, m["who"], m.start("who") + offset)]
+
+
+# --- words that look like cues and are not: each guard named for what it refuses ---------------------------------
+def _act_not_speech(masked: str, m: re.Match, low: str) -> bool:
+    """"urged them to go", "asked for time": an act unless speech follows or a quotation comes before."""
+    return low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()) \
+        and not _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start())
+
+
+def _judgement_without_as(masked: str, m: re.Match, low: str) -> bool:
+    """"dismissed the lawsuit" (not "dismissed the plan as desperate")."""
+    return low in _NEEDS_AS and not _AS_SOON.match(masked, m.end())
+
+
+def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
+    """"found a body", "ruled the country" (not "found that …")."""
+    return low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end())
+
+
+def _won_not_said(masked: str, m: re.Match, low: str) -> bool:
+    """"claimed their first win of the season": won, not said."""
+    return low in _CLAIM_WORDS and _NOUN_OBJECT.match(masked, m.end()) is not None \
+        and not _claim_clause(masked, m.end()) \
+        and not masked[max(0, m.start() - 3):m.start()].rstrip().endswith((",", "”", "\""))
+
+
+def _a_rise_not_a_remark(masked: str, m: re.Match, low: str) -> bool:
+    """"revenues added 4% to 142bn euros"."""
+    return low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()) is not None
+
+
+def _after_a_number(masked: str, m: re.Match, low: str) -> bool:
+    """"30 states", "270 pledged delegates": a noun or an adjective after a number."""
+    return _NUMBER_BEFORE.search(masked, max(0, m.start() - 12), m.start()) is not None
+
+
+def _a_plural_noun(masked: str, m: re.Match, low: str) -> bool:
+    """"percentage points", "his remarks", "follow-up questions"."""
+    return low in _THIRD_PERSON and _plural_noun(masked, m.start(), m.end())
+
+
+def _presence_not_a_view(masked: str, m: re.Match, low: str) -> bool:
+    """"appeared at the debate" (not "appeared to back the plan")."""
+    return low in _NEEDS_TO and not _TO_FOLLOWS.match(masked, m.end())
+
+
+def _a_noun_before_its_verb(masked: str, m: re.Match, low: str) -> bool:
+    """"One of his election pledges was to …", "the claims were rejected"."""
+    return low[-1] == "s" and not (low == "says" and _WHICH_BEFORE.search(masked, max(0, m.start() - 40), m.start())) \
+        and _NOUN_BEFORE_VERB.match(masked, m.end()) is not None
+
+
+NOT_A_CUE: tuple[tuple[str, Callable[[str, re.Match, str], bool]], ...] = (
+    ("an act, not speech", _act_not_speech),
+    ("a judgement without 'as'", _judgement_without_as),
+    ("a finding without 'that'", _finding_without_that),
+    ("won, not said", _won_not_said),
+    ("a rise, not a remark", _a_rise_not_a_remark),
+    ("a word after a number", _after_a_number),
+    ("a plural noun", _a_plural_noun),
+    ("a presence, not a view", _presence_not_a_view),
+    ("a noun before its verb", _a_noun_before_its_verb),
+)
+
+
+# --- where the speaker of a cue is --------------------------------------------------------------------------------
+def _placed(masked: str, m: re.Match, low: str, offset: int) -> Cue | None:
+    """The cue with its speaker phrase, wherever the sentence puts it; None when it reports nobody."""
+    cue = Cue(m.group(), m.start() + offset, m.end() + offset)
+    agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
+    if agent:
+        # "proposals announced by the Trade and Industry Secretary Patricia Hewitt": the agent speaks
+        return _with_phrase(cue, masked, *_phrase_after(masked, agent.end()), offset, "after")
+    aux = None
+    if _PASSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()):
+        aux = _PROGRESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) \
+            if low.endswith("ing") and low != "according" else None
+        if aux is None:
+            return None  # "a 30GB version has also been added": passive, nobody speaks
+    if _NOT_A_VERB_BEFORE.search(masked, max(0, m.start() - 8), m.start()) or _PARTICLE_AFTER.match(masked, m.end()):
+        return None  # "declined to say", "an estimated $125m", "reports back": no statement reported
+    if low == "according to":
+        return _according(cue, masked, m, offset)
+    s, e, boundary = _phrase_before(masked, aux.start() if aux else m.start())
+    if aux is not None:
+        # "Ecologists are warning MSPs that …": progressive, a subject that can speak
+        ok = e > s and boundary != "too long" and _animate(masked[s:e])
+        return _with_phrase(cue, masked, s, e, offset) if ok else None
+    if e > s and boundary != "too long":
+        return _subject(cue, masked, low, s, e, boundary, offset)
+    if e == s:
+        return _no_subject_before(cue, masked, m, low, s, boundary, offset)
+    return None
+
+
+def _with_phrase(cue: Cue, masked: str, s: int, e: int, offset: int, position: str | None = None) -> Cue | None:
+    if e <= s:
+        return None
+    cue.phrase, cue.phrase_start = masked[s:e], s + offset
+    if position:
+        cue.position = position
+    return cue
+
+
+def _according(cue: Cue, masked: str, m: re.Match, offset: int) -> Cue | None:
+    """"according to Reuters", "According to eBay UK there are …": the source after it."""
+    s, e = _phrase_after(masked, m.end())
+    if e - s > 12:
+        e = _clause_after_name(masked, s, e)
+    if e <= s or masked[s:e].split(None, 1)[0].lower() in _BOUNDARY_WORDS:
+        return None
+    return _with_phrase(cue, masked, s, e, offset, "according")
+
+
+def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, offset: int) -> Cue | None:
+    """The subject phrase before the cue speaks, when it can: "The ministry said", "analysts believe"."""
+    phrase = masked[s:e]
+    first = phrase.split(None, 1)[0].lower()
+    if first in PRONOUNS and " " in phrase.strip() and not (
+            boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
+        return None  # "he strengthened his selection claims": a noun, not a verb of saying
+    if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
+        return None
+    if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) and not _animate(phrase):
+        return None  # "incredibly sharp writing", "three warning letters": not someone speaking
+    if low in _THINK_SET and not _animate(phrase):
+        return None
+    return _with_phrase(cue, masked, s, e, offset)
+
+
+def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, boundary: str,
+                       offset: int) -> Cue | None:
+    """No subject right before the cue: a relative pronoun, a participle, a second verb of the sentence's
+    subject, an inverted cue ("…, said Ana Ruiz") or an appositive between subject and verb."""
+    if boundary in ("which", "who"):
+        return _relative(cue, masked, low, s, offset)
+    if low in _PARTICIPLE_LEAD or low.endswith("ing"):
+        if low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()):
+            cue.position = "participle"
+            return cue
+        return None
+    if boundary in ("and", "but"):
+        # "Nicola Sturgeon, welcomed the move but added that …": the sentence's subject speaks again
+        cue.position = "participle"
+        return cue
+    if low in _POST_CUES and boundary in (",", "”", "\"", ""):
+        a, b = _phrase_after(masked, m.end())
+        if _name_phrase(masked[a:b]):
+            return _with_phrase(cue, masked, a, b, offset, "after")
+    if boundary == ",":
+        return _appositive_head(cue, masked, s, offset)
+    return None
+
+
+def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | None:
+    """"…, which has warned": the speaker is what "which" refers to."""
+    k = masked.rfind(",", 0, s)
+    if k <= 0 or masked[k + 1:s].replace("which", "").replace("who", "").strip(" _"):
+        return None
+    a, b = _antecedent(masked, k)
+    if b <= a or (low in _THINK_SET and not _animate(masked[a:b])):
+        return None
+    return _with_phrase(cue, masked, a, b, offset, "relative")
+
+
+def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
+    """"Kirill Stremousov, a top occupation official in Kherson, said": an appositive, then its head."""
+    k = masked.rfind(",", 0, s - 1)
+    while k > 0 and masked[k + 1:k + 2].isdigit() and masked[k - 1:k].isdigit():
+        k = masked.rfind(",", 0, k)  # "which represents 40,000 workers,": a number's comma
+    if k <= 0:
+        return None
+    hs, he, hb = _phrase_before(masked, k)
+    if he <= hs or hb == "too long":
+        return None
+    cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
+    return cue
 
 
 def _claim_clause(masked: str, at: int) -> bool:

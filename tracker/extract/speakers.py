@@ -38,28 +38,13 @@ class Speaker:
 def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
     """Turn a speaker phrase into a name: a pronoun or surname resolved, a title or appositive kept as
     the descriptor. ``recent`` holds the latest speakers (for "it" and "they")."""
-    text = phrase.strip(" ,;:_")
-    if text[:1] in "HBAYSMNIT" and _SENTENCE_ADVERB.match(text):
-        text = _SENTENCE_ADVERB.sub("", text)  # "However he hopes …" is his hope
-    if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
-        text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
+    text = _clean(phrase)
     if not text:
         return None
     low = text.lower()
     if low in PRONOUNS:
-        want = PRONOUNS[low]
-        if want == "person":
-            hit = mentions.resolve(low, position)
-            return Speaker(hit[0], hit[1], None, text) if hit else None
-        for name, kind in reversed(recent):
-            if kind != "person" and (want == "org" or want == "group"):
-                return Speaker(name, kind, None, text)
-        if want == "org":
-            hit = mentions.latest_org(position)
-            if hit:
-                return Speaker(hit[0], hit[1], None, text)
-        return None
-    if low in {"this", "that", "which", "who", "what", "there"}:
+        return _pronoun(text, position, mentions, recent)
+    if low in _NOT_SPEAKERS:
         return None
     if _COORDINATED.match(text) and not any(w.lower() in ORG_WORDS or w.lower() in TITLES for w in text.split()):
         # "The US and Europe denounced …": both speak; the phrase names them together
@@ -73,53 +58,105 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
         found = speaker_of(text[source.end():], position, mentions, recent)
         if found is not None:
             return Speaker(found.name, found.kind, found.descriptor or text[: source.end()].strip(), text)
-    # the descriptor is whatever of the phrase is not the name: the title, or an appositive after a comma
-    best: tuple[str, str, int, int] | None = None
+    return _named(text, mentions) or _described(text)
+
+
+_NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there"})
+_LEADING_ADVERB = re.compile(r"^(?:[a-z]+ly|then|now|also|still|so)\s+(?=\S)", re.I)
+
+
+def _clean(phrase: str) -> str:
+    """The phrase without a sentence adverb ("However he hopes …", "Then Brafman said") or its period."""
+    text = phrase.strip(" ,;:_")
+    if text[:1] in "HBAYSMNIT" and _SENTENCE_ADVERB.match(text):
+        text = _SENTENCE_ADVERB.sub("", text)  # "However he hopes …" is his hope
+    if " " in text and _LEADING_ADVERB.match(text):
+        text = _LEADING_ADVERB.sub("", text)  # "Then Brafman said", "naturally he said"
+    if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
+        text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
+    return text
+
+
+def _pronoun(text: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
+    """"he" and "she": the person in the foreground; "it": the organization speaking or named last; "they" and
+    "we": the group or organization that spoke last, else the pronoun itself, a speaker of this article only."""
+    low = text.lower()
+    want = PRONOUNS[low]
+    if want == "person":
+        hit = mentions.resolve(low, position)
+        return Speaker(hit[0], hit[1], None, text) if hit else None
+    for name, kind in reversed(recent):
+        if kind != "person":
+            return Speaker(name, kind, None, text)
+    if want == "org":
+        hit = mentions.latest_org(position)
+        return Speaker(hit[0], hit[1], None, text) if hit else None
+    return Speaker(low, "group", None, text)
+
+
+def _named(text: str, mentions: Mentions) -> Speaker | None:
+    """The person (else the organization) a phrase names; the rest of the phrase is the descriptor."""
+    chosen = _best_name(text, mentions)
+    if chosen is None:
+        return None
+    nm, kind, s, e = chosen
+    before, after = text[:s].strip(" ,"), text[e:].strip(" ,")
+    if before.lower() in ("the", "a", "an"):
+        before = ""  # "the Institute …": the article belongs to the name
+    rest = re.sub(r"\s+", " ", ", ".join(p for p in (before, after) if p)) or None
+    return Speaker(nm, kind, rest, None if nm == text else text)
+
+
+def _name_kind(text: str, s: int, name: list[str], title: list[str], mentions: Mentions) -> tuple[str, str]:
+    """(the fullest name, its kind) of a capitalized run's name words."""
+    nm = " ".join(name)
+    kind = classify(name)
+    if len(name) == 1 and name[0] in mentions.surnames:
+        nm, kind = mentions.surnames[name[0]], "person"
+    elif len(name) == 1 and (title and title[-1].lower().strip(".") in _HONORIFICS
+                             or text[:s].rstrip().rsplit(None, 1)[-1:] and
+                             text[:s].rstrip().rsplit(None, 1)[-1].lower().strip(".") in _HONORIFICS | _KIN):
+        # "Mr Barrioneuvo", "his daughter Jill": a person, though the article never gave a full name
+        kind = "person"
+    if kind in ("person", "group") and ORG_HEAD_BEFORE.search(text, max(0, s - 30), s):
+        kind = "organization"  # "security firm Saint Bernard Software": what it is comes first
+    return nm, kind
+
+
+def _best_name(text: str, mentions: Mentions) -> tuple[str, str, int, int] | None:
+    """The first person a phrase names, else its first organization or outlet that is not governed by a
+    preposition ("officials in Kherson" are not Kherson)."""
     org: tuple[str, str, int, int] | None = None
     for s, e, run, head_only in _with_heads(runs(text)):
-        words = run.split()
-        title, name = split_title(words)
-        if not name:
+        title, name = split_title(run.split())
+        if not name or e > s + len(run) or _MODIFIER_NEXT.match(text, s + len(run)):
+            # the possessor is not the speaker ("the head of President Zelenskyy’s office"); nor is a name used
+            # as an adjective ("Liberal Democrat spokeswoman Sandra Gidley")
             continue
-        nm = " ".join(name)
-        kind = classify(name)
-        if len(name) == 1 and name[0] in mentions.surnames:
-            nm, kind = mentions.surnames[name[0]], "person"
-        elif len(name) == 1 and (title and title[-1].lower().strip(".") in _HONORIFICS
-                                 or text[:s].rstrip().rsplit(None, 1)[-1:] and
-                                 text[:s].rstrip().rsplit(None, 1)[-1].lower().strip(".") in _HONORIFICS | _KIN):
-            # "Mr Barrioneuvo", "his daughter Jill": a person, though the article never gave a full name
-            kind = "person"
-        if kind in ("person", "group") and ORG_HEAD_BEFORE.search(text, max(0, s - 30), s):
-            kind = "organization"  # "security firm Saint Bernard Software": what it is comes first
-        if e > s + len(run):
-            continue  # "the head of President Zelenskyy’s office": the possessor is not the speaker
-        if _MODIFIER_NEXT.match(text, s + len(run)):
-            continue  # "Liberal Democrat spokeswoman Sandra Gidley": a name used as an adjective
+        nm, kind = _name_kind(text, s, name, title, mentions)
         if head_only and kind != "person":
             continue  # only a person is named by the words before "of": "Institute of Sociology" is whole
         before = text[:s].split()
-        if kind == "person" and best is None and before and before[-1].lower() in PREPOSITIONS:
-            continue  # "a spokesman for Johnson, Raj Shah": the one spoken for is not the speaker
-        if kind == "person" and best is None:
-            best = (nm, kind, s, e)
-        elif kind in ("organization", "outlet") and org is None:
-            lead = text[:s].lower().split()
-            # "Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by
-            # Reuters" are not Kherson or Reuters
-            after_preposition = bool(lead) and lead[-1] in PREPOSITIONS
-            if not any(w in PREPOSITIONS for w in lead) or (kind == "outlet" and not after_preposition):
-                org = (nm, kind, s, e)
-    chosen = best or org
-    if chosen:
-        nm, kind, s, e = chosen
-        before, after = text[:s].strip(" ,"), text[e:].strip(" ,")
-        if before.lower() in ("the", "a", "an"):
-            before = ""  # "the Institute …": the article belongs to the name
-        rest = re.sub(r"\s+", " ", ", ".join(p for p in (before, after) if p)) or None
-        return Speaker(nm, kind, rest, None if nm == text else text)
-    # a group named by description: "Officials in a strategic southern region", "state media"; it ends
-    # where a participle, a relative clause or a verb begins ("a poll posing the question …")
+        if kind == "person":
+            if before and before[-1].lower() in PREPOSITIONS:
+                continue  # "a spokesman for Johnson, Raj Shah": the one spoken for is not the speaker
+            return nm, kind, s, e
+        if kind in ("organization", "outlet") and org is None and _speaks_for_itself(text, s, kind):
+            org = (nm, kind, s, e)
+    return org
+
+
+def _speaks_for_itself(text: str, s: int, kind: str) -> bool:
+    """"Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by Reuters" are
+    not Kherson or Reuters."""
+    lead = text[:s].lower().split()
+    after_preposition = bool(lead) and lead[-1] in PREPOSITIONS
+    return not any(w in PREPOSITIONS for w in lead) or (kind == "outlet" and not after_preposition)
+
+
+def _described(text: str) -> Speaker:
+    """A group named by description: "Officials in a strategic southern region", "state media"; it ends
+    where a participle, a relative clause or a verb begins ("a poll posing the question …")."""
     words = text.split(",", 1)[0].split()
     # a participle ends it only when it takes an object or an agent ("a poll posing the question",
     # "officials … occupied by Russian troops"), not as an adjective ("a leading expert", "the licensed trade")
@@ -127,9 +164,7 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
         w in ("who", "which", "that", "whose") or VERB_IN_PHRASE.fullmatch(w)
         or ((w.endswith("ing") or (w.endswith("ed") and len(w) > 4))
             and i + 1 < len(words) and words[i + 1].lower() in PARTICIPLE_OBJECT))), len(words))
-    words = words[:cut]
-    if len(words) > 10:
-        words = words[:10]
+    words = words[:min(cut, 10)]
     name = " ".join(words)
     kind = "outlet" if any(w.lower() in OUTLET_WORDS or w.lower() in KNOWN_OUTLETS for w in words) else "group"
     return Speaker(name, kind, None)
