@@ -457,16 +457,17 @@ _FINITE_AFTER = re.compile(
 
 
 def _name_phrase(after: str) -> bool:
-    """Whether the words after a cue name its speaker ("said Alexander Baunov, a senior fellow at …")
-    rather than go on with what was said ("said the referendums are …", "said Monday that …")."""
+    """Whether the words after a cue name its speaker ("said Alexander Baunov, a senior fellow at …", "said
+    former governor Ana Ruiz (D)", "said one party activist") rather than go on with what was said ("said the
+    referendums are …", "said Monday that …")."""
     head = after.split(",", 1)[0]
-    if not head.strip() or len(head.split()) > 12 or _FINITE_AFTER.search(head):
+    words = head.split()
+    if not words or len(words) > 12 or _FINITE_AFTER.search(head):
         return False
-    first = head.split()[0]
+    first = words[0]
     if first.lower() in PREPOSITIONS or first.lower() in _FILLER:
         return False  # "…, said on Monday.": when, not who
-    return first[0].isupper() or first.lower() in ("the", "a", "an", "its", "their", "his", "her") \
-        or head.split()[-1][:1].isupper()
+    return first[0].isupper() or first.lower() in en.SPEAKER_DETERMINERS or any(w[:1].isupper() for w in words[1:])
 
 
 def _animate(phrase: str) -> bool:

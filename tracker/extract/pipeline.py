@@ -14,7 +14,7 @@ from .context import Article, Clause
 from .drafts import Extraction, SkippedDraft
 from .lexicon import language
 from .mentions import name_later, remember_names
-from .segment import paragraphs, quote_regions, quoted_share, sentences
+from .segment import paragraphs, quote_regions, quoted_share, sentences, straight_quotes
 from .values import find_values
 
 # an event the outlet reports itself: a past-tense verb or a figure ("The river burst its banks on Monday"), not a
@@ -30,7 +30,8 @@ def extract(text: str, published: date | None = None, lang: str = "en") -> Extra
     """Every claim in ``text`` with its span, attribution, values and why; page furniture skipped.
     ``lang`` names the language's rules (only English today); an unknown one raises ``UnknownLanguage``."""
     language(lang)
-    art = Article(text, published)
+    # the walk reads quotation marks as they are meant ('' and `` too); offsets are those of ``text``
+    art = Article(straight_quotes(text), published)
     pos = _date_header(art)
     art.values = find_values(text, published, pos)
     art.value_starts = [v.start for v in art.values]

@@ -71,6 +71,24 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_DOUBLED = re.compile(r"''|``")
+
+
+def straight_quotes(text: str) -> str:
+    """The text with the doubled apostrophes and backticks some newspapers print as quotation marks (''…'' and
+    ``…'') turned into straight double quotes, every offset unchanged: an opening pair becomes ``"'`` and a
+    closing one ``'"``, so the quotation's marks enclose it as before."""
+    if "''" not in text and "``" not in text:
+        return text
+
+    def swap(m: re.Match) -> str:
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        opening = m.group() == "``" or ((before.isspace() or before in "([{—–-") and not after.isspace())
+        return "\"'" if opening else "'\""
+
+    return _DOUBLED.sub(swap, text)
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:

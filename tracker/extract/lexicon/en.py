@@ -212,6 +212,8 @@ NUMBER_WORDS = _words("one two three four five six seven eight nine ten hundred 
                       "third quarter dozen")
 POSSESSIVE_DETERMINERS = _words("her his its their our")
 NEW_SUBJECTS = _words("there it they he she we")
+# words that open a speaker phrase after an inverted cue: "said one party activist", "said a spokeswoman"
+SPEAKER_DETERMINERS = _words("the a an its their his her one another two three several some many")
 # words after which a noun, not a verb, follows: "the states", "his remarks", "more questions"
 DETERMINERS_BEFORE_NOUN = _words("the a an his her its their our my your this these those some many more most few "
                                  "several all both no any such other")
