@@ -17,7 +17,7 @@ _CUE_FORMS = cue_verbs()
 # third-person forms ("states", "calls") that are also plural nouns; "says" and "tells" are always verbs
 _THIRD_PERSON = frozenset(f for f, v in _CUE_FORMS.items() if f == verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]
                           and f.endswith("s") and "verb-s" not in v.flags)
-_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{alternation(en.NUMBER_WORDS)}))\s+$")
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{alternation(en.NUMBER_WORDS)}))\s+$", re.I)
 # "seemed to", "appears that", "appeared as", "looks like": a view; other uses are presence or look
 _NEEDS_TO = forms_with("to")
 _TO_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?(?:to|that|as|like)\b|,")
@@ -49,6 +49,8 @@ _WON = re.compile(rf"\b(?:{alternation(en.WON)}|clean\s+sheet)\b")
 _NUMBER_IN = re.compile(rf"\d|\b(?:{alternation(en.NUMBER_WORDS)})\b")
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|"
                           r"does|do|[a-z]{2,}ed|[a-z]+n[’']t)\b")
+# "…, the survey found.": the finding came before its cue
+_CLOSES = re.compile(r"\s*[.,;]")
 _THAT_FOLLOWS = re.compile(r"\s*(?:(?:on|late|early|last|this|in)\s+[\w.]+\s+(?:\d+\s+)?)?(?:that\b|:)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
 _PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
@@ -270,7 +272,7 @@ def _judgement_without_as(masked: str, m: re.Match, low: str) -> bool:
 
 def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
     """"found a body", "ruled the country" (not "found that …")."""
-    return low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end())
+    return low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end()) and not _CLOSES.match(masked, m.end())
 
 
 def _won_not_said(masked: str, m: re.Match, low: str) -> bool:
@@ -376,6 +378,10 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
             boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
         return None  # "he strengthened his selection claims": a noun, not a verb of saying
     if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
+        if boundary == "who":
+            # "people who have battled fraud say …": the relative clause describes who speaks
+            a, b = _restrictive_antecedent(masked, s)
+            return _with_phrase(cue, masked, a, b, offset)
         return None
     if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) and not _animate(phrase):
         return None  # "incredibly sharp writing", "three warning letters": not someone speaking
@@ -409,14 +415,28 @@ def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, bou
 
 
 def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | None:
-    """"…, which has warned": the speaker is what "which" refers to."""
+    """"…, which has warned", "experts who say": the speaker is what "which" or "who" refers to."""
     k = masked.rfind(",", 0, s)
     if k <= 0 or masked[k + 1:s].replace("which", "").replace("who", "").strip(" _"):
-        return None
-    a, b = _antecedent(masked, k)
+        a, b = _restrictive_antecedent(masked, s)
+    else:
+        a, b = _antecedent(masked, k)
     if b <= a or (low in _THINK_SET and not _animate(masked[a:b])):
         return None
     return _with_phrase(cue, masked, a, b, offset, "relative")
+
+
+_WHO_BEFORE = re.compile(r"\s(?:who|that)\s+$")
+
+
+def _restrictive_antecedent(masked: str, s: int) -> tuple[int, int]:
+    """"security experts who say …", "people who have battled fraud say …": the noun phrase before a "who" that
+    has no comma before it (the relative clause ends at ``s``)."""
+    m = _WHO_BEFORE.search(masked, max(0, s - 8), s)
+    if m is None:
+        return s, s
+    a, b, boundary = _phrase_before(masked, m.start() + 1)
+    return (a, b) if b > a and boundary != "too long" and _animate(masked[a:b]) else (s, s)
 
 
 def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
@@ -453,7 +473,7 @@ _RELATIVE_SAY = forms_with("relative")
 
 _FINITE_AFTER = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|it|they|"
-    r"he|she|we|there)\b|[’']s\b|_")
+    r"he|she|we|there)\b|\b(?:it|that|there|he|she|what|who|here)[’']s\b|_")
 
 
 def _name_phrase(after: str) -> bool:

@@ -43,7 +43,7 @@ CUE_VERBS: dict[str, str] = {
     "insist": "base inverts leads stance",
     "proclaim": "inverts leads",
     "state": "",
-    "explain": "inverts",
+    "explain": "base inverts",
     "note": "inverts leads",
     "argue": "base inverts leads stance",
     "stress": "inverts leads",
@@ -51,10 +51,10 @@ CUE_VERBS: dict[str, str] = {
     "deny": "",
     "vow": "stance",
     "pledge": "stance",
-    "promise": "stance",
+    "promise": "base stance",
     "predict": "base leads stance",
     "estimate": "relative",
-    "acknowledge": "leads",
+    "acknowledge": "base leads",
     "admit": "",
     "allege": "",
     "declare": "inverts leads",
@@ -92,7 +92,7 @@ CUE_VERBS: dict[str, str] = {
     "condemn": "stance",
     "welcome": "stance",
     "accuse": "stance",
-    "blame": "stance",
+    "blame": "base stance",
     "demand": "",
     "recommend": "speech",
     "propose": "speech",
@@ -114,7 +114,7 @@ CUE_VERBS: dict[str, str] = {
     "learn": "that",
     "show": "base",
     "talk": "animate",
-    "discuss": "animate",
+    "discuss": "base animate",
     # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
     "rule": "that leads",
     "find": "that",
@@ -125,8 +125,8 @@ CUE_VERBS: dict[str, str] = {
     "believe": "base animate stance relative",
     "think": "base animate stance relative",
     "expect": "base animate stance relative",
-    "fear": "animate stance",
-    "hope": "animate stance",
+    "fear": "base animate stance",
+    "hope": "base animate stance",
     "signal": "animate",
     "indicate": "animate",
     "see": "base animate stance as",
@@ -140,13 +140,14 @@ CUE_VERBS: dict[str, str] = {
     "appear": "animate stance to",
     # verbs of wanting and intending: the subject's position
     "want": "base animate stance",
-    "seek": "animate stance",
+    "seek": "base animate stance",
     "plan": "animate",
+    "view": "base animate stance as",
     "offer": "animate",
     "refuse": "animate",
     "support": "base animate stance",
     "oppose": "base animate stance",
-    "endorse": "animate stance",
+    "endorse": "base animate stance",
     "back": "animate stance no-s",
 }
 
@@ -208,8 +209,9 @@ CLAIM_OBJECTS = _words("victory victories gold silver bronze responsibility cred
 ESTIMATE_NOUNS = _words(
     "toll number figure cost total count bill damage losses value tally estimate crowd turnout attendance deficit "
     "shortfall")
-NUMBER_WORDS = _words("one two three four five six seven eight nine ten hundred thousand million billion half "
-                      "third quarter dozen")
+NUMBER_WORDS = _words("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                      "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
+                      "billion half third quarter dozen dozens")
 POSSESSIVE_DETERMINERS = _words("her his its their our")
 NEW_SUBJECTS = _words("there it they he she we")
 # words that open a speaker phrase after an inverted cue: "said one party activist", "said a spokeswoman"
