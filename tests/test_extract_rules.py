@@ -119,3 +119,21 @@ def test_one_line_of_the_lexicon_adds_a_cue_verb_with_its_properties():
 def test_an_unknown_language_is_refused_clearly():
     with pytest.raises(UnknownLanguage, match="'xx'.*known: en"):
         extract("Der Bürgermeister sagte, die Brücke sei sicher.", PUB, lang="xx")
+
+
+def test_a_quotation_without_a_cue_keeps_the_speaker_of_its_own_paragraph_only():
+    text = ("“The ferry is safe,” said harbour master Ola Brandt. “We check it daily.”\n"
+            "The council meets on Friday to discuss the timetable.\n"
+            "“Nobody asked the islanders.”")
+    same = claim(text, "We check it daily").attribution
+    assert same.speaker is not None and same.speaker.name == "Ola Brandt" and same.mode == "direct"
+    later = claim(text, "Nobody asked").attribution
+    assert later.speaker is None and later.mode == "direct"  # quoted, its speaker not named here
+    assert claim(text, "Nobody asked").reason["rule"] == "quotation with no speaker named"
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
+    text = ("“The ferry is safe,” said harbour master Ola Brandt. “We check it daily.\n"
+            "“And we will keep checking it.”")
+    att = claim(text, "keep checking").attribution
+    assert att.speaker is not None and att.speaker.name == "Ola Brandt"

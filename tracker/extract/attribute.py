@@ -129,6 +129,7 @@ def introduces_quotation(art: Article, ps: int, pe: int) -> bool:
             art.last_quote = AttributionDraft(speaker_draft(art.mentions, speaker), cue.cue, "direct",
                                               speaker.descriptor)
             art.result.skipped.append(SkippedDraft(ps, pe, "line introducing a quotation (its speaker is kept)"))
+            art.quote_carries = True
             return True
     return False
 
@@ -232,6 +233,14 @@ def quotation_after_its_speakers_sentence(art: Article, c: Clause) -> Decision |
     return Decision(rule, features=(rule,), attribution=AttributionDraft(art.mentions.draft(*hit), None, "direct"))
 
 
+def unnamed_quotation(art: Article, c: Clause) -> Decision | None:
+    """A quotation whose speaker neither its cue nor its paragraph names: quoted, speaker unknown (never a speaker
+    from paragraphs before)."""
+    if c.sentence_share < 0.9 or art.text[c.sentence[0]] not in _OPENING:
+        return None
+    return Decision("quotation with no speaker named", attribution=AttributionDraft(None, None, "direct"))
+
+
 RULES: tuple[Rule, ...] = (
     same_subject_goes_on,
     relayed_attribution,
@@ -241,6 +250,7 @@ RULES: tuple[Rule, ...] = (
     cue_after_the_quotation,
     continued_quotation,
     quotation_after_its_speakers_sentence,
+    unnamed_quotation,
 )
 OUTLET_VOICE = "outlet voice"
 

@@ -24,6 +24,8 @@ class Article:
     recent: list[tuple[str, str]] = field(default_factory=list)
     #: for a quotation that runs on without a cue
     last_quote: AttributionDraft | None = None
+    #: whether the quotation of the paragraph before goes on into the next (left open, or introduced by a line)
+    quote_carries: bool = False
     #: whether the previous sentence named a speaker
     spoke: bool = False
     #: index of the current sentence's first claim

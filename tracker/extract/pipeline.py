@@ -66,7 +66,12 @@ def _paragraph(art: Article, n: int, ps: int, pe: int) -> None:
         if m and m.end() < pe:
             art.result.skipped.append(SkippedDraft(ps, ps + len(m.group().rstrip()), "dateline or wire credit"))
             ps = m.end()
+    if not art.quote_carries:
+        # a quotation with no cue is the speaker's of its own paragraph only, never one from paragraphs before
+        art.last_quote = None
     regions = quote_regions(text, ps, pe)
+    # a quotation left open at the paragraph's end goes on in the next one
+    art.quote_carries = bool(regions) and regions[-1][1] >= pe and text[pe - 1] not in "”\""
     for ss, se in sentences(text, ps, pe):
         ending = text[ss:se].rstrip("\"”’')]")
         if ending.endswith("?"):
