@@ -49,6 +49,25 @@ ATTRIBUTED = [
     ("The union warned that the strike would spread. ''Nobody wants this,'' Tom Arko said. "
      "''But we have no choice.''", "no choice", "Tom Arko", "said", "direct",
      "a quotation that runs on keeps its speaker and its cue"),
+    ("“The road is closed,” said Tom Arko per Valley Radio.", "road is closed", "Tom Arko", "said", "direct",
+     "speaker phrase delimited right: 'per' names the relay"),
+    ("The merger would hurt travellers, argued the airline's counsel, Priya Nand.", "hurt travellers", "Priya Nand",
+     "argued", "indirect", "speaker phrase delimited right: a role, then the name after a comma"),
+    ("With the deal done, Acme said it would hire 200 staff.", "hire 200", "Acme", "said", "indirect",
+     "a fronted phrase before the speaker"),
+    ("Northgate Energy (NGE) raised its prices in March. NGE said the rise was unavoidable.", "unavoidable",
+     "Northgate Energy", "said", "indirect", "an acronym introduced in brackets means its name"),
+    ("Castlemere cut 300 jobs on Monday. The company said demand had collapsed.", "demand had collapsed",
+     "Castlemere", "said", "indirect", "a one-word company name, then 'the company'"),
+    ("Castlemere cut 300 jobs on Monday. It said demand had collapsed.", "demand had collapsed", "Castlemere",
+     "said", "indirect", "a one-word company name, then 'it'"),
+    ("Anna Holm, a farmer, spoke first. The director of the water board told councillors the reservoir was low. "
+     "She added that rationing was likely.", "rationing was likely", "The director of the water board", "added",
+     "indirect", "a pronoun means the role that spoke last, not a person named before"),
+    ("The inspectors said the crane was overloaded, and the operator had ignored two warnings.",
+     "ignored two warnings", "The inspectors", "said", "indirect", "the second conjunct of reported speech"),
+    ("Exports fell for a third month, the ministry said; imports rose for a second month.", "imports rose",
+     "the ministry", "said", "indirect", "a closing cue covers the clause after a semicolon"),
     ("Most commuters would pay more for a faster line, the survey found.", "faster line", "the survey", "found",
      "indirect", "a closing cue governs the clause before it; a finding needs no 'that' after it"),
 ]
@@ -73,6 +92,10 @@ NOT_ATTRIBUTED = [
      "urged X to: an act the outlet reports (seed convention)"),
     ("Revenue added 4% to 12bn crowns in the quarter.", "12bn crowns", "a rise, not a remark"),
     ("Mills saw orders rise 8% in the spring.", "orders rise", "'saw' as experience, not a view"),
+    ("A poll of 2,000 adults was published. 41% said they would cycle more.", "cycle more",
+     "a share of respondents is never the speaker"),
+    ("Firefighters responded within minutes of the alarm.", "within minutes", "'responded' as arriving"),
+    ("The inquiry examined alleged kickbacks paid to officials.", "kickbacks", "'alleged' as an adjective"),
 ]
 
 
@@ -137,3 +160,18 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
             "“And we will keep checking it.”")
     att = claim(text, "keep checking").attribution
     assert att.speaker is not None and att.speaker.name == "Ola Brandt"
+
+
+@pytest.mark.parametrize(("text", "anchor", "qualifies", "why"), [
+    ("The agency put the death toll at 40. It warned that the total could still climb.", "could still climb",
+     "death toll at 40", "a figure that may still change qualifies the figure just given"),
+    ("Police arrested a man on the bridge. A second man, whose identity remains uncertain, fled.",
+     "identity remains uncertain", None, "something about the claim is not known"),
+])
+def test_caveats_not_in_the_it_was_unclear_form(text, anchor, qualifies, why):
+    result = extract(text, PUB)
+    c = claim(text, anchor)
+    assert c.kind == "caveat", why
+    if qualifies:
+        target = result.claims[c.caveat_of]
+        assert qualifies in text[target.start:target.end], why

@@ -17,7 +17,7 @@ from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
 from .names import classify, runs, split_title
 from .segment import paragraphs, quote_regions, sentences
-from .speakers import Speaker, is_relay, speaker_draft, speaker_of
+from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
 
 _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
                       r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For)\s[^,_]{1,40},\s*)")
@@ -201,6 +201,26 @@ def participle_of_the_subject(art: Article, c: Clause) -> Decision | None:
     return Decision("participle of the subject", speaker, word, features=(f"cue:{word}",))
 
 
+_CONTRAST = re.compile(r"\b(?:while|whereas|meanwhile)\b", re.I)
+_REPORTING_RULES = ("cue before content", "relayed attribution", "same subject goes on", "reported speech goes on")
+
+
+def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
+    """"The inspectors said the crane was overloaded, and the operator had ignored two warnings.": what follows a
+    cue up to the sentence's end is what was said, the second conjunct too."""
+    claims = art.result.claims
+    if c.own or c.governing is not None or c.connector == "caveat" or len(claims) <= art.sentence_start:
+        return None
+    prev = claims[-1]
+    if prev.attribution.speaker is None or prev.reason.get("rule") not in _REPORTING_RULES:
+        return None
+    if _CONTRAST.search(art.text, max(prev.end, c.start - 12), c.start + 10):
+        return None  # "…, while President Ana Ruiz urged …": a contrast opens a new source's statement
+    a = prev.attribution
+    speaker = Speaker(a.speaker.name, a.speaker.kind, a.descriptor)
+    return Decision("reported speech goes on", speaker, a.cue, a.via, ("reported speech goes on",))
+
+
 def cue_after_the_quotation(art: Article, c: Clause) -> Decision | None:
     """"“A. B. C,” she said.": the cue after a quotation that runs on past this clause."""
     if not c.quoted:
@@ -247,6 +267,7 @@ RULES: tuple[Rule, ...] = (
     governing_cue,
     own_cue,
     participle_of_the_subject,
+    reported_speech_goes_on,
     cue_after_the_quotation,
     continued_quotation,
     quotation_after_its_speakers_sentence,
@@ -294,6 +315,9 @@ def _heard(art: Article, c: Clause, d: Decision, features: list[str]) -> Attribu
     if speaker.kind in ("organization", "outlet"):
         # "The CBO says …" then "the watchdog notes …": a speaking organization is in the foreground
         art.mentions.add(c.start, speaker.name, speaker.kind, prominent=True)
+    elif speaker.kind == "group" and is_role(speaker.name):
+        # "The director of the water board told councillors … She added …": the director speaks again
+        art.mentions.add(c.start, speaker.name, "role", prominent=True)
     if speaker.kind == "person":
         # "Mr Pointon said": the honorific is kept for "he" and "she" later
         said_as = (speaker.resolved_from or "").split(None, 1)
@@ -303,8 +327,11 @@ def _heard(art: Article, c: Clause, d: Decision, features: list[str]) -> Attribu
             art.mentions.describe(speaker.name, speaker.descriptor)
     if speaker.resolved_from:
         features.append(f"resolved:{speaker.resolved_from}")
+    via = d.via
+    if not via and speaker.relay is not None:
+        via = (speaker_draft(art.mentions, speaker.relay),)
     return AttributionDraft(speaker_draft(art.mentions, speaker), d.cue, "direct" if direct else "indirect",
-                            speaker.descriptor, d.via)
+                            speaker.descriptor, tuple(v for v in via if v is not None))
 
 
 def _quotes_words(regions, start: int, end: int, n: int) -> bool:

@@ -20,6 +20,7 @@ _THIRD_PERSON = frozenset(f for f, v in _CUE_FORMS.items() if f == verb_forms(v.
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{alternation(en.NUMBER_WORDS)}))\s+$", re.I)
 # "seemed to", "appears that", "appeared as", "looks like": a view; other uses are presence or look
 _NEEDS_TO = forms_with("to")
+_ANSWERS = forms_with("answer")
 _TO_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?(?:to|that|as|like)\b|,")
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?P<w>[\w’'-]+)\s+$")
 # "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
@@ -308,6 +309,14 @@ def _a_noun_before_its_verb(masked: str, m: re.Match, low: str) -> bool:
         and _NOUN_BEFORE_VERB.match(masked, m.end()) is not None
 
 
+_DEEDS_AFTER = re.compile(rf"\s+(?:{alternation(en.ANSWERED_IN_DEEDS)})\b")
+
+
+def _answered_in_deeds(masked: str, m: re.Match, low: str) -> bool:
+    """"Firefighters responded within minutes": they arrived, they did not reply."""
+    return low in _ANSWERS and _DEEDS_AFTER.match(masked, m.end()) is not None
+
+
 NOT_A_CUE: tuple[tuple[str, Callable[[str, re.Match, str], bool]], ...] = (
     ("an act, not speech", _act_not_speech),
     ("a judgement without 'as'", _judgement_without_as),
@@ -318,6 +327,7 @@ NOT_A_CUE: tuple[tuple[str, Callable[[str, re.Match, str], bool]], ...] = (
     ("a plural noun", _a_plural_noun),
     ("a presence, not a view", _presence_not_a_view),
     ("a noun before its verb", _a_noun_before_its_verb),
+    ("answered in deeds", _answered_in_deeds),
 )
 
 
@@ -387,6 +397,8 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
         return None  # "incredibly sharp writing", "three warning letters": not someone speaking
     if low in _THINK_SET and not _animate(phrase):
         return None
+    if _SHARE.match(phrase):
+        return None  # "41% said they would cycle more": the pollster's finding (or the outlet's), not 41%'s words
     return _with_phrase(cue, masked, s, e, offset)
 
 
@@ -426,6 +438,11 @@ def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | Non
     return _with_phrase(cue, masked, a, b, offset, "relative")
 
 
+# a share of people as a subject: "41%", "one in five", "three-fourths", "a majority", "most"
+_SHARE = re.compile(rf"\s*(?:(?:about|nearly|almost|some|roughly|only|just)\s+)?(?:[\d.,]+\s*(?:%|percent\b|per\s+cent\b)"
+                    rf"|(?:{alternation(en.NUMBER_WORDS)})\s+(?:in|out\s+of)\s+\w+"
+                    rf"|(?:{alternation(en.NUMBER_WORDS)})-(?:{alternation(en.SHARE_WORDS)})"
+                    rf"|(?:a|the)?\s*(?:{alternation(en.SHARE_WORDS)})\s*$)", re.I)
 _WHO_BEFORE = re.compile(r"\s(?:who|that)\s+$")
 
 

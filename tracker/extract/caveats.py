@@ -57,10 +57,16 @@ _REMAINS_UNCLEAR = re.compile(
     r"(?:still\s+|yet\s+)?(?:unclear|uncertain|unknown|to\s+be\s+seen)\b", re.I | re.S)
 
 
+# "A man whose identity remains uncertain", "its cause was unknown": something about the claim is not known
+_ATTRIBUTE_UNKNOWN = re.compile(
+    r"\b(?:whose|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:remains?|remained|is|was|are|were)\s+"
+    r"(?:still\s+|as\s+yet\s+)?(?:unclear|uncertain|unknown|unconfirmed|not\s+known)\b", re.I)
+
+
 def uncertainty_caveat(clause: str) -> str | None:
     m = UNCERTAIN.match(clause)
     if not m:
-        r = _REMAINS_UNCLEAR.match(clause)
+        r = _REMAINS_UNCLEAR.match(clause) or _ATTRIBUTE_UNKNOWN.search(clause)
         return r.group() if r else None
     said = m.group().lower()
     # "it was clear" is no caveat; "it was unclear" / "it wasn't clear" is

@@ -9,9 +9,14 @@ from .caveats import FIGURES, hedged, limit_caveat, uncertainty_caveat, verifica
 from .context import Article
 from .drafts import AttributionDraft, ClaimDraft, ValueDraft
 from .lexicon import en, forms_with
+from .wordre import alternation
 
 _POSITION_CUES = forms_with("stance")
 _CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
+# "It warned that the total could still climb": the figure just given may change
+_FIGURE_MAY_CHANGE = re.compile(
+    rf"\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(en.ESTIMATE_NOUNS)})\s+(?:could|may|might|is\s+likely\s+to|"
+    rf"was\s+likely\s+to|would\s+probably)\s+(?:still\s+|yet\s+|further\s+)?(?:{alternation(en.FIGURE_CHANGES)})\b")
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w-]{3,}")
 
 # check-worthiness: a base, raised by what a checker can check (a value, a named source, a caveat to weigh),
@@ -97,6 +102,9 @@ def caveat(art: Article, clause: str, same_sentence: bool) -> tuple[str, int | N
         return limit, figure_before(claims, clause[: clause.find(limit)] if limit in clause else ""), False
     if claims and "caution" in clause and _CAUTION.search(clause):
         return "cautioned", _cautioned_target(art), False
+    change = _FIGURE_MAY_CHANGE.search(clause) if claims else None
+    if change:
+        return change.group(), _cautioned_target(art), False
     return None
 
 

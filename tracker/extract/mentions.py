@@ -39,6 +39,8 @@ class Mentions:
     #: role noun -> the person it last described ("minister" -> "Dmytro Kuleba"), for "the minister said"
     roles: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    #: acronym -> the name it was introduced for: "Northgate Energy (NGE)"
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def add(self, position: int, name: str, kind: str, title: str = "", prominent: bool = False) -> str:
         """Record a mention; returns the fullest form known for it (a bare surname becomes the full name)."""
@@ -150,12 +152,13 @@ class Mentions:
                 break
             if pos >= position or (prominent and not prom):
                 continue
-            if want == "person" and kind == "person":
+            if want == "person" and kind in ("person", "role"):
                 if sex and self.gender.get(name, sex) != sex:
                     continue
                 if sex:
                     self.gender.setdefault(name, sex)
-                return name, kind
+                # a person named by a role ("the director of the water board") stays a speaker of this article
+                return name, "person" if kind == "person" else "group"
             if want == "org" and kind in ("organization", "outlet"):
                 return name, kind
             if want == "group" and kind in ("group", "organization"):
@@ -181,10 +184,12 @@ def remember_names(mentions: Mentions, masked: str, offset: int) -> None:
             mentions.add(offset + s, run, "organization", prominent=s < lead)
             continue
         if " " not in run and run not in surnames:
-            if s < lead and run.isupper() and 2 <= len(run) <= 6 and run not in en.PLACE_ACRONYMS:
-                # "HSBC cut 300 jobs": an acronym as the subject is an organization ("the bank said" later)
-                mentions.add(offset + s, run, "organization", prominent=True)
+            if s < lead and (_acronym(run) or _one_word_company(masked, s, run)):
+                # "HSBC cut 300 jobs", "Castlemere cut 300 jobs": an organization as the subject ("the bank said",
+                # "the company said", "it said" later)
+                mentions.add(offset + s, mentions.acronyms.get(run, run), "organization", prominent=True)
             continue  # one capitalized word is a name only when it is a known surname
+        _remember_acronym(mentions, masked, s, run)
         words = run.split()
         title, name = split_title(words)
         if not name:
@@ -194,6 +199,30 @@ def remember_names(mentions: Mentions, masked: str, offset: int) -> None:
             mentions.add(offset + s, " ".join(name), "person", " ".join(title), prominent=s < lead)
         elif kind in ("organization", "outlet") and len(name) > 1:
             mentions.add(offset + s, " ".join(name), kind, prominent=s < lead)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+_BUSINESS_CONTEXT = re.compile(rf"\b(?:{alternation(en.BUSINESS_CONTEXT)})\b")
+
+
+def _acronym(run: str) -> bool:
+    return run.isupper() and 2 <= len(run) <= 6 and run not in en.PLACE_ACRONYMS
+
+
+def _one_word_company(masked: str, s: int, run: str) -> bool:
+    """"Castlemere cut 300 jobs": a one-word name as the subject of business news (jobs, shares, profits …)."""
+    low = run.lower()
+    if len(run) < 3 or not run[1:].islower() or low in en.NOT_NAMES or low in en.DEMONYMS or low in en.MONTHS:
+        return False
+    return _BUSINESS_CONTEXT.search(masked, s + len(run), s + len(run) + 80) is not None
+
+
+def _remember_acronym(mentions: Mentions, masked: str, s: int, run: str) -> None:
+    """"Northgate Energy (NGE)": NGE later means Northgate Energy."""
+    m = _ACRONYM_AFTER.match(masked, s + len(run))
+    if m:
+        mentions.acronyms[m["acronym"]] = run
+        mentions.aliases.setdefault(run, set()).add(m["acronym"])
 
 
 def described_as_org(masked: str, s: int, e: int) -> bool:

@@ -33,6 +33,7 @@ class Speaker:
     kind: str
     descriptor: str | None
     resolved_from: str | None = None  # the pronoun or surname the article used
+    relay: Speaker | None = None  # "said Tom Arko per Valley Radio": who passed it on
 
 
 def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tuple[str, str]]) -> Speaker | None:
@@ -41,6 +42,13 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     text = _clean(phrase)
     if not text:
         return None
+    relayed = _PER.search(text)
+    if relayed:
+        # "Tom Arko per Valley Radio", "the mayor, via a spokesman": the speaker, and who relayed the words
+        found = speaker_of(text[:relayed.start()], position, mentions, recent)
+        if found is not None:
+            found.relay = speaker_of(text[relayed.end():], position + relayed.end(), mentions, recent)
+            return found
     low = text.lower()
     if low in PRONOUNS:
         return _pronoun(text, position, mentions, recent)
@@ -61,6 +69,7 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     return _named(text, mentions) or _described(text)
 
 
+_PER = re.compile(r",?\s+(?:per|via|through)\s+(?=(?:the\s+|a\s+)?[A-Z])")
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there"})
 _LEADING_ADVERB = re.compile(r"^(?:[a-z]+ly|then|now|also|still|so)\s+(?=\S)", re.I)
 
@@ -113,6 +122,8 @@ def _name_kind(text: str, s: int, name: list[str], title: list[str], mentions: M
     kind = classify(name)
     if len(name) == 1 and name[0] in mentions.surnames:
         nm, kind = mentions.surnames[name[0]], "person"
+    elif len(name) == 1 and name[0] in mentions.acronyms:
+        nm, kind = mentions.acronyms[name[0]], "organization"  # "NGE said", after "Northgate Energy (NGE)"
     elif len(name) == 1 and (title and title[-1].lower().strip(".") in _HONORIFICS
                              or text[:s].rstrip().rsplit(None, 1)[-1:] and
                              text[:s].rstrip().rsplit(None, 1)[-1].lower().strip(".") in _HONORIFICS | _KIN):
@@ -216,3 +227,12 @@ def speaker_draft(mentions: Mentions, sp: Speaker | None) -> SpeakerDraft | None
         if sp.resolved_from != sp.name and len(sp.resolved_from) < 60 and sp.kind == "person":
             draft = SpeakerDraft(draft.name, draft.kind, tuple(sorted({*draft.aliases, sp.resolved_from})))
     return draft
+
+
+_ROLE_PHRASE = re.compile(r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z-]+)(?:\s+(?:of|at|for)\s|$)", re.I)
+
+
+def is_role(phrase: str) -> bool:
+    """Whether a described speaker is one person by role: "the director of the water board", "a spokeswoman"."""
+    m = _ROLE_PHRASE.match(phrase)
+    return m is not None and (m["head"].lower() in en.TITLES or m["head"].lower().endswith(en.EPITHET_ENDINGS))

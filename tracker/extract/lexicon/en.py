@@ -28,6 +28,7 @@ def _words(s: str) -> frozenset[str]:
 #   claim     also a verb of winning ("claimed the title"): a cue only before a reported clause
 #   no-s      the -s form is mostly a plural noun ("projects")
 #   to        a view only before "to", "that", "as" or "like" ("seemed to agree"; "appeared at the rally")
+#   answer    a reply unless deeds follow ("responded within minutes", "responded by closing the road")
 #   verb-s    the -s form is never a plural noun ("says")
 #   no-ing    the -ing form is mostly an adjective or noun
 CUE_VERBS: dict[str, str] = {
@@ -64,8 +65,8 @@ CUE_VERBS: dict[str, str] = {
     "caution": "",
     "concede": "",
     "counter": "inverts",
-    "reply": "inverts",
-    "respond": "inverts",
+    "reply": "inverts answer",
+    "respond": "inverts answer",
     "reveal": "",
     "disclose": "",
     "emphasise": "",
@@ -209,11 +210,17 @@ CLAIM_OBJECTS = _words("victory victories gold silver bronze responsibility cred
 ESTIMATE_NOUNS = _words(
     "toll number figure cost total count bill damage losses value tally estimate crowd turnout attendance deficit "
     "shortfall")
+# shares of a population: "three-fourths said", "a majority say"
+SHARE_WORDS = _words("majority minority plurality most half thirds fourths fifths quarters tenths many few")
+# how a figure may still change: "the toll could still rise"
+FIGURE_CHANGES = _words("rise climb increase grow change fall drop be revised go up")
 NUMBER_WORDS = _words("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
                       "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
                       "billion half third quarter dozen dozens")
 POSSESSIVE_DETERMINERS = _words("her his its their our")
 NEW_SUBJECTS = _words("there it they he she we")
+# what follows "responded" when it was done, not said: "responded within minutes", "responded by sending troops"
+ANSWERED_IN_DEEDS = _words("within in by after quickly swiftly immediately promptly rapidly fast")
 # words that open a speaker phrase after an inverted cue: "said one party activist", "said a spokeswoman"
 SPEAKER_DETERMINERS = _words("the a an its their his her one another two three several some many")
 # words after which a noun, not a verb, follows: "the states", "his remarks", "more questions"
@@ -261,6 +268,12 @@ PLACE_WORDS = _words(
 OUTLET_WORDS = _words(
     "agency newspaper broadcaster television tv radio channel media outlet wire daily magazine network "
     "tabloid website news")
+# words of business news: a one-word name as their subject is a company ("Castlemere cut 300 jobs")
+BUSINESS_CONTEXT = _words(
+    "jobs shares profit profits sales revenue revenues customers prices stores shops staff employees workers "
+    "plant factory factories products brand merger takeover stake investors dividend earnings losses orders "
+    "contract contracts outlets branches")
+MONTHS = _words("january february march april may june july august september october november december")
 # wire services and broadcasters that articles cite as relays; general knowledge, not any one story
 KNOWN_OUTLETS = _words(
     "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
