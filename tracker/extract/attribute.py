@@ -169,7 +169,8 @@ def relayed_attribution(art: Article, c: Clause) -> Decision | None:
     inner, outer = _own_speaker(art, c), _governing_speaker(art, c)
     if not (inner and outer and is_relay(outer, c.governing.cue)):
         return None
-    return Decision("relayed attribution", inner, c.own[0].cue, (speaker_draft(art.mentions, outer),),
+    relay = speaker_draft(art.mentions, outer)
+    return Decision("relayed attribution", inner, c.own[0].cue, (relay,) if relay else (),
                     (f"cue:{c.own[0].cue}", f"relay:{c.governing.cue}"))
 
 
@@ -217,6 +218,7 @@ def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
     if _CONTRAST.search(art.text, max(prev.end, c.start - 12), c.start + 10):
         return None  # "…, while President Ana Ruiz urged …": a contrast opens a new source's statement
     a = prev.attribution
+    assert a.speaker is not None
     speaker = Speaker(a.speaker.name, a.speaker.kind, a.descriptor)
     return Decision("reported speech goes on", speaker, a.cue, a.via, ("reported speech goes on",))
 
@@ -246,7 +248,7 @@ def quotation_after_its_speakers_sentence(art: Article, c: Clause) -> Decision |
     all is the person the sentence before was about."""
     if c.sentence_share < 0.9 or art.text[c.sentence[0]] not in _OPENING:
         return None
-    hit = art.mentions.foreground_person(c.sentence[0])
+    hit = art.mentions.foreground_person()
     if not hit:
         return None
     rule = "quotation after its speaker's sentence"
@@ -328,10 +330,11 @@ def _heard(art: Article, c: Clause, d: Decision, features: list[str]) -> Attribu
     if speaker.resolved_from:
         features.append(f"resolved:{speaker.resolved_from}")
     via = d.via
-    if not via and speaker.relay is not None:
-        via = (speaker_draft(art.mentions, speaker.relay),)
+    relay = speaker_draft(art.mentions, speaker.relay) if not via and speaker.relay is not None else None
+    if relay is not None:
+        via = (relay,)
     return AttributionDraft(speaker_draft(art.mentions, speaker), d.cue, "direct" if direct else "indirect",
-                            speaker.descriptor, tuple(v for v in via if v is not None))
+                            speaker.descriptor, via)
 
 
 def _quotes_words(regions, start: int, end: int, n: int) -> bool:

@@ -85,7 +85,7 @@ class Cue:
 
 def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the inside of every quotation blanked: same length, same offsets."""
-    parts = []
+    parts: list[str] = []
     pos = start
     for qs, qe in regions:
         a, b = max(qs + 1, pos), min(qe - 1, end)
@@ -195,6 +195,8 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
     """The speaker phrase after a cue or "according to": a name up to the first comma, and the appositive
     after it when there is one ("…, a research fellow at Chatham House"), not a new clause (", with …")."""
     m = _REST.match(masked, at)
+    if m is None:
+        return at, at
     s, e = m.start(1), m.end(1)
     comma = next((c.start() for c in _PHRASE_COMMA.finditer(masked, s, e)), -1)
     if comma < 0:
@@ -208,10 +210,12 @@ def _phrase_after(masked: str, at: int) -> tuple[int, int]:
 
 
 # "The agency put the death toll at 11": an estimate is its maker's claim, like "estimated"
-_PUT_AT = re.compile(rf"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(en.ESTIMATE_NOUNS)})"
+_PUT_AT = re.compile(rf"\bput(?:s|ting)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+                     rf"(?:{alternation(en.ESTIMATE_NOUNS)})"
                      r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+at\s+[\d$£€a-z]")  # "put the number of dead at 30"
 # "for a fee the club put at €40m", "a toll Reuters put at 11": the estimate's maker right before "put at"
-_PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+_PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
+                                r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
                                 r"\s+(?P<put>puts?)\s+at\s+(?:about\s+|around\s+|some\s+|nearly\s+)?[\d$£€]")
 
 
@@ -288,7 +292,7 @@ def _a_rise_not_a_remark(masked: str, m: re.Match, low: str) -> bool:
     return low in ("added", "adds") and _AMOUNT_NEXT.match(masked, m.end()) is not None
 
 
-def _after_a_number(masked: str, m: re.Match, low: str) -> bool:
+def _after_a_number(masked: str, m: re.Match, _low: str) -> bool:
     """"30 states", "270 pledged delegates": a noun or an adjective after a number."""
     return _NUMBER_BEFORE.search(masked, max(0, m.start() - 12), m.start()) is not None
 
@@ -439,7 +443,8 @@ def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | Non
 
 
 # a share of people as a subject: "41%", "one in five", "three-fourths", "a majority", "most"
-_SHARE = re.compile(rf"\s*(?:(?:about|nearly|almost|some|roughly|only|just)\s+)?(?:[\d.,]+\s*(?:%|percent\b|per\s+cent\b)"
+_SHARE = re.compile(rf"\s*(?:(?:about|nearly|almost|some|roughly|only|just)\s+)?"
+                    rf"(?:[\d.,]+\s*(?:%|percent\b|per\s+cent\b)"
                     rf"|(?:{alternation(en.NUMBER_WORDS)})\s+(?:in|out\s+of)\s+\w+"
                     rf"|(?:{alternation(en.NUMBER_WORDS)})-(?:{alternation(en.SHARE_WORDS)})"
                     rf"|(?:a|the)?\s*(?:{alternation(en.SHARE_WORDS)})\s*$)", re.I)

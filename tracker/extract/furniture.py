@@ -38,33 +38,47 @@ def line_reason(line: str) -> str | None:
     """Why a whole line is page furniture, or None when it may hold claims."""
     # most lines are long paragraphs: look at their tail only, and at short lines in full
     tail = line[-48:]
+    ends = _ENDS_SENTENCE.search(tail) is not None
+    reason = _caption(line, tail) or (_short_line(line, tail, ends) if len(line) < 200 else None)
+    if reason or _LIST_ITEM.match(line):
+        return reason  # "- Individuals who break the law will face a fine": a list item states a claim
+    return _title_line(line, ends)
+
+
+def _caption(line: str, tail: str) -> str | None:
+    """Captions and credits, known by how they end."""
     if _VIDEO_STAMP.search(tail):
         return "video caption with time stamp"
     if tail.endswith(")") and _CAPTION_CREDIT.search(line[-120:]):
         return "photo caption with credit"
     if _CONTRIBUTED.search(tail):
         return "contributor credit"
-    short = len(line) < 200
-    if short and _TIME_STAMP.search(tail):
+    return None
+
+
+def _short_line(line: str, tail: str, ends: bool) -> str | None:
+    """Bylines, prompts, list headings, credits and team sheets: short lines."""
+    if _TIME_STAMP.search(tail):
         return "caption ending in a time stamp"
-    ends = _ENDS_SENTENCE.search(tail)
-    if short:
-        if _BYLINE.match(line) and len(line) < 120:
-            return "byline"
-        if _PROMPT.match(line) and len(line) < 160:
-            return "link or page prompt"
-        if line.endswith(":") and len(line) < 80:
-            return "heading introducing a list"
-        if not ends and len(line) < 160 and _CREDIT.search(line):
-            return "photo or video credit"
-    if _LIST_ITEM.match(line):
-        return None  # "- Individuals who break the law will face a fine": a list item states a claim
-    if short and ends:
+    if _BYLINE.match(line) and len(line) < 120:
+        return "byline"
+    if _PROMPT.match(line) and len(line) < 160:
+        return "link or page prompt"
+    if line.endswith(":") and len(line) < 80:
+        return "heading introducing a list"
+    if not ends and len(line) < 160 and _CREDIT.search(line):
+        return "photo or video credit"
+    if ends and not _LIST_ITEM.match(line):
         words = _WORD.findall(line)
         if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words):
             # "Jones, Hiley, Taylor (Martin 89), Devine.", "Ronaldo 9, Rooney 87.": a team sheet or a results
             # line; prose always has a lower-case word
             return "list of names or results"
+    return None
+
+
+def _title_line(line: str, ends: bool) -> str | None:
+    """Headlines, related links and headings: title case, or no sentence ending."""
     if ends and len(line) < 120 and line.rstrip()[-1] in "?!":
         words = _WORD.findall(line)
         if len(words) <= 15 and line[0] not in "“\"‘'" and sum(w[0].isupper() for w in words) >= 0.7 * len(words):

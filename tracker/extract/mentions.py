@@ -78,7 +78,8 @@ class Mentions:
     def role(self, phrase: str, position: int) -> tuple[str, str] | None:
         """The person a definite description means: "the foreign minister" when a role says so; "the
         Dutchman", "the 26-year-old", "the striker": the latest person in the foreground."""
-        m = _DEFINITE_ROLE.match((_AGE_AFTER.sub("", phrase) if "," in phrase else phrase).lower())  # "The Brazilian, 45," is the Brazilian
+        # "The Brazilian, 45," is the Brazilian
+        m = _DEFINITE_ROLE.match((_AGE_AFTER.sub("", phrase) if "," in phrase else phrase).lower())
         if not m:
             return None
         head = m.group(1)
@@ -103,11 +104,12 @@ class Mentions:
                             return name, kind
                 return None
             return self.latest_org(position)
-        if head.endswith(en.EPITHET_ENDINGS) or head in en.TITLES or (head in en.DEMONYMS and m.group().count(" ") == 1):
+        if head.endswith(en.EPITHET_ENDINGS) or head in en.TITLES \
+                or (head in en.DEMONYMS and m.group().count(" ") == 1):
             return self._latest("person", None, position, True) or self._latest("person", None, position, False)
         return None
 
-    def foreground_person(self, position: int) -> tuple[str, str] | None:
+    def foreground_person(self) -> tuple[str, str] | None:
         """The one person the sentence before was about (its subject or speaker), if there is exactly one."""
         found = {(name, prom) for pos, name, kind, prom in self.seen
                  if kind == "person" and self.previous_sentence_at <= pos < self.sentence_at}

@@ -31,7 +31,8 @@ _HEADS = alternation(_ORG_HEADS)
 # an organization named by what it is: "Castlemere, the supermarket chain," / "supermarket chain Castlemere",
 # so that "the company said" can mean it later, though its name holds no organization word
 # (the appositive's head must be the organization noun: "the head of the charity" is a person)
-ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+(?:(?!(?:of|at|for|in|from|with|to)\s)[\w-]+\s+){{0,4}}?"
+ORG_APPOSITIVE = re.compile(rf",\s+(?:the|a|an|[A-Z][\w]*[’']s)\s+"
+                            rf"(?:(?!(?:of|at|for|in|from|with|to)\s)[\w-]+\s+){{0,4}}?"
                             rf"(?:{_HEADS})"
                             rf"(?=\s*[,.;]|\s+(?:which|that|whose|said|says)\b)")
 ORG_HEAD_BEFORE = re.compile(rf"\b(?:{_HEADS})\s+$")

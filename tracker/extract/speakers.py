@@ -229,7 +229,8 @@ def speaker_draft(mentions: Mentions, sp: Speaker | None) -> SpeakerDraft | None
     return draft
 
 
-_ROLE_PHRASE = re.compile(r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z-]+)(?:\s+(?:of|at|for)\s|$)", re.I)
+_ROLE_PHRASE = re.compile(r"(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z-]+)(?:\s+(?:of|at|for)\s|$)",
+                          re.I)
 
 
 def is_role(phrase: str) -> bool:
