@@ -493,6 +493,7 @@ _POSSESSIVE_DETERMINERS = en.POSSESSIVE_DETERMINERS
 _RELATIVE_SAY = forms_with("relative")
 
 
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")
 _FINITE_AFTER = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|did|does|do|it|they|"
     r"he|she|we|there)\b|\b(?:it|that|there|he|she|what|who|here)[’']s\b|_")
@@ -509,6 +510,8 @@ def _name_phrase(after: str) -> bool:
     first = words[0]
     if first.lower() in PREPOSITIONS or first.lower() in _FILLER:
         return False  # "…, said on Monday.": when, not who
+    if any(_PAST_VERB.fullmatch(w) and words[k - 1].lower() not in _DETERMINER for k, w in enumerate(words) if k):
+        return False  # "said the family deserved better": a clause, not a speaker ("said the embattled mayor" is)
     return first[0].isupper() or first.lower() in en.SPEAKER_DETERMINERS or any(w[:1].isupper() for w in words[1:])
 
 

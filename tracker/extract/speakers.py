@@ -71,7 +71,7 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
 
 _PER = re.compile(r",?\s+(?:per|via|through)\s+(?=(?:the\s+|a\s+)?[A-Z])")
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there"})
-_LEADING_ADVERB = re.compile(r"^(?:[a-z]+ly|then|now|also|still|so)\s+(?=\S)", re.I)
+_LEADING_ADVERB = re.compile(rf"^(?:[a-z]+ly|then|now|also|still|so|{alternation(en.SUBORDINATORS)})\s+(?=\S)", re.I)
 
 
 def _clean(phrase: str) -> str:
