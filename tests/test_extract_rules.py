@@ -38,6 +38,8 @@ ATTRIBUTED = [
      "data as a source: figures show"),
     ("Mayor Jonas Berg: “We will rebuild the pier by summer.”", "rebuild the pier", "Jonas Berg", ":", "direct",
      "speech with no verb: a name and a colon"),
+    ("Berg: the pier will be rebuilt by summer.", "pier will be rebuilt", "Berg", ":", "indirect",
+     "speech with no verb: one name and a colon, as headlines write it"),
     ("“The pier will reopen in June,” said former harbour master Ola Brandt (retired).", "pier will reopen",
      "Ola Brandt", "said", "direct", "inverted cue: a lower-case title opens the speaker phrase"),
     ("“We have lost two seasons,” said one ferry captain, who asked not to be named.", "lost two seasons",
@@ -94,6 +96,7 @@ NOT_ATTRIBUTED = [
     ("Mills saw orders rise 8% in the spring.", "orders rise", "'saw' as experience, not a view"),
     ("A poll of 2,000 adults was published. 41% said they would cycle more.", "cycle more",
      "a share of respondents is never the speaker"),
+    ("Update: the pier will be rebuilt by summer.", "pier will be rebuilt", "a heading word before a colon"),
     ("Firefighters responded within minutes of the alarm.", "within minutes", "'responded' as arriving"),
     ("The inquiry examined alleged kickbacks paid to officials.", "kickbacks", "'alleged' as an adjective"),
 ]

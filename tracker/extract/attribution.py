@@ -257,8 +257,10 @@ def colon_speech(masked: str, offset: int) -> list[Cue]:
         return []
     words = m["who"].split()
     _title, name = split_title(words)
-    if not name or classify(name) not in ("person", "organization", "outlet") or words[0].lower() in en.NOT_NAMES:
+    if not name or words[0].lower() in en.NOT_NAMES or words[0].lower() in en.HEADING_WORDS:
         return []
+    if classify(name) not in ("person", "organization", "outlet") and len(name) > 1:
+        return []  # one word will do ("Sanders: …"), several must make a name
     colon = masked.index(":", m.end("who"))
     return [Cue(":", colon + offset, colon + 1 + offset, m["who"], m.start("who") + offset)]
 

@@ -221,6 +221,11 @@ POSSESSIVE_DETERMINERS = _words("her his its their our")
 NEW_SUBJECTS = _words("there it they he she we")
 # what follows "responded" when it was done, not said: "responded within minutes", "responded by sending troops"
 ANSWERED_IN_DEEDS = _words("within in by after quickly swiftly immediately promptly rapidly fast")
+# words before a colon that head a line rather than name a speaker ("Update: …", "Watch: …")
+HEADING_WORDS = _words(
+    "update updated note correction clarification editor watch read related photos photo video videos breaking "
+    "exclusive analysis opinion live listen see also source sources warning spoiler q a faq summary background "
+    "timeline what why how who when where here transcript full text")
 # words that open a speaker phrase after an inverted cue: "said one party activist", "said a spokeswoman"
 SPEAKER_DETERMINERS = _words("the a an its their his her one another two three several some many")
 # words after which a noun, not a verb, follows: "the states", "his remarks", "more questions"
