@@ -34,8 +34,10 @@ _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing")
 # a colon, a quotation or a question word, or right after a quotation ("“…,” she continued")
 _URGE = forms_with("speech")
 _AFTER_QUOTE = re.compile(r"[”\"],?\s*(?:[\w.’'-]+\s+){0,4}$")
-_URGE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)"
-                           r"|\s+(?:[\w’'-]+\s+){1,3}[“\"]")
+# what follows a verb of speech when it reports words: "that", a colon, a quotation (after a comma or an object:
+# "continued, “…”", "called the plan “reckless”", "telling reporters, “…”") or a question word
+_QUOTE_AFTER_OBJECT = r"\s*,?\s*[“\"]|\s+(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,?\s*[“\"]"
+_URGE_FOLLOWS = re.compile(rf"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)|{_QUOTE_AFTER_OBJECT}")
 _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
@@ -54,7 +56,7 @@ _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|c
 _CLOSES = re.compile(r"\s*[.,;]")
 _THAT_FOLLOWS = re.compile(r"\s*(?:(?:on|late|early|last|this|in)\s+[\w.]+\s+(?:\d+\s+)?)?(?:that\b|:)")
 # other participles report speech only before "that", a colon or a quotation ("adding to honours" does not)
-_PARTICIPLE_FOLLOWS = re.compile(r"\s*(?:that\b|:|[“\"_,])")
+_PARTICIPLE_FOLLOWS = re.compile(rf"\s*(?:that\b|:|[“\"_,])|{_QUOTE_AFTER_OBJECT}")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|was|were|are)\s+(?:\w+ly\s+|also\s+|not\s+)?$")
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:to|a|an|the|its|their|his|her|An|A|The|Its|Their|His|Her)\s+$")
 # "Ecologists are warning MSPs that …", "the agency is warning": progressive, the subject speaks
