@@ -178,3 +178,25 @@ def test_caveats_not_in_the_it_was_unclear_form(text, anchor, qualifies, why):
     if qualifies:
         target = result.claims[c.caveat_of]
         assert qualifies in text[target.start:target.end], why
+
+
+@pytest.mark.parametrize(("text", "anchor", "cue"), [
+    ("The harbour master is expected to resign before the summer.", "expected to resign", "expected"),
+    ("The ferry was said to be listing badly when it left port.", "listing badly", "said"),
+])
+def test_a_report_whose_source_is_not_named_is_indirect_with_no_speaker(text, anchor, cue):
+    c = claim(text, anchor)
+    assert c.attribution.mode == "indirect" and c.attribution.speaker is None and c.attribution.cue == cue
+    assert c.reason["rule"] == "report with no source named"
+
+
+@pytest.mark.parametrize(("text", "anchor", "who", "cue"), [
+    ("Tom Arko took the stage. He continued, “The pier will be rebuilt by summer.”", "pier will be rebuilt",
+     "Tom Arko", "continued"),
+    ("Ana Ruiz thanked the crews, telling reporters, “The pier will be rebuilt.”", "pier will be rebuilt",
+     "Ana Ruiz", "telling"),
+])
+def test_speech_verbs_report_a_quotation_after_a_comma_or_an_object(text, anchor, who, cue):
+    att = claim(text, anchor).attribution
+    assert att.cue == cue and att.mode == "direct"
+    assert att.speaker is not None and att.speaker.name == who

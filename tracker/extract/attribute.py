@@ -15,6 +15,7 @@ from .clauses import has_verb
 from .context import Article, Clause
 from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
+from .wordre import alternation
 from .names import classify, runs, split_title
 from .segment import paragraphs, quote_regions, sentences
 from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
@@ -255,6 +256,21 @@ def quotation_after_its_speakers_sentence(art: Article, c: Clause) -> Decision |
     return Decision(rule, features=(rule,), attribution=AttributionDraft(art.mentions.draft(*hit), None, "direct"))
 
 
+_PASSIVE_REPORT = re.compile(
+    rf"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|also\s+|now\s+|still\s+)?"
+    rf"(?P<cue>{alternation(en.PASSIVE_REPORT_VERBS)})\s+to\b")
+
+
+def passive_report(art: Article, c: Clause) -> Decision | None:
+    """"The mayor is expected to resign", "the ship was said to be listing": reported by someone the article does
+    not name: indirect, speaker unknown."""
+    m = _PASSIVE_REPORT.search(c.masked, c.start - c.sentence[0], c.end - c.sentence[0])
+    if m is None:
+        return None
+    return Decision("report with no source named", features=(f"cue:{m['cue']}",),
+                    attribution=AttributionDraft(None, m["cue"], "indirect"))
+
+
 def unnamed_quotation(art: Article, c: Clause) -> Decision | None:
     """A quotation whose speaker neither its cue nor its paragraph names: quoted, speaker unknown (never a speaker
     from paragraphs before)."""
@@ -274,6 +290,7 @@ RULES: tuple[Rule, ...] = (
     continued_quotation,
     quotation_after_its_speakers_sentence,
     unnamed_quotation,
+    passive_report,
 )
 OUTLET_VOICE = "outlet voice"
 

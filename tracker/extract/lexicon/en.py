@@ -226,6 +226,9 @@ HEADING_WORDS = _words(
     "update updated note correction clarification editor watch read related photos photo video videos breaking "
     "exclusive analysis opinion live listen see also source sources warning spoiler q a faq summary background "
     "timeline what why how who when where here transcript full text")
+# "is expected to", "was said to": reported by someone the article does not name
+PASSIVE_REPORT_VERBS = _words("expected believed said reported thought understood rumoured rumored alleged "
+                              "estimated known feared")
 # words that open a speaker phrase after an inverted cue: "said one party activist", "said a spokeswoman"
 SPEAKER_DETERMINERS = _words("the a an its their his her one another two three several some many")
 # words after which a noun, not a verb, follows: "the states", "his remarks", "more questions"
