@@ -256,16 +256,15 @@ def quotation_after_its_speakers_sentence(art: Article, c: Clause) -> Decision |
     return Decision(rule, features=(rule,), attribution=AttributionDraft(art.mentions.draft(*hit), None, "direct"))
 
 
-_PASSIVE_REPORT = re.compile(
-    rf"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|also\s+|now\s+|still\s+)?"
-    rf"(?P<cue>{alternation(en.PASSIVE_REPORT_VERBS)})\s+to\b")
+_PASSIVE_REPORT = re.compile(rf"(?P<cue>{alternation(en.PASSIVE_REPORT_VERBS)})\s+to\b")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|also\s+|now\s+|still\s+)?$")
 
 
 def passive_report(art: Article, c: Clause) -> Decision | None:
     """"The mayor is expected to resign", "the ship was said to be listing": reported by someone the article does
     not name: indirect, speaker unknown."""
     m = _PASSIVE_REPORT.search(c.masked, c.start - c.sentence[0], c.end - c.sentence[0])
-    if m is None:
+    if m is None or not _AUX_BEFORE.search(c.masked, max(0, m.start() - 24), m.start()):
         return None
     return Decision("report with no source named", features=(f"cue:{m['cue']}",),
                     attribution=AttributionDraft(None, m["cue"], "indirect"))

@@ -63,10 +63,14 @@ _ATTRIBUTE_UNKNOWN = re.compile(
     r"(?:still\s+|as\s+yet\s+)?(?:unclear|uncertain|unknown|unconfirmed|not\s+known)\b", re.I)
 
 
+_UNKNOWN_WORD = re.compile(r"unclear|uncertain|unknown|unconfirmed|not known")  # a cheap test before the pattern
+
+
 def uncertainty_caveat(clause: str) -> str | None:
     m = UNCERTAIN.match(clause)
     if not m:
-        r = _REMAINS_UNCLEAR.match(clause) or _ATTRIBUTE_UNKNOWN.search(clause)
+        r = _REMAINS_UNCLEAR.match(clause) or (_ATTRIBUTE_UNKNOWN.search(clause) if _UNKNOWN_WORD.search(clause)
+                                                else None)
         return r.group() if r else None
     said = m.group().lower()
     # "it was clear" is no caveat; "it was unclear" / "it wasn't clear" is

@@ -17,6 +17,7 @@ _CAUTION = re.compile(r"\bcaution(?:ed|s|ing)?\s+that\b")
 _FIGURE_MAY_CHANGE = re.compile(
     rf"\bthe\s+(?:[\w-]+\s+){{0,2}}(?:{alternation(en.ESTIMATE_NOUNS)})\s+(?:could|may|might|is\s+likely\s+to|"
     rf"was\s+likely\s+to|would\s+probably)\s+(?:still\s+|yet\s+|further\s+)?(?:{alternation(en.FIGURE_CHANGES)})\b")
+_MODAL = re.compile(r" (?:could|may|might|likely|probably) ")  # a cheap test before _FIGURE_MAY_CHANGE
 _SUBJECT_WORDS = re.compile(r"[A-Za-z][\w-]{3,}")
 
 # check-worthiness: a base, raised by what a checker can check (a value, a named source, a caveat to weigh),
@@ -102,7 +103,7 @@ def caveat(art: Article, clause: str, same_sentence: bool) -> tuple[str, int | N
         return limit, figure_before(claims, clause[: clause.find(limit)] if limit in clause else ""), False
     if claims and "caution" in clause and _CAUTION.search(clause):
         return "cautioned", _cautioned_target(art), False
-    change = _FIGURE_MAY_CHANGE.search(clause) if claims else None
+    change = _FIGURE_MAY_CHANGE.search(clause) if claims and _MODAL.search(clause) else None
     if change:
         return change.group(), _cautioned_target(art), False
     return None
