@@ -1,8 +1,8 @@
 """Outlet and entity ids remembered for one ingest run, so each name costs a query once per run, not per claim.
 
-The bulk counterpart of ``entities.EntityResolver``, with the same rules: an entity is found by the lookup key of
-its name or any alias among those already seen, else by the key of the draft's name in the database, else
-created; new spellings become aliases. What a document adds stays pending until its transaction commits, so
+The one entity mechanism of ingest: an entity is found by the lookup key (``entities.entity_key``) of its name
+or any alias among those already seen, else by the key of the draft's name in the database, else created; new
+spellings become aliases. What a document adds stays pending until its transaction commits, so
 a rolled-back document leaves no ids in the cache that the database does not have.
 """
 from __future__ import annotations
@@ -68,7 +68,7 @@ class RowCache:
             if new:
                 known = _Known(known.id, known.key, known.name, [*known.aliases, *new])
                 renamed[known.id] = known.aliases
-            # cached under the entity's own key, as EntityResolver does: an alias key is only a way to find it
+            # cached under the entity's own key: an alias key is only a way to find it
             self._pending_entities[known.key] = known
             ids.append(known.id)
         if renamed:
