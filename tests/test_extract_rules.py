@@ -88,6 +88,8 @@ def test_attribution_classes(text, anchor, who, cue, mode, why):
 NOT_ATTRIBUTED = [
     ("Thirty states with 300 electoral votes backed the measure.", "electoral votes", "'states' after a number"),
     ("The senator's remarks drew a rebuke from the chamber.", "drew a rebuke", "'remarks' after a possessive"),
+    ("The mayor's comments came a day after the vote.", "came a day after", "'comments' after a possessive name"),
+    ("The council will appeal against the judge's ruling.", "appeal against", "'ruling' as a noun closing a clause"),
     ("The party won by three percentage points in the north.", "percentage points", "'points' as a plural noun"),
     ("The minister appeared at the opening of the new library.", "opening of the new", "presence, not a view"),
     ("The river pilots urged the port to dredge the channel.", "dredge the channel",

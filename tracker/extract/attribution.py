@@ -42,6 +42,7 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+furthe
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
 _NEEDS_THAT = forms_with("that")
+_NEEDS_THAT_PAST = frozenset(f for f in _NEEDS_THAT if f == verb_forms(_CUE_FORMS[f].lemma, en.IRREGULAR_VERBS)[1])
 # "Harwick claimed their first win", "the team claimed the title": a claim verb with a plain noun object is
 # winning, not saying; "claimed the vote was rigged" has a reported clause (a finite verb) after the noun
 _CLAIM_WORDS = forms_with("claim") | {"claim"}
@@ -281,7 +282,10 @@ def _judgement_without_as(masked: str, m: re.Match, low: str) -> bool:
 
 def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
     """"found a body", "ruled the country" (not "found that …")."""
-    return low in _NEEDS_THAT and not _THAT_FOLLOWS.match(masked, m.end()) and not _CLOSES.match(masked, m.end())
+    if low not in _NEEDS_THAT or _THAT_FOLLOWS.match(masked, m.end()):
+        return False
+    # "…, the survey found.": a finding closed by its cue, in the past tense ("of the judge's ruling." is a noun)
+    return not (low in _NEEDS_THAT_PAST and _CLOSES.match(masked, m.end()))
 
 
 def _won_not_said(masked: str, m: re.Match, low: str) -> bool:
@@ -540,9 +544,11 @@ def _plural_noun(masked: str, start: int, end: int) -> bool:
         return False
     w = m["w"]
     low = w.lower()
+    if low.endswith(("’s", "'s", "s’", "s'")):
+        return True  # "the senator's remarks", "Valls’ comments"
     if low in PRONOUNS or low in ("who", "which", "that") or w[:1].isupper() and not w.isupper():
         return low in en.DETERMINERS_BEFORE_NOUN
-    if low in en.DETERMINERS_BEFORE_NOUN or low.endswith(("’s", "'s", "s’", "s'")) or "-" in low:
+    if low in en.DETERMINERS_BEFORE_NOUN or "-" in low:
         return True
     return low.endswith("s") and not low.endswith(("ss", "us", "is")) and low not in _ANIMATE_NOUNS \
         or masked.startswith((" of ", " from ", " with ", " for ", " in "), end)
