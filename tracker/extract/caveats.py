@@ -3,26 +3,26 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import en
+from .lexicon import en, verb_forms
 from .wordre import alternation
 
+_VERIFIED = alternation(verb_forms(v, en.IRREGULAR_VERBS)[1] for v in en.VERIFICATION_VERBS)  # "corroborated"
+_VERIFY_BASE = alternation(en.VERIFICATION_VERBS)
+_VERIFY_ANY = f"{_VERIFY_BASE}|{_VERIFIED}"
+_INDEPENDENTLY = r"(?:independently\s+|immediately\s+)*"
 # "NBC News has not verified the claim", "could not be independently confirmed", "unable to verify"
 VERIFY = re.compile(
     r"\b(?:(?:has|have|had|could|can|did|does|do|was|were|is|are|cannot)(?:\s*not|n[’']t)?\s+"
-    r"(?:not\s+|never\s+)?(?:yet\s+)?(?:been\s+)?(?:able\s+to\s+)?(?:independently\s+|immediately\s+)*"
-    r"(?:verif(?:y|ied)|confirm(?:ed)?|corroborat(?:e|ed)|authenticat(?:e|ed))"
-    r"|(?:unable|not\s+able|not\s+possible)\s+to\s+(?:independently\s+|immediately\s+)*"
-    r"(?:verify|confirm|corroborate|authenticate)"
+    rf"(?:not\s+|never\s+)?(?:yet\s+)?(?:been\s+)?(?:able\s+to\s+)?{_INDEPENDENTLY}(?:{_VERIFY_ANY})"
+    rf"|(?:unable|not\s+able|not\s+possible)\s+to\s+{_INDEPENDENTLY}(?:{_VERIFY_BASE})"
     r"|no\s+independent\s+(?:verification|confirmation)"
-    r"|(?:could|can)\s*(?:not|n[’']t)\s+be\s+(?:independently\s+|immediately\s+)*"
-    r"(?:verified|confirmed|corroborated|authenticated))", re.I)
+    rf"|(?:could|can)\s*(?:not|n[’']t)\s+be\s+{_INDEPENDENTLY}(?:{_VERIFIED}))\b", re.I)
 # a negated "confirm" is a caveat only when it is about the reporting itself: passive ("could not be
 # verified"), "independently", an outlet as subject, or the claim/footage/figures as object ("Ukraine did not
 # confirm the attack" is news, not a caveat)
 _ABOUT_REPORTING = re.compile(
-    r"\s+(?:the|these|those|this|that|its|their|his|her|such)?\s*(?:\w+\s+)?(?:claims?|reports?|figures?|"
-    r"numbers?|video|footage|images?|photos?|pictures?|accounts?|information|details|allegations?|"
-    r"casualty|death toll|authenticity|veracity|statement|assertion)\b", re.I)
+    rf"\s+(?:the|these|those|this|that|its|their|his|her|such)?\s*(?:\w+\s+)?(?:{alternation(en.REPORTING_OBJECTS)})"
+    r"s?\b", re.I)
 _OUTLET_SUBJECT = re.compile(
     r"\b(?:News|Times|Post|Journal|Reuters|AP|AFP|BBC|CNN|NBC|CBS|ABC|Associated Press|Bloomberg|Guardian|"
     r"Telegraph|Independent|we|We)\b")
@@ -34,7 +34,7 @@ UNCERTAIN = re.compile(
     r"(?:still\s+|yet\s+|also\s+|been\s+)?(?:immediately\s+|entirely\s+|not\s+)?"
     r"(?:unclear|clear|uncertain|unknown|known|too\s+early\s+to\s+say|to\s+be\s+seen)\b", re.I)
 HEDGE = re.compile(rf"\b{alternation(en.HEDGES)}\b")
-VERIFY_WORD = re.compile(r"verif|confirm|corroborat|authenticat")
+VERIFY_WORD = re.compile(r"verif|confirm|corroborat|authenticat")  # a cheap test before VERIFY
 
 
 def verification_caveat(clause: str) -> str | None:

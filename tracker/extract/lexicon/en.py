@@ -365,6 +365,13 @@ HEDGES = _words(
     "may might could reportedly allegedly apparently appear appears appeared seem seems seemed suggest suggests "
     "suggested suggesting likely unlikely possibly perhaps probably purportedly Might Could Reportedly "
     "Allegedly Apparently Perhaps Possibly Probably Likely")
+# verbs of checking: "has not verified", "could not be independently confirmed"
+VERIFICATION_VERBS = ("verify", "confirm", "corroborate", "authenticate")
+# what an outlet says it could not check: "could not verify the footage"
+REPORTING_OBJECTS = (
+    "claim", "report", "figure", "number", "video", "footage", "image", "photo", "picture", "account",
+    "information", "details", "allegation", "casualty", "death toll", "authenticity", "veracity", "statement",
+    "assertion")
 # the subject words of a caveat that name no source: "that count", "the figures"
 NOT_SOURCE_WORDS = _words("that this these those their count figures figure data numbers number tally toll "
                           "survey poll")
