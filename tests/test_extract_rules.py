@@ -202,3 +202,9 @@ def test_speech_verbs_report_a_quotation_after_a_comma_or_an_object(text, anchor
     att = claim(text, anchor).attribution
     assert att.cue == cue and att.mode == "direct"
     assert att.speaker is not None and att.speaker.name == who
+
+
+def test_a_share_of_respondents_speaks_through_the_poll_the_article_named():
+    text = "A poll by Civic Pulse asked 2,000 adults about transport. 41% said they would cycle more."
+    att = claim(text, "cycle more").attribution
+    assert att.speaker is not None and att.speaker.name == "Civic Pulse" and att.cue == "said"

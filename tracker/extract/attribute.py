@@ -15,10 +15,10 @@ from .clauses import has_verb
 from .context import Article, Clause
 from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
-from .wordre import alternation
 from .names import classify, runs, split_title
 from .segment import paragraphs, quote_regions, sentences
 from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
+from .wordre import alternation
 
 _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
                       r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For)\s[^,_]{1,40},\s*)")
@@ -53,6 +53,9 @@ def cue_speaker(art: Article, cue: Cue, masked: str, offset: int) -> Speaker | N
     """The speaker a cue names: its phrase resolved, or the sentence's subject for a participle."""
     if cue.position == "participle":
         return main_subject(art, masked, offset, cue.start)
+    if cue.position == "share":
+        # a share of respondents speaks through the poll that asked them, when the article named one
+        return Speaker(art.pollster[0], art.pollster[1], None, cue.phrase) if art.pollster else None
     return speaker_of(cue.phrase or "", cue.phrase_start, art.mentions, art.recent)
 
 
@@ -203,6 +206,8 @@ def participle_of_the_subject(art: Article, c: Clause) -> Decision | None:
     return Decision("participle of the subject", speaker, word, features=(f"cue:{word}",))
 
 
+# the second statement is joined by "and", "but" or a semicolon: "…, and the operator had ignored …"
+_CONJOINED = re.compile(r"[\s,”\"’']*(?:;|(?:and|but|yet)\b)", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|meanwhile)\b", re.I)
 _REPORTING_RULES = ("cue before content", "relayed attribution", "same subject goes on", "reported speech goes on")
 
@@ -218,6 +223,8 @@ def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
         return None
     if _CONTRAST.search(art.text, max(prev.end, c.start - 12), c.start + 10):
         return None  # "…, while President Ana Ruiz urged …": a contrast opens a new source's statement
+    if not _CONJOINED.match(art.text, prev.end, c.start + 8):
+        return None  # "…, who was his chief of staff": a relative or subordinate clause, not a second statement
     a = prev.attribution
     assert a.speaker is not None
     speaker = Speaker(a.speaker.name, a.speaker.kind, a.descriptor)
@@ -260,7 +267,7 @@ _PASSIVE_REPORT = re.compile(rf"(?P<cue>{alternation(en.PASSIVE_REPORT_VERBS)})\
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|also\s+|now\s+|still\s+)?$")
 
 
-def passive_report(art: Article, c: Clause) -> Decision | None:
+def passive_report(_art: Article, c: Clause) -> Decision | None:
     """"The mayor is expected to resign", "the ship was said to be listing": reported by someone the article does
     not name: indirect, speaker unknown."""
     m = _PASSIVE_REPORT.search(c.masked, c.start - c.sentence[0], c.end - c.sentence[0])

@@ -22,6 +22,9 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{alternation(en.NUMBER_WORDS)}))\s+$",
 _NEEDS_TO = forms_with("to")
 _ANSWERS = forms_with("answer")
 _TO_FOLLOWS = re.compile(r"\s+(?:\w+ly\s+)?(?:to|that|as|like)\b|,")
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|its|their|our|my|your)|[\w.-][’']s?|s[’'])\s+$", re.I)
+# the bare forms that are cues ("they say", "polls show")
+_BARE_FORMS = frozenset(f for f, v in _CUE_FORMS.items() if f == v.lemma)
 _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?P<w>[\w’'-]+)\s+$")
 # "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
 _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
@@ -83,7 +86,8 @@ class Cue:
     end: int
     phrase: str | None = None
     phrase_start: int = -1
-    position: str = "before"  # before / after / according / participle / relative (", which has warned")
+    #: before / after / according / participle / relative (", which has warned") / share ("41% said")
+    position: str = "before"
 
 
 def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> str:
@@ -306,8 +310,31 @@ def _after_a_number(masked: str, m: re.Match, _low: str) -> bool:
 
 
 def _a_plural_noun(masked: str, m: re.Match, low: str) -> bool:
-    """"percentage points", "his remarks", "follow-up questions"."""
-    return low in _THIRD_PERSON and _plural_noun(masked, m.start(), m.end())
+    """"percentage points", "his remarks", "follow-up questions", "… in 30 states.": a verb that needs what it
+    reports does not end its clause."""
+    if low not in _THIRD_PERSON:
+        return False
+    if _plural_noun(masked, m.start(), m.end()):
+        return True
+    return low not in _POST_CUES and _CLOSES.match(masked, m.end()) is not None
+
+
+def _after_a_possessive(masked: str, m: re.Match, _low: str) -> bool:
+    """"Breitbart's reporting team", "her warning", "the mayor's claims": a noun after a possessive."""
+    return _POSSESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) is not None
+
+
+def _bare_form_after_a_name(masked: str, m: re.Match, low: str) -> bool:
+    """"the Daily show on radio", "Latino support": a bare verb form needs a plural subject, not one name."""
+    if low not in _BARE_FORMS or _THAT_FOLLOWS.match(masked, m.end()):
+        return False  # "Sepa predict that …": British plural agreement with a name
+    before = _PLURAL_BEFORE.search(masked, max(0, m.start() - 30), m.start())
+    if before is None:
+        return False
+    w = before["w"]
+    if w.lower() in PRONOUNS or w.lower() in ("i", "you", "we", "they") or w.lower().endswith("s"):
+        return False
+    return w[:1].isupper() and " and " not in masked[max(0, m.start() - 40):m.start()]
 
 
 def _presence_not_a_view(masked: str, m: re.Match, low: str) -> bool:
@@ -340,6 +367,8 @@ NOT_A_CUE: tuple[tuple[str, Callable[[str, re.Match, str], bool]], ...] = (
     ("a presence, not a view", _presence_not_a_view),
     ("a noun before its verb", _a_noun_before_its_verb),
     ("answered in deeds", _answered_in_deeds),
+    ("a noun after a possessive", _after_a_possessive),
+    ("a bare form after one name", _bare_form_after_a_name),
 )
 
 
@@ -400,17 +429,19 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
             boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
         return None  # "he strengthened his selection claims": a noun, not a verb of saying
     if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
-        if boundary == "who":
-            # "people who have battled fraud say …": the relative clause describes who speaks
+        if boundary == "who" and len([w for w in phrase.split() if not VERB_IN_PHRASE.fullmatch(w)]) >= 2:
+            # "people who have battled fraud say …": the relative clause describes who speaks ("leaders who can
+            # support …" is the relative clause's own verb)
             a, b = _restrictive_antecedent(masked, s)
             return _with_phrase(cue, masked, a, b, offset)
         return None
     if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) and not _animate(phrase):
         return None  # "incredibly sharp writing", "three warning letters": not someone speaking
+    if _SHARE.match(phrase):
+        # "41% said they would cycle more": the pollster's finding (or the outlet's), never 41%'s words
+        return _with_phrase(cue, masked, s, e, offset, "share")
     if low in _THINK_SET and not _animate(phrase):
         return None
-    if _SHARE.match(phrase):
-        return None  # "41% said they would cycle more": the pollster's finding (or the outlet's), not 41%'s words
     return _with_phrase(cue, masked, s, e, offset)
 
 
@@ -544,8 +575,8 @@ def _plural_noun(masked: str, start: int, end: int) -> bool:
         return False
     w = m["w"]
     low = w.lower()
-    if low.endswith(("’s", "'s", "s’", "s'")):
-        return True  # "the senator's remarks", "Valls’ comments"
+    if low.endswith(("’s", "'s", "s’", "s'")) or low in PREPOSITIONS:
+        return True  # "the senator's remarks", "Valls’ comments", "in states"
     if low in PRONOUNS or low in ("who", "which", "that") or w[:1].isupper() and not w.isupper():
         return low in en.DETERMINERS_BEFORE_NOUN
     if low in en.DETERMINERS_BEFORE_NOUN or "-" in low:

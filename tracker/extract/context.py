@@ -26,6 +26,8 @@ class Article:
     last_quote: AttributionDraft | None = None
     #: whether the quotation of the paragraph before goes on into the next (left open, or introduced by a line)
     quote_carries: bool = False
+    #: the organization whose poll or survey the article named last, for "41% said …"
+    pollster: tuple[str, str] | None = None
     #: whether the previous sentence named a speaker
     spoke: bool = False
     #: index of the current sentence's first claim

@@ -12,7 +12,7 @@ from .claims import add_claim
 from .clauses import closes_sentence, split
 from .context import Article, Clause
 from .drafts import Extraction, SkippedDraft
-from .lexicon import language
+from .lexicon import en, language
 from .mentions import name_later, remember_names
 from .segment import paragraphs, quote_regions, quoted_share, sentences, straight_quotes
 from .values import find_values
@@ -22,6 +22,10 @@ from .values import find_values
 _REPORTED_EVENT = re.compile(r"\d|\b(?:was|were|had|did|burst|fell|rose|hit|struck|took|made|came|went|began|left|"
                              r"lost|won|cut|killed|[a-z]{3,}ed)\b")
 _SEPARATE = re.compile(r";(?![^()]*\))|,?\s+(?:while|whereas)\s")  # not "(£398m; $768m)"
+_POLL = re.compile(r"\b(?:[Pp]olls?|[Ss]urveys?|[Pp]ollsters?)\b")
+_NAME = r"(?:[A-Z][\w&.'’/-]*\s+){0,4}[A-Z][\w&.'’/-]*"
+_POLL_BY = re.compile(rf"\b(?:polls?|surveys?)\s+(?:conducted\s+)?(?:by|from|for)\s+(?:the\s+)?(?P<who>{_NAME})")
+_NAMED_POLL = re.compile(rf"(?P<who>{_NAME})\s+(?:polls?|surveys?)\b")
 _INTRO_LINE = 160  # characters: a short line ending in a colon may introduce the quotation below it
 _HEADING_WORDS = 8
 
@@ -89,6 +93,8 @@ def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, 
     art.sentence_start = len(art.result.claims)
     art.mentions.new_sentence(ss)
     remember_names(art.mentions, masked, ss)
+    if _POLL.search(masked):
+        _remember_pollster(art, masked)
     cues = find_cues(masked, ss)
     share = quoted_share(regions, ss, se)
     inverted = [c for c in cues if closes_sentence(masked, c, ss)]
@@ -105,6 +111,13 @@ def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, 
                         _governing(masked, ss, cs, ce, own, inverted), share)
         attribution, rule, features = attribute(art, clause)
         add_claim(art, cs, ce, attribution, rule, features, same_sentence=connector == "caveat")
+
+
+def _remember_pollster(art: Article, masked: str) -> None:
+    """"A poll by Civic Pulse …", "a new Harlow Research survey …": the pollster, for "41% said …" later."""
+    m = _POLL_BY.search(masked) or _NAMED_POLL.search(masked)
+    if m and m["who"].split()[0].lower() not in en.NOT_NAMES:
+        art.pollster = (m["who"], "organization")
 
 
 def _trim(text: str, cs: int, ce: int) -> tuple[int, int]:

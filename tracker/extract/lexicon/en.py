@@ -225,7 +225,7 @@ ANSWERED_IN_DEEDS = _words("within in by after quickly swiftly immediately promp
 HEADING_WORDS = _words(
     "update updated note correction clarification editor watch read related photos photo video videos breaking "
     "exclusive analysis opinion live listen see also source sources warning spoiler q a faq summary background "
-    "timeline what why how who when where here transcript full text")
+    "timeline what why how who when where here transcript full text answer question")
 # "is expected to", "was said to": reported by someone the article does not name
 PASSIVE_REPORT_VERBS = _words("expected believed said reported thought understood rumoured rumored alleged "
                               "estimated known feared")
