@@ -189,7 +189,7 @@ FILLER = _words(
     "last late early this on monday tuesday wednesday thursday friday saturday sunday week month year "
     "yesterday today tonight never not n't always already once publicly privately subsequently initially "
     "himself herself itself themselves first soon quickly swiftly officially formally finally immediately "
-    "promptly openly separately widely often still just")
+    "promptly openly separately widely often still just morning afternoon evening night weekend tonight")
 # nouns that can speak: "officials said", "analysts believe"; words ending like agents count too
 ANIMATE_NOUNS = _words(
     "official officials analyst analysts expert experts observer observers authorities lawmakers minister ministers "
