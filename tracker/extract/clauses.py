@@ -115,7 +115,8 @@ _CONTACT_FIGURE = re.compile(
     rf"(?:-(?:{FRACTION_WORDS}))?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(PLAIN_PRONOUNS)})\s+"
     r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r"))\s*(?=[,.;]|$)", re.I)
 # the gapped clause: a noun phrase, perhaps a preposition, a figure, and the sentence ends
-_GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?:(?:by|to|at|from|with|of|in)\s+)?(?:about\s+|nearly\s+|almost\s+)?"
+_GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?:(?:by|to|at|from|with|of|in)\s+)?"
+                     r"(?:about\s+|nearly\s+|almost\s+)?"
                      r"[$£€¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|[a-z]+)?\s*[.;]?$")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December|\d{4})\b")
