@@ -54,6 +54,12 @@ CONTRASTING = ("while", "whereas", "although", "though", "even though")
 NEW_FACT_MODALS = frozenset("will can must should may shall".split())
 # adverbs that may stand between "and" and the second verb ("and later reopened the terminal")
 PREDICATE_ADVERBS = frozenset("also later then subsequently eventually finally quickly soon since".split())
+# adverbs, never a bare-noun subject ("… but still lost the election")
+ADVERBS = PREDICATE_ADVERBS | frozenset("still never just even already now again often only ultimately recently yet "
+                                        "once instead nonetheless nevertheless".split())
+# "was arrested and charged with fraud", "and filed in federal court": a participle before a preposition is the
+# passive of the verb before, not a predicate of its own
+PREPOSITIONS = frozenset("by with to up for as in on at into from over under after".split())
 # "arrested two men and charged them": a second verb about the same object says nothing checkable of its own
 OBJECT_PRONOUNS = frozenset("them it him her us me themselves itself himself herself one".split())
 # "a report concluding that …": a participle that reports a statement, without a comma
@@ -83,7 +89,7 @@ _SUBORD = "|".join(SUBORDINATING)
 _SPLIT = re.compile(
     rf"(?P<c>,\s+(?:{_CONTRAST})\s+|;(?![^()]*\))\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s|where\s)"
     r"|,\s+(?=[a-z]+ing\s)"
-    rf"|\s+(?=(?:{'|'.join(REPORTING_PARTICIPLES)})\s+that\s)"
+    rf"|(?<=[a-z])(?<!ly)(?<!\band)(?<!\bor)(?<!\bbut)\s+(?=(?:{'|'.join(REPORTING_PARTICIPLES)})\s+that\s)"
     rf"|,?\s+(?:and|but)\s+|,\s+(?:{_SUBORD})\s+|\s+(?:{_SUBORD})\s+(?=(?:it|he|she|they|the|its|their)\s)"
     r"|\s+[—–](?=\s)|\s+-(?=\s)|:\s+(?=[“\"])"
     r"|,\s+(?=(?:the|a|an|its|their|his|her)\s[^,;]*\d[^,;]*[.;]?$))")
@@ -103,7 +109,7 @@ _NAMED_BY_COPULA = re.compile(r"\b(?:is|was|are|were|remains|remained|became|bec
                               r"(?:(?!(?:by|of|with|to|from|for|at|in|on|ahead|behind)\b)[a-z]+(?<!ed)\s+){0,2}?"
                               r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s*$")
 # a relative pronoun after a noun: what follows it sits inside the noun phrase ("a move that could …")
-_RELATIVE_BEFORE = re.compile(r"[a-z]\s+(?:that|which|who)\s")
+_RELATIVE_BEFORE = re.compile(r"[\w,]\s+(?:that|which|who)\s")
 _PARTICIPLE_THAT = re.compile(r"[a-z]+ing\s+that\s")
 # "Mira Tallis, who founded the rowing club in 1998, opened …": a relative pronoun with its own finite verb
 _RELATIVE = re.compile(r"(?:^|[\s,])(?:who|which|whose|where)\s")
@@ -113,11 +119,17 @@ _PREDICATE_COMMA = re.compile(r",\s+(?:(?:also|later|then|now|still|have|has|had
 _CONTACT_FIGURE = re.compile(
     rf"\s(?P<np>(?:the\s+)?(?:(?:{'|'.join(sorted(APPROX))})\s+)?(?:[\d$£€¥][\d,.]*%?|(?:{NUMBER_WORDS})"
     rf"(?:-(?:{FRACTION_WORDS}))?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(PLAIN_PRONOUNS)})\s+"
+    rf"(?:(?:{'|'.join(sorted(ADVERBS))})\s+)?"
     r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r"))\s*(?=[,.;]|$)", re.I)
 # the gapped clause: a noun phrase, perhaps a preposition, a figure, and the sentence ends
 _GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?:(?:by|to|at|from|with|of|in)\s+)?"
                      r"(?:about\s+|nearly\s+|almost\s+)?"
                      r"[$£€¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|[a-z]+)?\s*[.;]?$")
+# ", as the agency reported on Monday.", ", as she said at the outset -": a source named in passing
+_AS_REPORTED = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|reported|reports|noted|notes|wrote|writes|"
+                          r"put\s+it|told|tells|suggested|has\s+said|have\s+said)"
+                          r"(?:\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)?\s*(?:[.,;:!?—–-]|$)")
+_DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December|\d{4})\b")
 
@@ -149,7 +161,26 @@ def _is_finite(lw: str) -> bool:
     return lw in FINITE or _is_past(lw) or (CUE.fullmatch(lw) is not None and not lw.endswith("ing"))
 
 
-def _subject_opens(words: list[str]) -> bool | None:
+def _bare_noun_subject(words: list[str]) -> bool:
+    """"… and demand fell", "… while others have left": a noun with no determiner, then its finite verb (in
+    agreement: "the country's stability and prosperity are …" is one subject of two nouns)."""
+    k = 1  # "… and mortgage costs climbed": up to three nouns, then the verb
+    while k < min(3, len(words) - 1) and words[k].isalpha() and words[k].islower() \
+            and not _is_finite(words[k]) and words[k] not in STOPS:
+        k += 1
+    if len(words) < 2 or not all(w.isalpha() and w.islower() for w in words[:k]):
+        return False
+    noun, verb = words[k - 1].lower(), words[k].lower()
+    if words[0].lower().endswith("ly") or words[0].lower() in ADVERBS or not words[k].islower():
+        return False
+    if verb in ("is", "was", "has"):
+        return not noun.endswith("s")
+    if verb in ("are", "were", "have"):
+        return noun.endswith("s")
+    return _is_past(verb) or verb in NEW_FACT_MODALS or verb in ("would", "could", "might")
+
+
+def _subject_opens(words: list[str], bare: bool = True) -> bool | None:
     """What the first word says about a new subject: True (it is one), False (it is not), None (look on)."""
     first = words[0]
     low = first.lower()
@@ -166,11 +197,7 @@ def _subject_opens(words: list[str]) -> bool | None:
         return True
     if low in SUBJECT_START or first[0].isupper() or first[0].isdigit() or low.endswith(("’s", "'s")):
         return None
-    # a bare noun as subject: "… and demand fell", "… and prices have risen"
-    if first.isalpha() and not low.endswith("ly") and low not in PREDICATE_ADVERBS and len(words) > 1 \
-            and words[1].islower() and (_is_finite(words[1].lower())):
-        return True
-    return False
+    return bare and _bare_noun_subject(words)
 
 
 def _present_verb_at(words: list[str], i: int, low: str) -> bool:
@@ -181,13 +208,14 @@ def _present_verb_at(words: list[str], i: int, low: str) -> bool:
         and (words[i + 1].lower() in PRESENT_OBJECT or words[i + 1][0].isdigit() or words[i + 1] in "$£€")
 
 
-def _new_subject_clause(rest: str) -> bool:
+def _new_subject_clause(rest: str, bare: bool = True) -> bool:
     """Whether ``rest`` begins with a subject and its finite verb ("the country’s parliament approved …"),
-    not a second verb of the same subject ("… and has been battling …") or a list item."""
+    not a second verb of the same subject ("… and has been battling …") or a list item; with ``bare``, the
+    subject may be a noun with no determiner ("… and demand fell")."""
     words = _WORD.findall(rest[:120])
     if not words:
         return False
-    opens = _subject_opens(words)
+    opens = _subject_opens(words, bare)
     if opens is not None:
         return opens
     low = words[0].lower()
@@ -248,7 +276,8 @@ def _coordinated_names(left: str) -> bool:
     if not (words[k][0].isupper() or words[k].lower() in ("he", "she", "i", "we", "they", "you")):
         # "after the organisers and …": a noun phrase right after a subordinator
         j = k
-        while j >= 0 and words[j].isalpha() and not has_verb([words[j]]) and words[j].lower() not in CLAUSE_OPENERS:
+        while j >= 0 and words[j][0].isalpha() and not has_verb([words[j]]) \
+                and words[j].lower() not in CLAUSE_OPENERS:
             j -= 1
         return 0 <= j < k and words[j].lower() in CLAUSE_OPENERS and k - j <= 4
     while k >= 0 and (words[k][0].isupper() or words[k] in ("-", "of", "de", "The")):
@@ -357,7 +386,7 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str) -> bool:
         return words[1].islower() and nxt not in ("not", "be") and words[1].isalpha()
     if not verb.islower() or not _is_past(lv) or lv in FINITE:
         return False
-    if nxt in OBJECT_PRONOUNS or nxt in ("by", "with", "to", "up", "for", "as"):
+    if nxt in OBJECT_PRONOUNS or nxt in PREPOSITIONS:
         return False
     if CUE.fullmatch(lv):
         return _cue_with_content(rest)
@@ -374,7 +403,8 @@ def _and_but(s: _Sentence, m: re.Match, conn: str, rest: str, left: str) -> str 
         return "that" if rest.startswith("that ") else conn
     if conn == "and" and _coordinated_names(left):
         return None
-    if _new_subject_clause(rest) or _new_subject_clause(_after_interposed(rest)):
+    inside = s.reported(m.start())
+    if _new_subject_clause(rest, not inside) or (not inside and _new_subject_clause(_after_interposed(rest))):
         return conn
     return conn if _coordinated_predicate(s, m, rest) else None
 
@@ -383,8 +413,9 @@ def _subordinate(s: _Sentence, m: re.Match, conn: str, rest: str) -> str | None:
     """", when a rockslide blocked the trail": a subordinate clause with its own subject and verb; without a
     comma only where a new source speaks ("… fell 8% after it warned that …")."""
     if _new_source_clause(rest):
-        return conn
-    if s.masked[m.start()] != "," or s.reported(m.start()):
+        # not ", as Breitbart reported a few days later.": a source named in passing, with nothing said
+        return conn if _WORD.findall(rest[:80])[4:5] and not _AS_REPORTED.match(rest) else None
+    if s.masked[m.start()] != "," or s.reported(m.start()) or s.after_closing_cue(m.start()):
         return None
     return conn if _new_subject_clause(rest) else None
 
@@ -396,7 +427,7 @@ def _with_clause(s: _Sentence, m: re.Match, rest: str) -> str | None:
     if any(c.position in ("before", "participle") and at <= c.start < at + 80
            and not closes_sentence(s.masked, c, s.offset) for c in s.cues):
         return "with"
-    if s.reported(m.start()):
+    if s.reported(m.start()) or s.after_closing_cue(m.start()):
         return None
     words = _WORD.findall(rest[:100])
     for i, w in enumerate(words[:9]):
@@ -441,8 +472,11 @@ def _participle(s: _Sentence, m: re.Match, rest: str) -> str | None:
 
 
 def _dash(s: _Sentence, m: re.Match, rest: str) -> str | None:
-    """"Turnout fell — officials blamed the rain": a dash before a clause with its own subject and verb."""
-    return "dash" if not s.reported(m.start()) and _new_subject_clause(rest) else None
+    """"Turnout fell — officials blamed the rain": a dash before a clause with its own subject and verb; not the
+    dash that closes an interruption ("As talks went on — especially after the vote — the mayor …")."""
+    if s.reported(m.start()) or _DASHES.search(s.masked, s.clause_start, m.start()):
+        return None
+    return "dash" if _new_subject_clause(rest) else None
 
 
 def _colon_quote(s: _Sentence, m: re.Match) -> str | None:
@@ -467,7 +501,10 @@ def _judge(s: _Sentence, m: re.Match) -> str | None:
     if conn in SUBORDINATING:
         return _subordinate(s, m, conn, rest)
     if conn in CONTRASTING:
-        return conn if _new_subject_clause(rest) else None
+        inside = s.reported(m.start())
+        if conn == "even though" and inside:
+            return None
+        return conn if _new_subject_clause(rest, not inside) else None
     if conn == "with":
         return _with_clause(s, m, rest)
     if conn in ("—", "–", "-"):
