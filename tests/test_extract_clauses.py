@@ -280,9 +280,9 @@ QUOTED = [
     ("two facts in one quoted sentence",
      "“The bridge is safe and will reopen to traffic on Friday,” the engineer said.", "bridge is safe",
      "reopen to traffic"),
-    ("a new subject inside a quotation",
-     "“Ticket sales rose by a third and the new line carried 9,000 riders,” the operator said.", "rose by a third",
-     "9,000 riders"),
+    ("a second predicate inside a quotation",
+     "“We closed the old depot in the spring and opened two new routes,” the operator said.", "old depot",
+     "two new routes"),
 ]
 
 

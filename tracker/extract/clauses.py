@@ -621,7 +621,7 @@ def _quoted_facts(masked: str, offset: int, text: str) -> list[tuple[int, int, s
             rest, left = inner[m.end():], inner[: m.start()]
             if len(_WORD.findall(rest)) < 4 or len(_WORD.findall(left)) < 4 or not has_verb(_WORD.findall(left)):
                 continue
-            if _coordinated_predicate(sub, m, rest) or (not _coordinated_names(left) and _new_subject_clause(rest)):
+            if _coordinated_predicate(sub, m, rest):
                 cuts.append((m.start() + sub.offset, m.end() + sub.offset, "quote"))
     return cuts
 
