@@ -122,7 +122,7 @@ _CONTACT_FIGURE = re.compile(
     rf"(?:(?:{'|'.join(sorted(ADVERBS))})\s+)?"
     r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r"))\s*(?=[,.;]|$)", re.I)
 # the gapped clause: a noun phrase, perhaps a preposition, a figure, and the sentence ends
-_GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?:(?:by|to|at|from|with|of|in)\s+)?"
+_GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?P<prep>by|to|at|from|with|of|in)\s+"
                      r"(?:about\s+|nearly\s+|almost\s+)?"
                      r"[$£€¥]?\d[\d,.]*\s*(?:%|per\s*cent|percent|[a-z]+)?\s*[.;]?$")
 # ", as the agency reported on Monday.", ", as she said at the outset -": a source named in passing
@@ -334,6 +334,8 @@ def _cue_with_content(rest: str) -> bool:
     "confirmed that …"), not a plain object ("confirmed the goal")."""
     words = _WORD.findall(rest[:100])
     after = words[1:]
+    if after[:1] == [","]:
+        after = after[1:]  # "said, “No comment”"
     if not after:
         return False
     if after[0].lower() in ("that", ":", "“", '"') or set(after[0]) == {"_"}:
@@ -532,7 +534,10 @@ def _gapped(s: _Sentence, m: re.Match, rest: str, left: str) -> str | None:
     if g is None or s.reported(m.start()):
         return None
     clause = _WORD.findall(left, s.clause_start)
-    if not has_verb(clause) or not _has_figure(left, s.clause_start) or has_verb(_WORD.findall(g.group("np"))):
+    if not has_verb(clause) or has_verb(_WORD.findall(g.group("np"))):
+        return None
+    # the same preposition and a figure in the full clause: "raised wages by 5%, the southern mill by 3%"
+    if not re.search(rf"\b{g.group('prep')}\s+(?:about\s+|nearly\s+|almost\s+)?[$£€¥]?\d", left[s.clause_start:]):
         return None
     return "gap"
 
