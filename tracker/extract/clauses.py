@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .attribution import CUE, Cue
 from .caveats import VERIFY_WORD, verification_caveat
@@ -87,12 +88,13 @@ _CONTRAST = "|".join(w.replace(" ", r"\s+") for w in CONTRASTING)
 _SUBORD = "|".join(SUBORDINATING)
 # connectors that may start a new clause; which ones really do is decided by what follows them
 _SPLIT = re.compile(
-    rf"(?P<c>,\s+(?:{_CONTRAST})\s+|;(?![^()]*\))\s+|,\s+with\s+|,\s+in\s+what\s+|,\s+(?=which\s|who\s|where\s)"
-    r"|,\s+(?=[a-z]+ing\s)"
-    rf"|(?<=[a-z])(?<!ly)(?<!\band)(?<!\bor)(?<!\bbut)\s+(?=(?:{'|'.join(REPORTING_PARTICIPLES)})\s+that\s)"
-    rf"|,?\s+(?:and|but)\s+|,\s+(?:{_SUBORD})\s+|\s+(?:{_SUBORD})\s+(?=(?:it|he|she|they|the|its|their)\s)"
-    r"|\s+[—–](?=\s)|\s+-(?=\s)|:\s+(?=[“\"])"
-    r"|,\s+(?=(?:the|a|an|its|their|his|her)\s[^,;]*\d[^,;]*[.;]?$))")
+    rf"(?P<c>,\s+(?:(?:{_CONTRAST}|with|in\s+what|and|but|{_SUBORD})\s+"
+    r"|(?=which\s|who\s|where\s|[a-z]+ing\s|(?:the|a|an|its|their|his|her)\s[^,;\d]*\d[^,;]*$))"
+    rf"|\s+(?:(?:and|but)\s+|(?:{_SUBORD})\s+(?=(?:it|he|she|they|the|its|their)\s)|[—–](?=\s)|-(?=\s)"
+    rf"|(?=(?:{'|'.join(REPORTING_PARTICIPLES)})\s+that\s))"
+    r"|;(?![^()]*\))\s+|:\s+(?=[“\"]))")
+# "a report concluding that": a noun before the participle, not an adverb or a conjunction ("and boldly claiming")
+_NOUN_BEFORE = re.compile(r"(?<=[a-z])(?<!ly)(?<!\band)(?<!\bor)(?<!\bbut)\s")
 # "a plan which her administration says would …": no comma, a cue right after the subject of "which"
 _REL_SAY = re.compile(r"(?P<rel>\s)which\s+(?:[\w’'-]+\s+){1,3}?(?:says|say|said|claims|claim|claimed|believes|"
                       r"believe|estimates|estimate|estimated)\s+(?:would|will|could|can|is|are|was|were|has|have|had)\s")
@@ -121,6 +123,10 @@ _CONTACT_FIGURE = re.compile(
     rf"(?:-(?:{FRACTION_WORDS}))?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(PLAIN_PRONOUNS)})\s+"
     rf"(?:(?:{'|'.join(sorted(ADVERBS))})\s+)?"
     r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r"))\s*(?=[,.;]|$)", re.I)
+# its end, searched first: a pronoun and its verb before a comma or the sentence's end
+_CONTACT_TAIL = re.compile(
+    rf" (?:{'|'.join(PLAIN_PRONOUNS)}) (?:(?:{'|'.join(sorted(ADVERBS))})\s+)?"
+    r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r")\s*(?:[,.;]|$)")
 # the gapped clause: a noun phrase, perhaps a preposition, a figure, and the sentence ends
 _GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?P<prep>by|to|at|from|with|of|in)\s+"
                      r"(?:about\s+|nearly\s+|almost\s+)?"
@@ -298,6 +304,11 @@ class _Sentence:
     cues: list[Cue]
     cuts: list[tuple[int, int, str]]
 
+    @cached_property
+    def closing(self) -> list[bool]:
+        """Whether each cue closes the sentence."""
+        return [closes_sentence(self.masked, c, self.offset) for c in self.cues]
+
     @property
     def clause_start(self) -> int:
         """Where the current clause starts, in masked coordinates."""
@@ -308,8 +319,7 @@ class _Sentence:
         said A and …") or before a cue that closes the sentence ("A and B, experts said"). A cut there would only
         halve what the speaker said."""
         start, at = self.clause_start + self.offset, at + self.offset
-        for c in self.cues:
-            closing = closes_sentence(self.masked, c, self.offset)
+        for c, closing in zip(self.cues, self.closing, strict=True):
             if closing and c.start > at:
                 return True
             if not closing and start <= c.start < at and c.position in ("before", "participle", "relative"):
@@ -318,7 +328,7 @@ class _Sentence:
 
     def after_closing_cue(self, at: int) -> bool:
         """Whether a cue closing the sentence comes before masked position ``at`` (", X said, citing …")."""
-        return any(c.end <= at + self.offset and closes_sentence(self.masked, c, self.offset) for c in self.cues)
+        return any(c.end <= at + self.offset and closing for c, closing in zip(self.cues, self.closing, strict=True))
 
 
 def _two_figures(s: _Sentence, m: re.Match, rest: str) -> bool:
@@ -461,7 +471,9 @@ def _participle(s: _Sentence, m: re.Match, rest: str) -> str | None:
     """", adding that …", "a report concluding that …": a statement of the subject; ", arriving 40 minutes
     ahead of schedule": a trailing participle that carries a figure or a date of its own."""
     if _PARTICIPLE_THAT.match(rest):
-        return "participle" if s.masked[m.start()] == "," or not s.reported(m.start()) else None
+        if s.masked[m.start()] == ",":
+            return "participle"
+        return None if s.reported(m.start()) or not _NOUN_BEFORE.match(s.masked, m.start()) else "participle"
     first = rest.split(None, 1)[0].lower()
     if first in NOT_PARTICIPLES or s.reported(m.start()) or s.after_closing_cue(m.start()) \
             or _LAST_COMMA.search(rest):
@@ -494,9 +506,9 @@ def _colon_quote(s: _Sentence, m: re.Match) -> str | None:
 
 def _judge(s: _Sentence, m: re.Match) -> str | None:
     """The connector of the clause ``m`` opens, or None where it opens none."""
-    conn = re.sub(r"\s+", " ", m.group("c").strip(" ,;:"))
+    conn = " ".join(m.group("c").strip(" ,;:").split())
     left, rest = s.masked[: m.start()], s.masked[m.end():]
-    if len(_WORD.findall(rest, 0, 60)) < 4 or len(_WORD.findall(left, s.clause_start)) < 4:
+    if len(_WORD.findall(rest, 0, 60)) < 4 or len(_WORD.findall(left, max(s.clause_start, m.start() - 60))) < 4:
         return None
     if conn in ("and", "but"):
         return _and_but(s, m, conn, rest, left)
@@ -550,6 +562,8 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     the subject and the relative clause, the second the main fact. Not where the predicate is a cue (the relative
     clause then only describes the speaker) and not after an age or a plain appositive."""
     masked = s.masked
+    if not any(f" {w} " in masked for w in ("who", "which", "whose", "where")):
+        return []
     first = masked.find(", ")
     if first < 0 or first > 100 or has_verb(_WORD.findall(masked, 0, first)):
         return []
@@ -575,7 +589,10 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
 def _contact_figure(s: _Sentence) -> list[tuple[int, int, str]]:
     """"… to annex the roughly one-fifth of neighboring Ukraine it occupies": a figure with a clause of its own
     ("it occupies") is a checkable fact apart from the act around it."""
-    m = _CONTACT_FIGURE.search(s.masked)
+    tail = _CONTACT_TAIL.search(s.masked)
+    if tail is None:
+        return []
+    m = _CONTACT_FIGURE.search(s.masked, max(0, tail.start() - 100), tail.end() + 3)
     if m is None or s.reported(m.start()):
         return []
     before = _WORD.findall(s.masked, 0, m.start())
