@@ -416,7 +416,10 @@ def _and_but(s: _Sentence, m: re.Match, conn: str, rest: str, left: str) -> str 
     if conn == "and" and _coordinated_names(left):
         return None
     inside = s.reported(m.start())
-    if _new_subject_clause(rest, not inside) or (not inside and _new_subject_clause(_after_interposed(rest))):
+    if _new_subject_clause(rest, not inside):
+        return conn
+    alt = rest if inside else _after_interposed(rest)
+    if alt is not rest and _new_subject_clause(alt):
         return conn
     return conn if _coordinated_predicate(s, m, rest) else None
 
