@@ -23,6 +23,7 @@ from functools import cached_property
 
 from .attribution import CUE, Cue
 from .caveats import VERIFY_WORD, verification_caveat
+from .wordre import alternation
 
 # ---- English word lists ------------------------------------------------------------------------------------
 
@@ -135,6 +136,10 @@ _GAPPED = re.compile(r"(?P<np>(?:[\w’'-]+\s+){1,5}?)(?P<prep>by|to|at|from|wit
 _AS_REPORTED = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|reported|reports|noted|notes|wrote|writes|"
                           r"put\s+it|told|tells|suggested|has\s+said|have\s+said)"
                           r"(?:\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)?\s*(?:[.,;:!?—–-]|$)")
+_RELATIVE_WORD = re.compile(r" (?:who|which|whose|where) ")
+# a finite verb by its form anywhere in a stretch (``has_verb`` of its words, in one search)
+_VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])", re.I)
+_CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
 _DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December|\d{4})\b")
@@ -152,6 +157,21 @@ def has_verb(words: list[str]) -> bool:
         if lw in FINITE or _is_past(lw) or CUE.fullmatch(lw):
             return True
     return False
+
+
+def _verb_in(text: str, start: int, end: int) -> bool:
+    """``has_verb`` of the words of ``text[start:end]``, without splitting it into words."""
+    if _VERB_FORM.search(text, start, end):
+        return True
+    for m in _CUE_ANY_CASE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        if " " not in m.group() and (a == start or not _in_word(text[a - 1])) and (b == end or not _in_word(text[b])):
+            return True
+    return False
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"
 
 
 def w_is_verb(word: str) -> bool:
@@ -214,11 +234,12 @@ def _present_verb_at(words: list[str], i: int, low: str) -> bool:
         and (words[i + 1].lower() in PRESENT_OBJECT or words[i + 1][0].isdigit() or words[i + 1] in "$£€")
 
 
-def _new_subject_clause(rest: str, bare: bool = True) -> bool:
+def _new_subject_clause(rest: str, bare: bool = True, words: list[str] | None = None) -> bool:
     """Whether ``rest`` begins with a subject and its finite verb ("the country’s parliament approved …"),
     not a second verb of the same subject ("… and has been battling …") or a list item; with ``bare``, the
-    subject may be a noun with no determiner ("… and demand fell")."""
-    words = _WORD.findall(rest[:120])
+    subject may be a noun with no determiner ("… and demand fell"). ``words``: those of ``rest``, if known."""
+    if words is None:
+        words = _WORD.findall(rest[:120])
     if not words:
         return False
     opens = _subject_opens(words, bare)
@@ -282,7 +303,7 @@ def _coordinated_names(left: str) -> bool:
     if not (words[k][0].isupper() or words[k].lower() in ("he", "she", "i", "we", "they", "you")):
         # "after the organisers and …": a noun phrase right after a subordinator
         j = k
-        while j >= 0 and words[j][0].isalpha() and not has_verb([words[j]]) \
+        while j >= 0 and words[j][0].isalpha() and not _is_finite(words[j].lower()) \
                 and words[j].lower() not in CLAUSE_OPENERS:
             j -= 1
         return 0 <= j < k and words[j].lower() in CLAUSE_OPENERS and k - j <= 4
@@ -354,12 +375,11 @@ def _cue_with_content(rest: str) -> bool:
     return has_verb(after[1:stop])
 
 
-def _same_subject_fact(s: _Sentence, m: re.Match, rest: str) -> bool:
+def _same_subject_fact(s: _Sentence, m: re.Match, rest: str, words: list[str]) -> bool:
     """Whether ``and``/``but`` opens a second fact of the sentence's subject: another verb of saying ("… and
     said about 50 people were still missing"), a second complement of the cue before it ("said the guidance
     was … but that the price cuts could pay off"), or, after a comma, a verb phrase of its own ("…, and had
     asked the court to …", "…, and has been battling …")."""
-    words = _WORD.findall(rest[:60])
     if not words:
         return False
     low = words[0].lower()
@@ -380,12 +400,13 @@ def _same_subject_fact(s: _Sentence, m: re.Match, rest: str) -> bool:
     return False
 
 
-def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str) -> bool:
+def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str, words: list[str] | None = None) -> bool:
     """Whether "and"/"but" opens a second predicate of the same subject with its own fact ("suspended its night
     crossings and reopened the northern terminal", "has every right … and will keep …"); not an adverb ("and
     nearly scored"), a passive gap ("and charged with fraud"), a verb of the same object ("and charged them"),
     a cue with a plain object ("and confirmed the goal"), or inside what a cue reports."""
-    words = _WORD.findall(rest[:80])
+    if words is None:
+        words = _WORD.findall(rest[:120])
     if words and words[0].lower() in PREDICATE_ADVERBS:
         words = words[1:]
     if len(words) < 3 or s.reported(m.start()):
@@ -405,23 +426,22 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str) -> bool:
     return True
 
 
-def _and_but(s: _Sentence, m: re.Match, conn: str, rest: str, left: str) -> str | None:
-    left_words = _WORD.findall(left, s.clause_start)
-    if not has_verb(left_words) and not _two_figures(s, m, rest):
+def _and_but(s: _Sentence, m: re.Match, conn: str, rest: str, left: str, words: list[str]) -> str | None:
+    if not _verb_in(left, s.clause_start, m.start()) and not _two_figures(s, m, rest):
         return None  # "record holder and BBC pundit Jonathan Edwards believes": one subject, not two clauses
     if conn == "and" and _RANGE_OPEN.search(left):
         return None  # "between 40 and 60 people", "between 2019 and 2024": a range, not two clauses
-    if _same_subject_fact(s, m, rest):
+    if _same_subject_fact(s, m, rest, words):
         return "that" if rest.startswith("that ") else conn
     if conn == "and" and _coordinated_names(left):
         return None
     inside = s.reported(m.start())
-    if _new_subject_clause(rest, not inside):
+    if _new_subject_clause(rest, not inside, words):
         return conn
     alt = rest if inside else _after_interposed(rest)
     if alt is not rest and _new_subject_clause(alt):
         return conn
-    return conn if _coordinated_predicate(s, m, rest) else None
+    return conn if _coordinated_predicate(s, m, rest, words) else None
 
 
 def _subordinate(s: _Sentence, m: re.Match, conn: str, rest: str) -> str | None:
@@ -511,10 +531,11 @@ def _judge(s: _Sentence, m: re.Match) -> str | None:
     """The connector of the clause ``m`` opens, or None where it opens none."""
     conn = " ".join(m.group("c").strip(" ,;:").split())
     left, rest = s.masked[: m.start()], s.masked[m.end():]
-    if len(_WORD.findall(rest, 0, 60)) < 4 or len(_WORD.findall(left, max(s.clause_start, m.start() - 60))) < 4:
+    words = _WORD.findall(rest, 0, 120)
+    if len(words) < 4 or len(_WORD.findall(left, max(s.clause_start, m.start() - 60))) < 4:
         return None
     if conn in ("and", "but"):
-        return _and_but(s, m, conn, rest, left)
+        return _and_but(s, m, conn, rest, left, words)
     if conn in SUBORDINATING:
         return _subordinate(s, m, conn, rest)
     if conn in CONTRASTING:
@@ -565,7 +586,7 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     the subject and the relative clause, the second the main fact. Not where the predicate is a cue (the relative
     clause then only describes the speaker) and not after an age or a plain appositive."""
     masked = s.masked
-    if not any(f" {w} " in masked for w in ("who", "which", "whose", "where")):
+    if _RELATIVE_WORD.search(masked) is None:
         return []
     first = masked.find(", ")
     if first < 0 or first > 100 or has_verb(_WORD.findall(masked, 0, first)):
