@@ -188,6 +188,8 @@ CUT = [
      "Harbour officials in Velden, a port town where trawlers land most of the catch and which hosts the fish "
      "auction, also raised the harbour fees by 4% on Monday.",
      "hosts the fish auction", "raised the harbour fees"),
+    ("relative clause in the passive, mid-sentence, before a present-tense predicate",
+     "The boatyard, which was founded in 1990, employs 300 people in Velden.", "founded in 1990", "300 people"),
     ("gapping",
      "The northern mill raised wages by 5%, the southern mill by 3%.",
      "by 5%", "by 3%"),
@@ -227,6 +229,9 @@ KEEP = [
     ("a relative clause describing the speaker mid-sentence",
      "Mira Tallis, who founded the rowing club in 1998, said the boathouse would open in May.", "founded",
      "boathouse would open"),
+    ("a relative clause that only describes its subject, mid-sentence",
+     "The mayor, who has been a critic of the harbour plan, voted against it on Monday.", "critic",
+     "voted against it"),
     ("a relative clause inside a noun phrase",
      "The mayor backed a plan that would widen the harbour but may delay the ferries.", "widen the harbour",
      "delay the ferries"),

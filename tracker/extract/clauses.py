@@ -600,12 +600,14 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     inside = _WORD.findall(masked, rel.end(), m.start())
     if not (has_verb(inside) or any(w_is_verb(w) for w in inside)):
         return []  # "who, like many, …": no verb of its own
-    if inside[0].lower() in COPULAS or (inside[0].lower() in ("has", "have", "had") and inside[1:2] == ["been"]):
-        return []  # ", who has been one of the most vocal critics,": a description of the subject
+    verb_at = 2 if inside[0].lower() in ("has", "have", "had") and inside[1:2] == ["been"] else 1
+    if (verb_at == 2 or inside[0].lower() in COPULAS) and not _is_past(inside[verb_at:verb_at + 1][0].lower()
+                                                                       if inside[verb_at:] else ""):
+        return []  # ", who has been one of the most vocal critics,": a description ("was founded in 1990" is a fact)
     verb = m.group(1)
     if s.reported(m.start()) or any(c.start >= m.start() + s.offset for c in s.cues):
         return []  # the subject speaks: the relative clause describes a speaker
-    if _is_finite(verb) and not CUE.fullmatch(verb) and len(_WORD.findall(masked, m.end())) >= 2:
+    if (_is_finite(verb) or w_is_verb(verb)) and not CUE.fullmatch(verb) and len(_WORD.findall(masked, m.end())) >= 2:
         return [(m.start() + s.offset, m.start() + 1 + s.offset, "predicate")]
     return []
 
