@@ -18,8 +18,7 @@ before it (see ``split``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from .attribution import CUE, Cue
 from .caveats import VERIFY_WORD, verification_caveat
@@ -324,11 +323,14 @@ class _Sentence:
     offset: int
     cues: list[Cue]
     cuts: list[tuple[int, int, str]]
+    _closing: list[bool] | None = field(default=None, init=False, repr=False)
 
-    @cached_property
+    @property
     def closing(self) -> list[bool]:
-        """Whether each cue closes the sentence."""
-        return [closes_sentence(self.masked, c, self.offset) for c in self.cues]
+        """Whether each cue closes the sentence (worked out once, when first asked)."""
+        if self._closing is None:
+            self._closing = [closes_sentence(self.masked, c, self.offset) for c in self.cues]
+        return self._closing
 
     @property
     def clause_start(self) -> int:
@@ -339,6 +341,8 @@ class _Sentence:
         """Whether masked position ``at`` lies in the content of a cue: after a cue of the current clause ("X
         said A and …") or before a cue that closes the sentence ("A and B, experts said"). A cut there would only
         halve what the speaker said."""
+        if not self.cues:
+            return False
         start, at = self.clause_start + self.offset, at + self.offset
         for c, closing in zip(self.cues, self.closing, strict=True):
             if closing and c.start > at:
@@ -349,7 +353,8 @@ class _Sentence:
 
     def after_closing_cue(self, at: int) -> bool:
         """Whether a cue closing the sentence comes before masked position ``at`` (", X said, citing …")."""
-        return any(c.end <= at + self.offset and closing for c, closing in zip(self.cues, self.closing, strict=True))
+        return bool(self.cues) and any(
+            c.end <= at + self.offset and closing for c, closing in zip(self.cues, self.closing, strict=True))
 
 
 def _two_figures(s: _Sentence, m: re.Match, rest: str) -> bool:
