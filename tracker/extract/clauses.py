@@ -89,7 +89,7 @@ _SUBORD = "|".join(SUBORDINATING)
 # connectors that may start a new clause; which ones really do is decided by what follows them
 _SPLIT = re.compile(
     rf"(?P<c>,\s+(?:(?:{_CONTRAST}|with|in\s+what|and|but|{_SUBORD})\s+"
-    r"|(?=which\s|who\s|where\s|[a-z]+ing\s|(?:the|a|an|its|their|his|her)\s[^,;\d]*\d[^,;]*$))"
+    r"|(?=which\s|who\s|where\s|[a-z]+ing\s|[“\"]|(?:the|a|an|its|their|his|her)\s[^,;\d]*\d[^,;]*$))"
     rf"|\s+(?:(?:and|but)\s+|(?:{_SUBORD})\s+(?=(?:it|he|she|they|the|its|their)\s)|[—–](?=\s)|-(?=\s)"
     rf"|(?=(?:{'|'.join(REPORTING_PARTICIPLES)})\s+that\s))"
     r"|;(?![^()]*\))\s+|:\s+(?=[“\"]))")
@@ -139,6 +139,7 @@ _RELATIVE_WORD = re.compile(r" (?:who|which|whose|where) ")
 # a finite verb by its form anywhere in a stretch (``has_verb`` of its words, in one search)
 _VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])", re.I)
 _CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
+_BLANKED = re.compile(r"_+")  # a quoted word, masked
 _DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                         r"April|May|June|July|August|September|October|November|December|\d{4})\b")
@@ -532,6 +533,18 @@ def _colon_quote(s: _Sentence, m: re.Match) -> str | None:
     return None
 
 
+def _quote_goes_on(s: _Sentence, m: re.Match) -> str | None:
+    """"“We will rebuild,” the mayor said, “and the bridge will reopen by June.”": a second quoted complement of
+    the cue between them is a claim of its own, the same speaker's."""
+    start = s.clause_start
+    for c, closing in zip(s.cues, s.closing, strict=True):
+        if closing and start + s.offset <= c.start and c.end <= m.start() + s.offset \
+                and len(_BLANKED.findall(s.masked, start, c.start - s.offset)) >= 4 \
+                and len(_BLANKED.findall(s.masked, m.end(), m.end() + 200)) >= 4:
+            return "quote"  # not "“I think,” he said, “that …”": each part says something whole
+    return None
+
+
 def _judge(s: _Sentence, m: re.Match) -> str | None:
     """The connector of the clause ``m`` opens, or None where it opens none."""
     conn = " ".join(m.group("c").strip(" ,;:").split())
@@ -561,6 +574,8 @@ def _judge(s: _Sentence, m: re.Match) -> str | None:
         return conn if any(c.position in ("before", "participle") and m.end() + s.offset <= c.start
                            < m.end() + s.offset + 80 and not closes_sentence(s.masked, c, s.offset)
                            for c in s.cues) else None
+    if rest[:1] in "“\"":
+        return _quote_goes_on(s, m)
     if rest.startswith(("which ", "who ", "where ")):
         return _relative(s, m, rest, left)
     if rest[:1].isalpha() and rest.split(None, 1)[0].lower() in SUBJECT_START:
@@ -692,7 +707,8 @@ def split(masked: str, offset: int, cues: list[Cue], text: str | None = None) ->
     voice of the clause before (a closing cue's, else the outlet's), never the subject speaking;
     "predicate": the main predicate after a mid-sentence relative clause ("…, opened the new boathouse");
     "figure": a figure with its own clause ("the roughly one-fifth of Ukraine it occupies");
-    "quote": a second fact inside a quotation (only with ``text``, the unmasked text): the quotation's speaker;
+    "quote": the quotation's speaker: a second quoted complement of the cue before it ("“A,” she said, “but B.”"),
+    or, only with ``text`` (the unmasked text), a second predicate inside one quotation ("“A and will B,” he said");
     "caveat": a verification caveat of the clause before.
     """
     s = _Sentence(masked, offset, cues, [])
