@@ -1,6 +1,8 @@
 """Sentences, paragraphs and quotations: exact offsets on news text, from the seeds and the BBC corpus."""
 from __future__ import annotations
 
+import pytest
+
 from tracker.extract.segment import paragraphs, quote_regions, quoted_share, sentences
 
 
@@ -70,3 +72,23 @@ def test_curly_quotes_pair_and_an_unclosed_quote_runs_to_the_paragraph_end():
     text = "He said “we are ready” and left. She added: “More to come"
     regions = quote_regions(text, 0, len(text))
     assert [text[s:e] for s, e in regions] == ["“we are ready”", "“More to come"]
+
+
+# issue 9: where a sentence ends, one row a class (invented sentences)
+BOUNDARIES = [
+    ("a quote mark and an editorial bracket open a sentence",
+     '"Turnout was low," Reyes said. "[We] will appeal."', ['"Turnout was low," Reyes said.', '"[We] will appeal."']),
+    ("a curly quote and a bracket",
+     "“The count is over,” she said. “[The board] meets on Friday.”",
+     ["“The count is over,” she said.", "“[The board] meets on Friday.”"]),
+    ("a bracket alone",
+     "The ferry was late. [Its owner] apologised on Monday.",
+     ["The ferry was late.", "[Its owner] apologised on Monday."]),
+    ("a lowercase word after the bracket goes on",
+     'He called it "a [mere] delay." and left.', ['He called it "a [mere] delay." and left.']),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(*row[1:], id=row[0]) for row in BOUNDARIES])
+def test_sentence_boundaries(text, expected):
+    assert _sentences(text) == expected

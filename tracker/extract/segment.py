@@ -9,7 +9,8 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # end punctuation, any closing quotes or brackets, then white space: a candidate sentence boundary
 _END = re.compile(r"([.!?]+)([\"”’')\]]*)\s+")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
-_NEXT_WORD = re.compile(r"[\"“‘'(\[]?([\w’'-]+)")
+# the next word, after any opening quotes and brackets ("[We] will appeal", "“(The) …")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]{0,3}([\w’'-]+)")
 
 # titles and initials: a period after them never ends a sentence ("Gen. Valery", "Dr. Smith")
 _TITLES = frozenset(
