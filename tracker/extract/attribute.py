@@ -147,10 +147,15 @@ def _governing_speaker(art: Article, c: Clause) -> Speaker | None:
     return cue_speaker(art, c.governing, c.masked, c.sentence[0]) if c.governing else None
 
 
+# connectors whose clause goes on in the voice of the clause before: "… but that …", ", adding that …", a gapped
+# clause ("…, the southern mill by 3%") and a figure's own clause ("the roughly one-third of the forest it owns")
+_SAME_VOICE = frozenset({"participle", "that", "gap", "figure"})
+
+
 def _goes_on(c: Clause) -> bool:
     """"…, she said, adding that …", "said X but that Y", "rejected the bid, ruling that …": the clause
     continues the statement before it (unless a closing cue of its own governs it)."""
-    goes_on = c.connector in ("participle", "that") or bool(c.own and c.own[0].position == "participle")
+    goes_on = c.connector in _SAME_VOICE or bool(c.own and c.own[0].position == "participle")
     return goes_on and not (c.governing is not None and c.governing.start >= c.start)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribution import CUE, Cue
+from .attribution import VERB_CUE, Cue
 from .caveats import VERIFY_WORD, verification_caveat
 from .wordre import alternation
 
@@ -138,7 +138,7 @@ _AS_REPORTED = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|reported|report
 _RELATIVE_WORD = re.compile(r" (?:who|which|whose|where) ")
 # a finite verb by its form anywhere in a stretch (``has_verb`` of its words, in one search)
 _VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])", re.I)
-_CUE_ANY_CASE = re.compile(CUE.pattern, re.I)
+_CUE_ANY_CASE = re.compile(VERB_CUE.pattern, re.I)
 _BLANKED = re.compile(r"_+")  # a quoted word, masked
 _DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -154,7 +154,7 @@ def has_verb(words: list[str]) -> bool:
     """Whether a stretch of words has a finite verb, by its form: an auxiliary, "-ed", a common past form."""
     for w in words:
         lw = w.lower()
-        if lw in FINITE or _is_past(lw) or CUE.fullmatch(lw):
+        if lw in FINITE or _is_past(lw) or VERB_CUE.fullmatch(lw):
             return True
     return False
 
@@ -184,7 +184,7 @@ def w_is_verb(word: str) -> bool:
 
 
 def _is_finite(lw: str) -> bool:
-    return lw in FINITE or _is_past(lw) or (CUE.fullmatch(lw) is not None and not lw.endswith("ing"))
+    return lw in FINITE or _is_past(lw) or (VERB_CUE.fullmatch(lw) is not None and not lw.endswith("ing"))
 
 
 def _bare_noun_subject(words: list[str]) -> bool:
@@ -215,7 +215,7 @@ def _subject_opens(words: list[str], bare: bool = True) -> bool | None:
     for w in words[1:4]:
         if not w[0].isalnum():
             break
-        if CUE.fullmatch(w.lower()) and not w.endswith("ing"):
+        if VERB_CUE.fullmatch(w.lower()) and not w.endswith("ing"):
             return True  # "…, but advocates say …": a new source
     if low in APPROX and len(words) > 1 and _NUMBERISH.match(words[1]):
         return None
@@ -313,7 +313,7 @@ def _coordinated_names(left: str) -> bool:
         return True
     if words[k].lower() in ("he", "she", "we", "they", "you"):
         k -= 1
-    return k < 0 or words[k].lower() in NAME_LIST_START or CUE.fullmatch(words[k].lower()) is not None
+    return k < 0 or words[k].lower() in NAME_LIST_START or VERB_CUE.fullmatch(words[k].lower()) is not None
 
 
 @dataclass
@@ -389,7 +389,7 @@ def _same_subject_fact(s: _Sentence, m: re.Match, rest: str, words: list[str]) -
     if not words:
         return False
     low = words[0].lower()
-    if CUE.fullmatch(low) and not low.endswith("ing") and any(c.start == m.end() + s.offset for c in s.cues):
+    if VERB_CUE.fullmatch(low) and not low.endswith("ing") and any(c.start == m.end() + s.offset for c in s.cues):
         return _cue_with_content(rest)
     if low == "that":
         if len(words) < 2 or words[1].lower() in FINITE or has_verb(words[1:2]):
@@ -427,7 +427,7 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str, words: list[str
         return False
     if nxt in OBJECT_PRONOUNS or nxt in PREPOSITIONS:
         return False
-    if CUE.fullmatch(lv):
+    if VERB_CUE.fullmatch(lv):
         return _cue_with_content(rest)
     return True
 
@@ -507,7 +507,7 @@ def _participle(s: _Sentence, m: re.Match, rest: str) -> str | None:
     if first in NOT_PARTICIPLES or s.reported(m.start()) or s.after_closing_cue(m.start()) \
             or _LAST_COMMA.search(rest):
         return None
-    if CUE.fullmatch(first):
+    if VERB_CUE.fullmatch(first):
         return None  # ", saying …" without "that": the caller reads it as the subject's cue
     if _has_figure(rest) or _DATE_WORD.search(rest):
         return "participle_fact"
@@ -627,7 +627,7 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     verb = m.group(1)
     if s.reported(m.start()) or any(c.start >= m.start() + s.offset for c in s.cues):
         return []  # the subject speaks: the relative clause describes a speaker
-    if (_is_finite(verb) or w_is_verb(verb)) and not CUE.fullmatch(verb) and len(_WORD.findall(masked, m.end())) >= 2:
+    if (_is_finite(verb) or w_is_verb(verb)) and not VERB_CUE.fullmatch(verb) and len(_WORD.findall(masked, m.end())) >= 2:
         return [(m.start() + s.offset, m.start() + 1 + s.offset, "predicate")]
     return []
 
@@ -775,7 +775,7 @@ def _relative_fact(rest: str, cues: list[Cue], at: int) -> bool:
 def _new_source_clause(rest: str) -> bool:
     """Whether ``rest`` opens with a subject and a verb of saying right after it ("it warned that …")."""
     words = _WORD.findall(rest[:80])
-    return any(CUE.fullmatch(w.lower()) and not w.endswith("ing") for w in words[1:4])
+    return any(VERB_CUE.fullmatch(w.lower()) and not w.endswith("ing") for w in words[1:4])
 
 
 def closes_sentence(masked: str, cue: Cue, offset: int) -> bool:

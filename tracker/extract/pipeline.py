@@ -102,7 +102,7 @@ def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, 
     if not art.spoke:
         art.recent.clear()
     art.spoke = False
-    for cs, ce, connector in split(masked, ss, cues):
+    for cs, ce, connector in split(masked, ss, cues, text=text):
         cs, ce = _trim(text, cs, ce)
         if ce - cs < 2 or len(text[cs:ce].split()) < 2:
             continue

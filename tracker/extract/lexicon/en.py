@@ -26,6 +26,7 @@ def _words(s: str) -> frozenset[str]:
 #   relay     its subject passes on what others said ("Tass reported")
 #   relative  a cue inside a relative clause ("a plan which her office says would …")
 #   claim     also a verb of winning ("claimed the title"): a cue only before a reported clause
+#   noun      the bare and -s forms are common nouns too ("support", "calls"): not a verb when clauses are cut
 #   no-s      the -s form is mostly a plural noun ("projects")
 #   to        a view only before "to", "that", "as" or "like" ("seemed to agree"; "appeared at the rally")
 #   answer    a reply unless deeds follow ("responded within minutes", "responded by closing the road")
@@ -76,8 +77,8 @@ CUE_VERBS: dict[str, str] = {
     "defend": "stance",
     "contend": "",
     "observe": "",
-    "comment": "",
-    "remark": "",
+    "comment": "noun",
+    "remark": "noun",
     "urge": "speech stance",
     "ask": "inverts speech",
     "continue": "inverts speech",
@@ -98,22 +99,22 @@ CUE_VERBS: dict[str, str] = {
     "recommend": "speech",
     "propose": "speech",
     "agree": "speech",
-    "call": "base speech",
+    "call": "base speech noun",
     "cite": "",
     "mention": "",
     "express": "",
-    "question": "",
+    "question": "noun",
     "repeat": "",
-    "echo": "",
-    "blast": "stance",
-    "challenge": "",
+    "echo": "noun",
+    "blast": "stance noun",
+    "challenge": "noun",
     "refer": "",
     "assure": "",
-    "highlight": "",
+    "highlight": "noun",
     "deem": "stance",
     "point": "",
     "learn": "that",
-    "show": "base",
+    "show": "base noun",
     "talk": "animate",
     "discuss": "base animate",
     # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
@@ -126,8 +127,8 @@ CUE_VERBS: dict[str, str] = {
     "believe": "base animate stance relative",
     "think": "base animate stance relative",
     "expect": "base animate stance relative",
-    "fear": "base animate stance",
-    "hope": "base animate stance",
+    "fear": "base animate stance noun",
+    "hope": "base animate stance noun",
     "signal": "animate",
     "indicate": "animate",
     "see": "base animate stance as",
@@ -135,21 +136,21 @@ CUE_VERBS: dict[str, str] = {
     "feel": "base animate stance",
     "understand": "base animate",
     "remember": "animate",
-    "worry": "base animate stance",
+    "worry": "base animate stance noun",
     "consider": "animate stance",
     "seem": "animate stance to",
     "appear": "animate stance to",
     # verbs of wanting and intending: the subject's position
     "want": "base animate stance",
     "seek": "base animate stance",
-    "plan": "animate",
-    "view": "base animate stance as",
-    "offer": "animate",
+    "plan": "animate noun",
+    "view": "base animate stance as noun",
+    "offer": "animate noun",
     "refuse": "animate",
-    "support": "base animate stance",
+    "support": "base animate stance noun",
     "oppose": "base animate stance",
     "endorse": "base animate stance",
-    "back": "animate stance no-s",
+    "back": "animate stance no-s noun",
 }
 
 IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
