@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import CALENDAR_WEEK, ValueDraft
+from .periods import find_periods, year_references
 from .wordre import at_word_starts
 
 MONTHS = {
@@ -37,7 +38,7 @@ _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-
 
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
-    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
+    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
 _YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
@@ -56,10 +57,12 @@ _YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$",
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
-_RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
+_RELATIVE = re.compile(
+    r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
 # "by the end of the year": anchored on its words, then back over "by the"
 _END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
 _END_BACK = re.compile(r"(?:\b[Bb]y\s+)?\b[Tt]he\s+$")
@@ -70,6 +73,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|wo
 _SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
                      r"planned|would|next|upcoming|coming)\b")
+_MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
@@ -135,6 +139,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         taken.take(s, e)
 
     _day_spans(text, published, start, taken, add)
+    find_periods(text, published, start, taken, add)
     _ago(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
@@ -168,6 +173,8 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
         add(m.start(), m.end(), type="date", date=value)
+    dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
+    year_references(text, start, taken, add, dated)
     return out
 
 
@@ -236,27 +243,34 @@ def _months(text, published, start, taken, add) -> None:
         possessive = m.group().endswith(("’s", "'s"))
         if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
-        yr = _year_for(mon, published, context)
-        if yr is not None and published is not None:
-            yr = _past_year(text, s, e, mon, published, yr)
+        yr = _bare_month_year(text, s, e, mon, published) if published is not None else None
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
 
 
-def _past_year(text: str, s: int, e: int, mon: int, published: date, yr: int) -> int:
-    """A month named alone in a past-tense sentence: last year's when the sentence is about last year
-    ("Last year's budget was signed … in August"), else the most recent such month that has passed."""
-    lead = text[max(0, s - 160):s]
-    cut = None
-    for cut in _SENTENCE_BACK.finditer(lead):
-        pass
-    sentence = lead[cut.end() if cut else 0:] + text[e:e + 40].split(". ", 1)[0]
-    if _FUTURE.search(sentence):
-        return yr
-    if _LAST_YEAR.search(sentence):
-        return published.year - 1
-    if _PAST.search(sentence) and (yr, mon) > (published.year, published.month):
+def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> int:
+    """The year of a month named alone: "this September" the publication year's; "next May" and a month the
+    sentence looks ahead to ("due by May") the coming one; "last April" and any other the most recent one."""
+    b = _MONTH_WORD_BACK.search(text, max(0, s - 20), s)
+    word = b["w"].lower() if b else ""
+    if word == "this":
+        return published.year
+    if word == "last":
         return published.year if mon < published.month else published.year - 1
-    return yr
+    if word == "next" or word in _FUTURE_PREP or _sentence_looks_ahead(text, s, e):
+        return published.year if mon >= published.month + (word == "next") else published.year + 1
+    if _LAST_YEAR.search(_sentence_around(text, s, e)):
+        return published.year - 1
+    return published.year if mon <= published.month else published.year - 1
+
+
+def _sentence_around(text: str, s: int, e: int) -> str:
+    lead = text[max(0, s - 160):s]
+    cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
+    return lead[cut:] + " " + text[e:e + 40].split(". ", 1)[0]
+
+
+def _sentence_looks_ahead(text: str, s: int, e: int) -> bool:
+    return bool(_FUTURE.search(_sentence_around(text, s, e)))
 
 
 def _years(text, start, taken, add) -> None:
@@ -284,6 +298,8 @@ def _weekdays(text, published, start, taken, add) -> None:
     for m in at_word_starts(_WEEKDAY_ANCHOR, text, start):
         if not taken.free(*m.span()):
             continue
+        if _DATE_AFTER_WEEKDAY.match(text, m.end()):
+            continue  # "Saturday, April 25": the date that follows gives the day
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
         prep = (b["prep"] or "").lower() if b else ""
         value = None
