@@ -153,7 +153,7 @@ def test_units_beyond_lowercase_words():
         return [(v.number, v.unit) for v in find_quantities(text)]
 
     # bbc/business: "designed to produce 12,600 MW of electricity"; bbc/politics: "About 800,000 Tutsis"
-    assert vals("The dam will produce 12,600 MW of electricity.") == [(12600.0, "MW")]
+    assert vals("The dam will produce 12,600 MW of electricity.") == [(12600.0, "megawatt")]
     assert vals("About 800,000 Tutsis were killed.") == [(800000.0, "tutsi")]
     assert vals("The move is a surprising one because demand is rising.") == []
 

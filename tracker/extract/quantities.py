@@ -10,6 +10,7 @@ import re
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
+from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts
 
 _HEDGE_BACK = re.compile(
@@ -191,56 +192,88 @@ def _digits(text: str, start: int, out: _Out) -> None:
             s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
         if s > 0 and text[s - 1] not in _BEFORE_OK:
             continue
-        if not out.taken.free(s, s + 1):
+        if not out.taken.free(s, s + 1) or _range_at(text, s, out):
             continue
-        r = _RANGE_FORWARD.match(text, s)
-        if r:
-            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
-            pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
-            a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
-            joined = r["sep"] in ("-", "–")
-            # "between 90% and 100%", "5-10%", "$2-3bn"; not "2-1" (a score) nor "2014 to 2016" (years)
-            years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
-            if (back or (joined and (pct or cur or r["sb"]))) and out.taken.free(s, r.end()) and not years:
-                first = back.start() if back else s
-                if r["sb"] and not r["sa"]:
-                    a *= _SCALE_WORDS[r["sb"].strip().lower()]
-                unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
-                out.add(first, r.end(), type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
-                continue
         a = _AMOUNT.match(text, s)
         if a is None or not out.taken.free(a.start("num"), a.end("num")):
             continue
         num = a["num"]
         if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]):
             continue  # a year that no date pattern took: not a quantity
-        unit_word = a["unit"]
-        end = a.end()
-        if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
-            unit_word = None
-            end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
-        cur = _CURRENCY.get((a["cur"] or "").lower())
-        if unit_word and unit_word in _CUR_WORDS:
-            cur = _CUR_WORDS[unit_word]
-        scale = a["scale"]
-        head, head_end = unit_word, end
-        if unit_word and not (cur or a["pct"] or a["pence"]):
-            head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
-        if scale and scale.strip() in ("m", "k") and not cur:
-            if scale.strip() == "m" and "." not in num and unit_word and _COUNTED.search(head):
-                scale = "million"  # "18m people", "5m new homes": a count in millions
-            else:
-                # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
-                unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
-        if a["pence"] and not (cur or scale or a["pct"]):
-            cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
-        if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
-            unit_word, end = head, head_end
-        if unit_word and unit_word[-1] in "Wh":
-            unit = unit_word  # "12,600 MW": a symbol keeps its case
+        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
+            continue
+        _amount_at(text, s, a, out)
+
+
+def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
+    """A number with a unit of measure after it ("20 °C", "4 square kilometres", "1.2 mW m−2")."""
+    scale = (a["scale"] or "").strip()
+    pos = a.end("scale") if scale and scale not in ("m", "k") else a.end("num")
+    found = symbol_unit(text, pos) or word_unit(text, pos)
+    if found is None or (scale in ("m", "k") and found[1] <= a.end("scale")):
+        return False
+    unit, end = found
+    if not out.taken.free(s, end):
+        return False
+    out.add(_hedged_start(text, s), end, type="quantity",
+            number=_parse(a["num"], scale if scale not in ("m", "k") else None), unit=unit)
+    return True
+
+
+def _range_at(text: str, s: int, out: _Out) -> bool:
+    """"between 90% and 100%", "5-10%", "$2-3bn", "3 to 4 L"; not "2-1" (a score) nor "2014 to 2016" (years)."""
+    r = _RANGE_FORWARD.match(text, s)
+    if not r:
+        return False
+    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
+    a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
+    joined = r["sep"] in ("-", "–")
+    years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
+    measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
+    if not (back or (joined and (pct or cur or r["sb"] or measure))) or years or not out.taken.free(s, r.end()):
+        return False
+    first = back.start() if back else s
+    if r["sb"] and not r["sa"]:
+        a *= _SCALE_WORDS[r["sb"].strip().lower()]
+    unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+    end = r.end()
+    if measure is not None:
+        unit, end = measure
+    out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+    return True
+
+
+def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
+    """A count, a share or a sum of money: the unit is the currency, percent or the head noun counted."""
+    num = a["num"]
+    unit_word = a["unit"]
+    end = a.end()
+    if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
+        unit_word = None
+        end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
+    cur = _CURRENCY.get((a["cur"] or "").lower())
+    if unit_word and unit_word in _CUR_WORDS:
+        cur = _CUR_WORDS[unit_word]
+    scale = a["scale"]
+    head, head_end = unit_word, end
+    if unit_word and not (cur or a["pct"] or a["pence"]):
+        head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
+    if scale and scale.strip() in ("m", "k") and not cur:
+        if scale.strip() == "m" and "." not in num and unit_word and _COUNTED.search(head):
+            scale = "million"  # "18m people", "5m new homes": a count in millions
         else:
-            unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
-        out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
+            # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
+            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+    if a["pence"] and not (cur or scale or a["pct"]):
+        cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
+    if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
+        unit_word, end = head, head_end
+    if unit_word and unit_word[-1] in "Wh":
+        unit = unit_word  # "12,600 MW": a symbol keeps its case
+    else:
+        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+    out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
 
 def _one_in(text: str, start: int, out: _Out) -> None:
