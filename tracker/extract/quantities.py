@@ -43,6 +43,7 @@ _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
     rf"(?P<cur2>{_CUR})?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
+_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
@@ -215,8 +216,18 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
     unit, end = found
     if not out.taken.free(s, end):
         return False
-    out.add(_hedged_start(text, s), end, type="quantity",
-            number=_parse(a["num"], scale if scale not in ("m", "k") else None), unit=unit)
+    number = _parse(a["num"], scale if scale not in ("m", "k") else None)
+    r = _SECOND_MEASURE.match(text, end)
+    if r is not None and (r["sep"] != "and" or _BETWEEN_BACK.search(text, max(0, s - 30), s)):
+        second = symbol_unit(text, r.end()) or word_unit(text, r.end())
+        if second is not None and second[0] == unit and out.taken.free(s, second[1]):
+            # "44 mg to 50 mg", "between 5 K and 10 K": a range with its unit on both ends
+            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+            high = _parse(r["b"])
+            out.add(back.start() if back else _hedged_start(text, s), second[1], type="quantity_range",
+                    low=min(number, high), high=max(number, high), unit=unit)
+            return True
+    out.add(_hedged_start(text, s), end, type="quantity", number=number, unit=unit)
     return True
 
 
@@ -231,7 +242,8 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
-    if not (back or (joined and (pct or cur or r["sb"] or measure))) or years or not out.taken.free(s, r.end()):
+    if not (back or ((joined or r["sep"] == "to") and (pct or cur or r["sb"] or measure)) or (joined and measure)) \
+            or years or not out.taken.free(s, r.end()):
         return False
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:

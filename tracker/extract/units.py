@@ -18,23 +18,24 @@ SYMBOL_NAMES = {
     "kg": "kilogram", "kgs": "kilogram", "g": "gram", "mg": "milligram", "t": "tonne", "lb": "pound-mass",
     "lbs": "pound-mass", "oz": "ounce", "mi": "mile", "ft": "foot", "yd": "yard", "h": "hour", "hr": "hour",
     "hrs": "hour", "min": "minute", "mins": "minute", "s": "second", "sec": "second", "secs": "second",
-    "ms": "millisecond", "l": "litre", "L": "litre", "ml": "millilitre", "mL": "millilitre", "cl": "centilitre",
+"l": "litre", "L": "litre", "ml": "millilitre", "mL": "millilitre", "cl": "centilitre",
     "°C": "degree Celsius", "°F": "degree Fahrenheit", "ºC": "degree Celsius", "ºF": "degree Fahrenheit",
     "mph": "mile per hour", "km/h": "kilometre per hour", "kph": "kilometre per hour", "kmh": "kilometre per hour",
     "GB": "gigabyte", "MB": "megabyte", "kB": "kilobyte", "KB": "kilobyte", "TB": "terabyte",
     "GHz": "gigahertz", "MHz": "megahertz", "kHz": "kilohertz", "Hz": "hertz",
     "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "W": "watt", "kWh": "kilowatt hour",
-    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "Wh": "watt hour", "hp": "horsepower",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "Wh": "watt hour", "hp": "horsepower",
     "bbl": "barrel", "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "m2": "square metre",
     "m²": "square metre", "sq km": "square kilometre", "sq mi": "square mile", "sq ft": "square foot",
-    "m3": "cubic metre", "m³": "cubic metre", "%": "percent", "‰": "per mille",
+    "m3": "cubic metre", "m³": "cubic metre", "%": "percent",
 }
 # scientific symbols kept as written (prefixed SI units and others without an everyday name)
 SYMBOLS = (
     "K", "eV", "keV", "MeV", "GeV", "TeV", "meV", "Å", "mbar", "bar", "Pa", "kPa", "MPa", "GPa", "hPa", "V", "kV",
     "mV", "A", "mA", "μm", "µm", "μg", "µg", "μl", "µl", "μbar", "µbar", "J", "kJ", "MJ", "Gy", "mGy", "Sv",
     "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "Ma", "Ga", "ka", "wt%",
-    "vol%", "°", "Mt", "Gt", "kt", "mi²", "cm3", "cm²", "cm2", "mm2", "mm3", "nmol",
+    "vol%", "°", "Mt", "Gt", "kt", "mi²", "cm3", "cm²", "cm2", "mm2", "mm3", "nmol", "ms", "μs", "µs", "ns", "TWh",
+    "‰", "ng", "pg", "nM", "μM", "µM", "mM",
 )
 # words for units, plural or singular, and their canonical name
 WORD_UNITS = {
@@ -71,6 +72,7 @@ _PER_SYMBOL = re.compile(r"\s?/\s?(?P<per>" + alternation(list(SYMBOL_NAMES) + l
 # a bare symbol that is more often a word or a letter than a unit after a number
 _AMBIGUOUS = frozenset({"A", "T", "V", "W", "J", "K", "m", "s", "t", "g", "h", "l", "L", "Ma", "ka", "Ga", "cal",
                         "bar", "mi", "Pa", "°"})
+_TIME_NAMES = frozenset({"hour", "minute", "second"})
 _PLAIN_AFTER = re.compile(r"[\s,.;:)\]]|$")
 
 
@@ -92,10 +94,11 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
             and sym not in ("m", "s", "h", "t", "K", "°")):
         return None
     if m["tail"] or m["exp"]:
-        if sym in SYMBOL_NAMES and re.fullmatch(r"\s?/\s?\w+", m["tail"] or "") and not m["exp"]:
-            per = m["tail"].strip(" /")
-            return f"{_name(sym)} per {_name(per)}", m.end()
-        return text[m.start("sym"):m.end()].strip(), m.end()
+        per = (m["tail"] or "").strip(" /")
+        if sym in SYMBOL_NAMES and per in SYMBOL_NAMES and "/" in m["tail"] and not m["exp"] and (
+                SYMBOL_NAMES[per] in _TIME_NAMES):
+            return f"{_name(sym)} per {_name(per)}", m.end()  # "km/h", "ml/h": a rate
+        return text[m.start("sym"):m.end()].strip(), m.end()  # "kg/m3", "mW m−2": written as the field writes it
     return _name(sym), m.end()
 
 
