@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import CALENDAR_WEEK, ValueDraft
-from .periods import find_periods, year_references
+from .periods import day_references, find_periods, year_references
 from .wordre import at_word_starts
 
 MONTHS = {
@@ -140,6 +140,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
 
     _day_spans(text, published, start, taken, add)
     find_periods(text, published, start, taken, add)
+    day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
@@ -175,6 +176,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         add(m.start(), m.end(), type="date", date=value)
     dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
     year_references(text, start, taken, add, dated)
+    day_references(text, published, start, taken, add, dated)
     return out
 
 

@@ -25,6 +25,8 @@ QUARTER_SHIFT = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "p
                  "preceding": -1}
 # words before "quarter" that refer back to the quarter the text is about ("the latest quarter")
 QUARTER_BACK_WORDS = frozenset({"the", "that", "latest", "same", "recent", "most recent", "its", "their", "reporting"})
+# the day a reference moves to: "the following day", "the day before"
+DAY_SHIFT = {"following": 1, "next": 1, "after": 1, "previous": -1, "prior": -1, "preceding": -1, "before": -1}
 # the first three letters of a month name, for "the quarter ended Sept. 30"
 MONTH_STARTS = {m: n for n, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -379,6 +381,35 @@ class Periods:
                 self.add(m.start(), m.end(), type="duration", number=1.0, unit="year")
                 continue
             self.add(m.start(), m.end(), type="date", date=f"{pub.year:04d}" if pub else None)
+
+
+_REF_DAY = re.compile(
+    r"\b(?:(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+day|[Tt]hat\s+(?:same\s+)?day|[Tt]he\s+same\s+day"
+    r"|[Tt]he\s+(?P<dir>following|next|previous|prior|preceding)\s+day|[Tt]he\s+day\s+(?P<dir2>before|after)"
+    r"(?!\s+(?:yesterday|tomorrow)))\b")
+_DAY_AROUND_TODAY = re.compile(r"\b[Tt]he\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b")
+
+
+def day_references(text: str, published: date | None, start: int, taken, add,
+                   dated: list[tuple[int, str]]) -> None:
+    """"later that day", "the day before", "the same day": the day of the nearest full date before it, moved;
+    "the day after tomorrow" two days after publication."""
+    for m in _DAY_AROUND_TODAY.finditer(text, start):
+        if taken.free(*m.span()):
+            days = 2 if m["dir"].startswith("after") else -2
+            add(m.start(), m.end(), type="date",
+                date=(published + timedelta(days=days)).isoformat() if published else None)
+    days_only = [(p, v) for p, v in dated if len(v) == 10]
+    for m in _REF_DAY.finditer(text, start):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        i = bisect_left(days_only, (s,))
+        if not i or s - days_only[i - 1][0] > 1500:
+            continue
+        direction = (m["dir"] or m["dir2"] or "").lower()
+        day = date.fromisoformat(days_only[i - 1][1]) + timedelta(days=DAY_SHIFT.get(direction, 0))
+        add(s, e, type="date", date=day.isoformat())
 
 
 def find_periods(text: str, published: date | None, start: int, taken, add) -> None:

@@ -47,7 +47,11 @@ _SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
-_DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
+_DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
+                            rf"|\b(?P<word>{_WORDS}|an?|An?))"
+                            rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
+# "an hour and a half", "two years and a half": half a unit more
+_AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
 # "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
                                   rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?)$")
@@ -122,8 +126,8 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
     """Every quantity in ``text[start:]`` not already inside a date (``taken``)."""
     taken = taken if taken is not None else Taken(len(text))
     out = _Out(text, taken)
+    _durations(text, start, out)  # first: "an hour and a half" is one duration
     _fractions_and_vague(text, start, out)
-    _durations(text, start, out)
     _one_in(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
@@ -163,10 +167,19 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
 
 def _durations(text: str, start: int, out: _Out) -> None:
     for m in _UNIT_ANCHOR.finditer(text, start):
-        b = _DURATION_BACK.search(text, max(0, m.start() - 12), m.start())
-        if b is None:
+        b = _DURATION_BACK.search(text, max(0, m.start() - 24), m.start())
+        if b is None or not (b["num"] or b["word"] or b["fn"]):
             continue
         s, e = b.start(), m.end()
+        if b["fn"]:
+            # "2 1/2 years": a whole number and a fraction
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,$£€") or not out.taken.free(s, e):
+                continue
+            whole = int(b["whole"] or 0) + int(b["fn"]) / int(b["fd"])
+            out.add(_hedged_start(text, s), e, type="duration", number=whole,
+                    unit=_TIME_UNITS.get(m["unit"].lower(), m["unit"].lower()))
+            continue
+        half = _AND_A_HALF.match(text, e)
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,$£€"):
             continue
         if not out.taken.free(s, e):
@@ -183,6 +196,8 @@ def _durations(text: str, start: int, out: _Out) -> None:
                 out.add(_hedged_start(text, r.start()), e, type="quantity_range", low=low, high=value,
                         unit=_TIME_UNITS.get(unit, unit))
                 continue
+        if half:
+            value, e = value + 0.5, half.end()
         out.add(_hedged_start(text, s), e, type="duration", number=value, unit=_TIME_UNITS.get(unit, unit))
 
 
