@@ -88,7 +88,26 @@ _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
 _YEAR_LENGTH_BACK = re.compile(r"\b(?:for|throughout|over)\s+$")
 _PERIOD = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<yr>(?:19|20)\d\d)|latest|same|comparable)\s+period\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{FUTURE_CUES})\b")
+# the words the patterns above hold, cheap to find
+_YEAR_WORD = re.compile(r"(?:year|decade|century)\b")
+_DAY_WORD = re.compile(r"day\b")
+_PERIOD_WORD = re.compile(r"period\b")
+_FISCAL_WORD = re.compile(r"[Ff]iscal\b|FY")
+_DECADE_WORD = re.compile(r"0s\b|ties\b")  # found inside a word: "1990s", "nineties"
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _near(pattern: re.Pattern, keyword: re.Pattern, text: str, start: int, reach: int = 40, inside: bool = False):
+    """Matches of ``pattern`` that hold a match of ``keyword``: the keyword is cheap to find, and the pattern is
+    only tried around it (a pattern starting with optional words would be tried at every character)."""
+    done = start
+    for k in keyword.finditer(text, start) if inside else at_word_starts(keyword, text, start):
+        if k.start() < done:
+            continue
+        m = pattern.search(text, max(done, k.start() - reach), k.end() + reach)
+        if m is not None and m.start() <= k.start() < m.end():
+            done = m.end()
+            yield m
 
 
 def _quarter_range(year: int, q: int) -> tuple[date, date]:
@@ -133,7 +152,7 @@ class Periods:
         return bool(_FUTURE_CUE.search(lead, cut))
 
     def fiscal_years(self) -> None:
-        for m in _FISCAL.finditer(self.text, self.start):
+        for m in _near(_FISCAL, _FISCAL_WORD, self.text, self.start):
             if not self.taken.free(*m.span()):
                 continue
             y = m["yr"] or m["yr2"]
@@ -245,7 +264,7 @@ class Periods:
     def year_before(self) -> None:
         """"a year earlier": the quarter the text is about, a year before; else the year before the last year
         the text named (or the publication year)."""
-        for m in _YEAR_BEFORE.finditer(self.text, self.start):
+        for m in _near(_YEAR_BEFORE, _YEAR_WORD, self.text, self.start):
             s, e = m.span()
             if not self.taken.free(s, e):
                 continue
@@ -300,7 +319,7 @@ class Periods:
 
     def decades(self) -> None:
         pub = self.published
-        for m in _DECADE.finditer(self.text, self.start):
+        for m in _near(_DECADE, _DECADE_WORD, self.text, self.start, 12, inside=True):
             s, e = m.span()
             if s and (self.text[s - 1].isalnum() or self.text[s - 1] in "$£€"):
                 continue
@@ -340,7 +359,7 @@ class Periods:
 
     def periods(self) -> None:
         """"the 1989 period", "the latest period": the quarter the text is about (in that year)."""
-        for m in _PERIOD.finditer(self.text, self.start):
+        for m in _near(_PERIOD, _PERIOD_WORD, self.text, self.start):
             s, e = m.span()
             ref = self._reference(s)
             if not self.taken.free(s, e):
@@ -355,7 +374,7 @@ class Periods:
     def past_spans(self) -> None:
         """"the past year", "the last decade": the span ending on the publication day."""
         pub = self.published
-        for m in _PAST_SPAN.finditer(self.text, self.start):
+        for m in _near(_PAST_SPAN, _YEAR_WORD, self.text, self.start):
             s, e = m.span()
             if not self.taken.free(s, e):
                 continue
@@ -373,7 +392,7 @@ class Periods:
         """"the year", "the current year": the publication year; "that year", "the following year": the year of
         the date named before it."""
         pub = self.published
-        for m in _THE_YEAR.finditer(self.text, self.start):
+        for m in _near(_THE_YEAR, _YEAR_WORD, self.text, self.start):
             if not self.taken.free(*m.span()):
                 continue
             if _YEAR_LENGTH.match(self.text, m.end()) or _YEAR_LENGTH_BACK.search(self.text, max(0, m.start() - 12),
@@ -394,13 +413,13 @@ def day_references(text: str, published: date | None, start: int, taken, add,
                    dated: list[tuple[int, str]]) -> None:
     """"later that day", "the day before", "the same day": the day of the nearest full date before it, moved;
     "the day after tomorrow" two days after publication."""
-    for m in _DAY_AROUND_TODAY.finditer(text, start):
+    for m in _near(_DAY_AROUND_TODAY, _DAY_WORD, text, start):
         if taken.free(*m.span()):
             days = 2 if m["dir"].startswith("after") else -2
             add(m.start(), m.end(), type="date",
                 date=(published + timedelta(days=days)).isoformat() if published else None)
     days_only = [(p, v) for p, v in dated if len(v) == 10]
-    for m in _REF_DAY.finditer(text, start):
+    for m in _near(_REF_DAY, _DAY_WORD, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
@@ -421,7 +440,7 @@ def find_periods(text: str, published: date | None, start: int, taken, add) -> N
 def year_references(text: str, start: int, taken, add, dated: list[tuple[int, str]]) -> None:
     """"that year", "the following year", "a year later": the year of the nearest date before it, moved.
     ``dated``: (position, ISO value) of the dates found, in text order."""
-    for m in _REF_YEAR.finditer(text, start):
+    for m in _near(_REF_YEAR, _YEAR_WORD, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
