@@ -47,7 +47,7 @@ CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 # cue words that a period lies ahead
 FUTURE_CUES = r"will|shall|’ll|'ll|expects?|expected|forecasts?|plans?|scheduled|due|would|outlook|projected"
 
-_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
+_ORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
 _QUARTER = re.compile(r"quarters?\b(?!-final|\s+finals?|\s+of\s+(?:a|an|all|the|its|their|his|her|those|these)\b)")
 _QUARTER_BACK = re.compile(
     r"(?:\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Ll]ast|[Nn]ext|[Cc]urrent)\s+)?"

@@ -35,7 +35,7 @@ SYMBOLS = (
     "mV", "A", "mA", "μm", "µm", "μg", "µg", "μl", "µl", "μbar", "µbar", "J", "kJ", "MJ", "Gy", "mGy", "Sv",
     "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "Ma", "Ga", "ka", "wt%",
     "vol%", "°", "Mt", "Gt", "kt", "mi²", "cm3", "cm²", "cm2", "mm2", "mm3", "nmol", "ms", "μs", "µs", "ns", "TWh",
-    "‰", "ng", "pg", "nM", "μM", "µM", "mM",
+    "‰", "ng", "pg", "mW", "μW", "µW", "nM", "μM", "µM", "mM",
 )
 # words for units, plural or singular, and their canonical name
 WORD_UNITS = {
@@ -52,6 +52,8 @@ WORD_UNITS = {
 }
 # the word before a unit that makes it an area or a volume
 POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
+# the word after a unit that makes it an area or a volume
+POWER_WORDS = {"squared": "square", "cubed": "cubic"}
 # degrees of temperature and their scale
 DEGREE_SCALES = {"celsius": "degree Celsius", "centigrade": "degree Celsius", "fahrenheit": "degree Fahrenheit",
                  "c": "degree Celsius", "f": "degree Fahrenheit", "kelvin": "kelvin"}
@@ -72,6 +74,7 @@ _PER_SYMBOL = re.compile(r"\s?/\s?(?P<per>" + alternation(list(SYMBOL_NAMES) + l
 # a bare symbol that is more often a word or a letter than a unit after a number
 _AMBIGUOUS = frozenset({"A", "T", "V", "W", "J", "K", "m", "s", "t", "g", "h", "l", "L", "Ma", "ka", "Ga", "cal",
                         "bar", "mi", "Pa", "°"})
+_POWER_AFTER = re.compile(r"\s+(squared|cubed)\b")
 _TIME_NAMES = frozenset({"hour", "minute", "second"})
 _PLAIN_AFTER = re.compile(r"[\s,.;:)\]]|$")
 
@@ -99,6 +102,9 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
                 SYMBOL_NAMES[per] in _TIME_NAMES):
             return f"{_name(sym)} per {_name(per)}", m.end()  # "km/h", "ml/h": a rate
         return text[m.start("sym"):m.end()].strip(), m.end()  # "kg/m3", "mW m−2": written as the field writes it
+    power = _POWER_AFTER.match(text, m.end())
+    if power and sym in SYMBOL_NAMES:
+        return f"{POWER_WORDS[power[1]]} {_name(sym)}", power.end()  # "4 km squared"
     return _name(sym), m.end()
 
 
@@ -113,7 +119,7 @@ def word_unit(text: str, pos: int) -> tuple[str, int] | None:
         return None
     word = m["word"].lower()
     name = WORD_UNITS.get(word) or WORD_UNITS.get(word[:-1]) or WORD_UNITS.get(word[:-2]) or word
-    power = POWERS.get((m["power"] or "").lower()) or {"squared": "square", "cubed": "cubic"}.get(m["sq"] or "")
+    power = POWERS.get((m["power"] or "").lower()) or POWER_WORDS.get(m["sq"] or "")
     if power:
         name = f"{power} {name}"
     if m["per"]:

@@ -1,0 +1,134 @@
+"""Classes of values from issue 10, each a table of invented sentences (article dated Tuesday 2031-04-08)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract.values import find_values
+
+TUESDAY = date(2031, 4, 8)
+
+
+def found(text: str, published: date | None = TUESDAY):
+    values = find_values(text, published)
+    for v in values:
+        assert text[v.start:v.end] == v.text
+    return {v.text: v for v in values}
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # quarters: a numbered one is this year's once it has begun, else last year's
+    ("The insurer lost money in the first quarter.", "the first quarter", "2031-01-01", "2031-03-31"),
+    ("Third-quarter profit fell by a tenth.", "Third-quarter", "2030-07-01", "2030-09-30"),
+    ("Sales rose in the fourth quarter of 2029.", "the fourth quarter of 2029", "2029-10-01", "2029-12-31"),
+    ("Orders slowed in this year's second quarter.", "this year's second quarter", "2031-04-01", "2031-06-30"),
+    # the quarter a text is about, and the same quarter a year before
+    ("Profit rose in the first quarter. During the quarter, fares rose.", "the quarter", "2031-01-01", "2031-03-31"),
+    ("Profit rose in the first quarter from a year earlier.", "a year earlier", "2030-01-01", "2030-03-31"),
+    ("Profit rose in the first quarter. In the year-ago quarter it fell.", "the year-ago quarter", "2030-01-01",
+     "2030-03-31"),
+    ("Sales dipped in the quarter ended Dec. 31, the firm said.", "the quarter", "2030-10-01", "2030-12-31"),
+    ("Revenue will grow in the current quarter.", "the current quarter", "2031-04-01", "2031-06-30"),
+    # halves, seasons, weekends
+    ("Rents rose in the first half of 2030.", "the first half of 2030", "2030-01-01", "2030-06-30"),
+    ("The festival returns this summer.", "this summer", "2031-06-01", "2031-08-31"),
+    ("The bridge closed last autumn.", "last autumn", "2030-09-01", "2030-11-30"),
+    ("Floods hit the valley in the winter of 2029.", "the winter of 2029", "2028-12-01", "2029-02-28"),
+    ("Crowds gathered in the square over the weekend.", "the weekend", "2031-04-05", "2031-04-06"),
+    ("Talks will resume next weekend.", "next weekend", "2031-04-12", "2031-04-13"),
+    # decades and centuries; the past decade ends on the publication day
+    ("The port grew through the 1990s.", "the 1990s", "1990", "1999"),
+    ("The mill closed in the late 1970s.", "the late 1970s", "1977", "1979"),
+    ("Prices were lower in the eighties.", "the eighties", "1980", "1989"),
+    ("The abbey dates from the 12th century.", "the 12th century", "1100", "1199"),
+    ("Crime has halved over the past decade.", "the past decade", "2021-04-09", "2031-04-08"),
+    ("Membership doubled in the past year.", "the past year", "2030-04-09", "2031-04-08"),
+])
+def test_periods(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # anaphoric days and years: the day or year of the date named before, moved
+    ("The ferry sank on Tuesday. Later that day divers found the wreck.", "Later that day", "2031-04-08"),
+    ("Talks ended on March 3. The day before, rebels had shelled the town.", "The day before", "2031-03-02"),
+    ("Talks ended on March 3. The following day, the rebels withdrew.", "The following day", "2031-03-04"),
+    ("The strike began on Jan. 20, 2029 and the same day the mine closed.", "the same day", "2029-01-20"),
+    ("The vote is the day after tomorrow.", "the day after tomorrow", "2031-04-10"),
+    ("The mayor resigned in 2027. The following year the council was dissolved.", "The following year", "2028"),
+    ("The dam was finished in 2019; that year the river ran dry.", "that year", "2019"),
+    # fiscal years and "the year"
+    ("The group lost money in fiscal 2030.", "fiscal 2030", "2030"),
+    ("Sales slowed in the current year.", "the current year", "2031"),
+    # a bare month: the most recent, unless the sentence looks ahead or says this, next or last
+    ("The ministry published the figures in February.", "February", "2031-02"),
+    ("The ministry published the figures in June.", "June", "2030-06"),
+    ("Elections are due to be held in June.", "June", "2031-06"),
+    ("The talks should conclude by May.", "May", "2031-05"),
+    ("The museum reopens this September.", "September", "2031-09"),
+    ("The strike began last May.", "May", "2030-05"),
+    # a weekday followed by its date: the date decides
+    ("The paper said in an editorial on Saturday, April 25: the plan failed.", "April 25", "2031-04-25"),
+])
+def test_dates_by_reference(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The climb took an hour and a half.", "an hour and a half", 1.5, "hour"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", 2.5, "year"),
+    ("The base may stay for at least 20 more years.", "at least 20 more years", 20, "year"),
+    ("Shares fell for eight trading days.", "eight trading days", 8, "day"),
+    ("The firm reported sales for the year ended June 30.", "the year", 1, "year"),
+])
+def test_durations(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # units of measure: the SI name for everyday units, the symbol for scientific ones, compounds kept
+    ("The lake covers 4 square kilometres.", "4 square kilometres", 4, "square kilometre"),
+    ("The reservoir holds 2 km squared of water.", "2 km squared", 2, "square kilometre"),
+    ("Temperatures reached 41 degrees Celsius.", "41 degrees Celsius", 41, "degree Celsius"),
+    ("The oven runs at 220 °C for an hour.", "220 °C", 220, "degree Celsius"),
+    ("Gusts reached 130 km/h on the coast.", "130 km/h", 130, "kilometre per hour"),
+    ("The probe cooled to 77 K overnight.", "77 K", 77, "K"),
+    ("Each pulse lasted 50 ms in the trial.", "50 ms", 50, "ms"),
+    ("The beam reached 10 keV in the test.", "10 keV", 10, "keV"),
+    ("Heat flow was 67 mW m−2 at the site.", "67 mW m−2", 67, "mW m−2"),
+    ("The sample weighed 12 kg in total.", "12 kg", 12, "kilogram"),
+    ("The plant will produce 12,600 MW of power.", "12,600 MW", 12600, "megawatt"),
+    ("The battery stores 7.3 MWh of energy.", "7.3 MWh", 7.3, "megawatt hour"),
+])
+def test_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    ("Each dose held 44 mg to 50 mg of the drug.", "44 mg to 50 mg", 44, 50, "milligram"),
+    ("Samples were kept between 5 K and 10 K.", "between 5 K and 10 K", 5, 10, "K"),
+    ("Each tank holds 3 to 4 L of water.", "3 to 4 L", 3, 4, "litre"),
+])
+def test_measure_ranges(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "A quarter of the voters stayed at home.",
+    "The team reached the quarter-finals.",
+    "He scored early in the second half.",
+    "She lived in the French Quarter.",
+])
+def test_not_periods(text):
+    assert not any(v.type == "date_range" for v in find_values(text, TUESDAY))
+
+
+def test_relative_periods_without_a_publication_date_get_no_value():
+    values = found("Profit rose in the first quarter and in the past decade.", None)
+    assert values["the first quarter"].date is None and values["the past decade"].date is None
