@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import CALENDAR_WEEK, ValueDraft
+from .numbers import SPOKEN_YEAR, spoken_year
 from .periods import day_references, find_periods, year_references
 from .wordre import at_word_starts
 
@@ -54,6 +55,7 @@ _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
+_THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
@@ -70,9 +72,11 @@ _END_BACK = re.compile(r"(?:\b[Bb]y\s+)?\b[Tt]he\s+$")
 _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 # past tense around a month with no year ("closed in October"): the most recent such month that has passed
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
+# a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
+_REPORTED = re.compile(r"\b(?:says|told|[a-z]{3,}ed|" + _PAST.pattern[5:])
 _SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
-                     r"planned|would|next|upcoming|coming)\b")
+                     r"planned|would|next(?!\s+to\b)|upcoming|coming)\b")
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
@@ -139,6 +143,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         taken.take(s, e)
 
     _day_spans(text, published, start, taken, add)
+    _spoken_years(text, start, taken, add)
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
@@ -265,6 +270,15 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
     return published.year if mon <= published.month else published.year - 1
 
 
+def _looks_ahead(text: str, s: int) -> bool:
+    """Whether the sentence before ``s`` looks ahead ("is due to sign … and move to Oslo on Friday"): a future cue
+    with no reporting verb or past tense between it and ``s`` ("will resign, he said on Friday" is past)."""
+    lead = text[max(0, s - 160):s]
+    cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
+    last = max((m.end() for m in _FUTURE.finditer(lead, cut)), default=-1)
+    return last >= 0 and not _REPORTED.search(lead, last)
+
+
 def _sentence_around(text: str, s: int, e: int) -> str:
     lead = text[max(0, s - 160):s]
     cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
@@ -306,9 +320,9 @@ def _weekdays(text, published, start, taken, add) -> None:
         prep = (b["prep"] or "").lower() if b else ""
         value = None
         if published is not None:
-            future = prep in _FUTURE_PREP or bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
-            if prep in ("last", "since", "after"):
-                future = False
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
+            if prep in ("last", "since", "after") or text.startswith(("’s", "'s"), m.end()):
+                future = False  # "Wednesday's ruling" has been made
             value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
@@ -321,6 +335,19 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _spoken_years(text, start, taken, add) -> None:
+    """"nineteen ninety-six", "the year two thousand": years read aloud (broadcast transcripts)."""
+    for m in at_word_starts(SPOKEN_YEAR, text, start):
+        s = m.start()
+        back = _THE_YEAR_BACK.search(text, max(0, s - 9), s)
+        if back:
+            s = back.start()
+        elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
+            continue  # "two thousand" alone is a number
+        if taken.free(s, m.end()):
+            add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
 
 
 def _ago(text, published, start, taken, add) -> None:

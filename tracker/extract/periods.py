@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from .drafts import CALENDAR_WEEK
 from .wordre import at_word_starts
 
 # ordinals of a quarter or a half ("third-quarter", "the 2nd quarter")
@@ -32,8 +33,10 @@ MONTH_STARTS = {m: n for n, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # characters back to the quarter a text is about, for "the quarter" and "a year earlier"
 REFERENCE_REACH = 1200
-# seasons: first and last month (winter runs from December of the year before)
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+# seasons and their TIMEX3 codes (winter YYYY runs from December of the year before to February)
+SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# the month each season begins
+SEASON_STARTS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 # decade words ("the nineties") and their decade within the century
 DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                 "eighties": 80, "nineties": 90}
@@ -110,10 +113,8 @@ def _near(pattern: re.Pattern, keyword: re.Pattern, text: str, start: int, reach
             yield m
 
 
-def _quarter_range(year: int, q: int) -> tuple[date, date]:
-    first = date(year, 3 * q - 2, 1)
-    last = date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - timedelta(days=1)
-    return first, last
+def _quarter(year: int, q: int) -> str:
+    return f"{year:04d}-Q{q}"
 
 
 def _shift_quarter(year: int, q: int, shift: int) -> tuple[int, int]:
@@ -243,11 +244,9 @@ class Periods:
             bs = b.start() if b.start() < s else s
             if not self.taken.free(bs, end):
                 continue
-            if year is None:
-                self.add(bs, end, type="date_range")
-                continue
-            self.quarters.append((bs, year, q))
-            self._emit(bs, end, *_quarter_range(year, q))
+            if year is not None and not (b["yago"] or (b["rel"] or "").startswith(("year-", "comparable", "corr"))):
+                self.quarters.append((bs, year, q))  # a quarter the text is about, not the one it compares with
+            self.add(bs, end, type="date", date=_quarter(year, q) if year is not None else None)
 
     def halves(self) -> None:
         for m in at_word_starts(_HALF, self.text, self.start):
@@ -257,9 +256,7 @@ class Periods:
             year = int(m["yr"]) if m["yr"] else (self.published.year + YEAR_SHIFT.get(m["poss"].lower(), 0)
                                                  if self.published else None)
             h = 1 if b["ord"].lower() == "first" else 2
-            first = date(year, 6 * h - 5, 1) if year else None
-            last = date(year, 6 if h == 1 else 12, 30 if h == 1 else 31) if year else None
-            self._emit(b.start(), m.end(), first, last)
+            self.add(b.start(), m.end(), type="date", date=f"{year:04d}-H{h}" if year else None)
 
     def year_before(self) -> None:
         """"a year earlier": the quarter the text is about, a year before; else the year before the last year
@@ -271,7 +268,7 @@ class Periods:
             ref = self._reference(s)
             if ref is None:
                 continue  # a year before some day: the ago and year passes decide
-            self._emit(s, e, *_quarter_range(ref[0] - 1, ref[1]))
+            self.add(s, e, type="date", date=_quarter(ref[0] - 1, ref[1]))
 
     def seasons(self) -> None:
         pub = self.published
@@ -291,12 +288,9 @@ class Periods:
             if year is None and pub is not None:
                 which = (b["which"] or "").lower() if b else ""
                 year = pub.year + {"last": -1, "next": 1}.get(which.split()[0] if which else "", 0)
-                if which == "this past" and SEASONS[m["s"]][0] > pub.month:
+                if which == "this past" and SEASON_STARTS[m["s"]] > pub.month:
                     year -= 1
-            lo, hi = SEASONS[m["s"]]
-            first = date(year - (lo == 12), lo, 1) if year else None
-            last = (date(year, hi + 1, 1) - timedelta(days=1)) if year else None
-            self._emit(bs, e, first, last)
+            self.add(bs, e, type="date", date=f"{year:04d}-{SEASON_CODES[m['s']]}" if year else None)
 
     def weekends(self) -> None:
         pub = self.published
@@ -315,7 +309,8 @@ class Periods:
                 if which == "next" and pub.weekday() >= 5:
                     saturday += timedelta(days=7)
                 first = saturday
-            self._emit(b.start(), m.end(), first, first + timedelta(days=1) if first else None)
+            self.add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
+                     date_end=(first + timedelta(days=1)).isoformat() if first else None, unit=CALENDAR_WEEK)
 
     def decades(self) -> None:
         pub = self.published
@@ -369,7 +364,7 @@ class Periods:
                     self.add(s, e, type="date", date=m["yr"])
                 continue
             year = int(m["yr"]) if m["yr"] else ref[0]
-            self._emit(s, e, *_quarter_range(year, ref[1]))
+            self.add(s, e, type="date", date=_quarter(year, ref[1]))
 
     def past_spans(self) -> None:
         """"the past year", "the last decade": the span ending on the publication day."""

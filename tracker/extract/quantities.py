@@ -10,6 +10,7 @@ import re
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
+from .numbers import WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts
 
@@ -48,7 +49,7 @@ _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nea
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 _UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
 _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
-                            rf"|\b(?P<word>{_WORDS}|an?|An?))"
+                            rf"|\b(?P<word>{WORD_NUMBER}|an?|An?))"
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
 # "an hour and a half", "two years and a half": half a unit more
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
@@ -56,9 +57,10 @@ _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
                                   rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?)$")
 _WORD_ANCHOR = re.compile(
-    rf"(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
@@ -86,7 +88,10 @@ _BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
 
 def _parse(num: str, scale: str | None = None) -> float:
     num = num.strip()
-    value = float(num.replace(",", "")) if num[0].isdigit() else float(NUMBER_WORDS[num.lower()])
+    if num[0].isdigit():
+        value = float(num.replace(",", ""))
+    else:
+        value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
         value *= _SCALE_WORDS[scale.strip().lower()]
     return value
@@ -139,6 +144,8 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
         s, e = m.span()
         if s > 0 and text[s - 1].isalpha():
             continue
+        if _AND_A_BACK.search(text, max(0, s - 7), s):
+            continue  # "nine-and-a-half million": part of a number in words
         d = _DENOMINATORS[m["d"]]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
         if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
