@@ -263,11 +263,19 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
         return published.year
     if word == "last":
         return published.year if mon < published.month else published.year - 1
-    if word == "next" or word in _FUTURE_PREP or _sentence_looks_ahead(text, s, e):
-        return published.year if mon >= published.month + (word == "next") else published.year + 1
-    if _LAST_YEAR.search(_sentence_around(text, s, e)):
+    ahead = published.year if mon >= published.month + (word == "next") else published.year + 1
+    behind = published.year if mon <= published.month else published.year - 1
+    if word == "next" or word in _FUTURE_PREP or word == "through" or _looks_ahead(text, s):
+        return ahead
+    sentence = _sentence_around(text, s, e)
+    if _LAST_YEAR.search(sentence):
         return published.year - 1
-    return published.year if mon <= published.month else published.year - 1
+    if _PAST.search(sentence):
+        return behind
+    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
+    months_ahead = (ahead - published.year) * 12 + mon - published.month
+    months_behind = (published.year - behind) * 12 + published.month - mon
+    return ahead if months_ahead * 3 < months_behind else behind
 
 
 def _looks_ahead(text: str, s: int) -> bool:
@@ -285,10 +293,6 @@ def _sentence_around(text: str, s: int, e: int) -> str:
     return lead[cut:] + " " + text[e:e + 40].split(". ", 1)[0]
 
 
-def _sentence_looks_ahead(text: str, s: int, e: int) -> bool:
-    return bool(_FUTURE.search(_sentence_around(text, s, e)))
-
-
 def _years(text, start, taken, add) -> None:
     out_years: list[int] = []  # ends of the years taken, for a list ("in 2024 and 2025")
     for m in at_word_starts(_YEAR_ANCHOR, text, start):
@@ -301,8 +305,13 @@ def _years(text, start, taken, add) -> None:
         if r:
             y1 = int(m.group())
             y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
-            if y2 > y1:
+            if y2 > y1 and r.group().strip()[0] in "-–":
                 add(s, r.end(), type="date_range", date=str(y1), date_end=str(y2))
+                continue
+            if y2 > y1 and len(r["y2"]) == 4:
+                # "between 2019 and 2024", "from 1991 to 1997": two years, each its own value (as TIMEX3 has them)
+                add(s, e, type="date", date=str(y1))
+                add(r.start("y2"), r.end(), type="date", date=str(y2))
                 continue
         if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
                 out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):

@@ -86,9 +86,8 @@ _REF_YEAR = re.compile(
     r"|(?:[Aa]\s+)?year\s+(?P<dir2>later|after|earlier|before))\b(?![-’'])")
 _THE_YEAR = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current|full|fiscal|calendar|whole|entire)\s+year\b(?![-’'])"
                        r"|\b[Tt]he\s+year\b(?![-’']|\s+(?:before|after|ago|earlier|later|to|of|in|when|that|since))")
-# "the year ended June 30", "for the year": a year's length (a fiscal year), not the calendar year
+# "the year ended June 30": a year's length (a fiscal year), not the calendar year
 _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
-_YEAR_LENGTH_BACK = re.compile(r"\b(?:for|throughout|over)\s+$")
 _PERIOD = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<yr>(?:19|20)\d\d)|latest|same|comparable)\s+period\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{FUTURE_CUES})\b")
 # the words the patterns above hold, cheap to find
@@ -390,8 +389,7 @@ class Periods:
         for m in _near(_THE_YEAR, _YEAR_WORD, self.text, self.start):
             if not self.taken.free(*m.span()):
                 continue
-            if _YEAR_LENGTH.match(self.text, m.end()) or _YEAR_LENGTH_BACK.search(self.text, max(0, m.start() - 12),
-                                                                                 m.start()):
+            if _YEAR_LENGTH.match(self.text, m.end()):
                 self.add(m.start(), m.end(), type="duration", number=1.0, unit="year")
                 continue
             self.add(m.start(), m.end(), type="date", date=f"{pub.year:04d}" if pub else None)
