@@ -139,3 +139,86 @@ def test_not_periods(text):
 def test_relative_periods_without_a_publication_date_get_no_value():
     values = found("Profit rose in the first quarter and in the past decade.", None)
     assert values["the first quarter"].date is None and values["the past decade"].date is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from A to B" after a verb of change: the level before and the level after, not a range
+    ("The toll rose from £3 to £5.", [("£3", 3, "GBP"), ("£5", 5, "GBP")]),
+    ("Fares fell from $12 to $9 last month.", [("$12", 12, "USD"), ("$9", 9, "USD")]),
+    # counts before a name or a model number count the noun after it
+    ("Five Boeing 737 jets were grounded.", [("Five Boeing 737 jets", 5, "jet")]),
+    ("Three Airbus A320 planes landed.", [("Three Airbus A320 planes", 3, "plane")]),
+    # a year-like number before a plural noun is a count
+    ("About 1900 workers walked out.", [("About 1900 workers", 1900, "worker")]),
+    # numbers sharing the noun after the last
+    ("They cut limits to three and two bags.", [("three", 3, "bag"), ("two bags", 2, "bag")]),
+    # a count whose noun came before
+    ("Divers found two more.", [("two more", 2, None)]),
+    # numbers in words with scales and halves
+    ("About four million commuters use the line.", [("About four million commuters", 4e6, "commuter")]),
+    ("The hall cost nine-and-a-half million pounds.", [("nine-and-a-half million pounds", 9.5e6, "GBP")]),
+    ("There were three hundred and twelve votes.", [("three hundred and twelve votes", 312, "vote")]),
+    # number-noun compounds
+    ("A six-lane bridge opened.", [("six-lane", 6, "lane")]),
+    # shares
+    ("The risk is one in 2,500 births.", [("one in 2,500", 0.0004, "fraction")]),
+    # money with its scale
+    ("The council raised £1.2bn in bonds.", [("£1.2bn", 1.2e9, "GBP")]),
+])
+def test_counts_and_levels(text, expected):
+    values = [(v.text, v.number, v.unit) for v in find_values(text, TUESDAY) if v.type == "quantity"]
+    assert values == [(t, pytest.approx(n), u) for t, n, u in expected]
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # ranges without between or from
+    ("Prices rose by a 4% to 6% margin.", "4% to 6%", 4, 6, "percent"),
+    ("Repairs take three to five days.", "three to five days", 3, 5, "day"),
+    ("The refit lasts two or three years.", "two or three years", 2, 3, "year"),
+    ("They want two or three new ferries.", "two or three new ferries", 2, 3, "ferry"),
+])
+def test_ranges_without_between(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, change", [
+    ("Shares were up 5% by noon.", "5%", True),
+    ("The index fell by 3 points.", "3 points", True),
+    ("It forecast a 4% rise in sales.", "4%", True),
+    ("Turnout was 64% in the north.", "64%", False),
+    ("The toll rose from £3 to £5.", "£5", False),
+])
+def test_a_change_is_marked(text, phrase, change):
+    assert found(text)[phrase].change is change
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # two weekdays running are one period; a supposition gets no date
+    ("Voting takes place on Monday and Tuesday.", "Monday and Tuesday", "2031-04-07", "2031-04-08"),
+])
+def test_weekday_pairs(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("“If it happened tomorrow we would be ready,” he said.", "tomorrow"),
+    ("Unless the strike ends on Friday, the mine will close.", "Friday"),
+])
+def test_suppositions_get_no_date(text, phrase):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date is None
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("The ferry leaves tomorrow.", "tomorrow", "2031-04-09"),
+    ("The minister is due to sign the deal and move to Oslo on Friday.", "Friday", "2031-04-11"),
+    ("The minister, who will retire, said on Friday that talks failed.", "Friday", "2031-04-04"),
+    ("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+    ("The plan was to halve the debt by the year two thousand.", "the year two thousand", "2000"),
+    ("The mine operated between 1985 and 1987.", "1987", "1987"),
+])
+def test_more_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected

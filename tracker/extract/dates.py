@@ -74,6 +74,9 @@ _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
 # a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
 _REPORTED = re.compile(r"\b(?:says|told|[a-z]{3,}ed|" + _PAST.pattern[5:])
+# words that make a clause a supposition; the marks that end the clause before it
+_HYPOTHESIS = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
+_CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
 _SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
                      r"planned|would|next(?!\s+to\b)|upcoming|coming)\b")
@@ -144,24 +147,19 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
 
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
+    _end_of_year(text, published, start, taken, add, quoted)
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
-    # "by the end of the year", "at the end of this year": the year's last day
-    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
-        b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
-        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
-            continue
-        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
     for m in _RELATIVE.finditer(text, start):
         if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
             continue
         which = m["which"].lower()
         value = None
-        if published is not None:
+        if published is not None and not _hypothetical(text, m.start()):
             if which.endswith("week"):
                 # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
@@ -278,6 +276,13 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
     return ahead if months_ahead * 3 < months_behind else behind
 
 
+def _hypothetical(text: str, s: int) -> bool:
+    """Whether the clause before ``s`` supposes rather than reports ("if it happened tomorrow"): no date to give."""
+    lead = text[max(0, s - 80):s]
+    cut = max((m.end() for m in _CLAUSE_BACK.finditer(lead)), default=0)
+    return bool(_HYPOTHESIS.search(lead, cut))
+
+
 def _looks_ahead(text: str, s: int) -> bool:
     """Whether the sentence before ``s`` looks ahead ("is due to sign … and move to Oslo on Friday"): a future cue
     with no reporting verb or past tense between it and ``s`` ("will resign, he said on Friday" is past)."""
@@ -328,14 +333,18 @@ def _weekdays(text, published, start, taken, add) -> None:
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
         prep = (b["prep"] or "").lower() if b else ""
         value = None
-        if published is not None:
+        if published is not None and not _hypothetical(text, m.start()):
             future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
             if prep in ("last", "since", "after") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
             value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
-        if to and (prep in ("from", "between") or to.group().strip().split()[0] in ("to", "through", "until", "till")):
+        joined = to.group().strip().split()[0] if to else ""
+        gap = (WEEKDAYS[to["wd"].lower()].weekday - WEEKDAYS[m.group().lower()].weekday) % 7 if to else 0
+        if joined == "and" and gap == 1:
+            joined = "to"  # "on Monday and Tuesday": two days running, one period
+        if to and (prep in ("from", "between") or joined in ("to", "through", "until", "till")):
             # "from Friday to Monday": the first day through the next such weekday
             end = None
             if value is not None:
@@ -344,6 +353,15 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _end_of_year(text, published, start, taken, add, quoted) -> None:
+    """"by the end of the year", "at the end of this year": the year's last day."""
+    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
+        b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
+        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
+            continue
+        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
 
 
 def _spoken_years(text, start, taken, add) -> None:

@@ -80,7 +80,10 @@ _PAST_SPAN = re.compile(r"\b(?:[Tt]he\s+(?:past|last)|[Pp]ast)\s+(?P<unit>year|d
 # "a year earlier", "the year-ago period", "the same period last year": the period discussed, a year before
 _YEAR_BEFORE = re.compile(
     r"\b(?:(?:[Aa]\s+)?year\s+(?:earlier|ago|before)|(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
-    r"(?:year-(?:ago|earlier)\s+(?:period|quarter)|period\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)))\b")
+    r"(?:year-(?:ago|earlier)(?:\s+(?:period|quarter))?|period\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)))\b"
+    r"(?![-’'])")
+# months of a year other than the quarter a text is about ("for the nine months", "the first half")
+_PART_OF_YEAR = re.compile(r"\b(?:nine|six|first\s+(?:nine|six))\s+months\b|\bfirst\s+half\b|\bthe\s+year\b")
 _REF_YEAR = re.compile(
     r"\b(?:[Tt]hat\s+year|[Tt]he\s+same\s+year|(?:[Tt]he\s+)?(?P<dir>following|next|previous|prior|preceding)\s+year"
     r"|(?:[Aa]\s+)?year\s+(?P<dir2>later|after|earlier|before))\b(?![-’'])")
@@ -172,7 +175,7 @@ class Periods:
             return pub.year + YEAR_SHIFT[poss.lower()]
         started = date(pub.year, 3 * q - 2, 1) <= pub
         year = pub.year if started or self._future(s) else pub.year - 1
-        if b["yago"] or (a is not None and a["yago"]):
+        if b["yago"] or (a is not None and a["yago"]) or (b["rel"] or "").startswith(("year-", "comparable", "corr")):
             year -= 1
         return year
 
@@ -267,6 +270,11 @@ class Periods:
             ref = self._reference(s)
             if ref is None:
                 continue  # a year before some day: the ago and year passes decide
+            part = _PART_OF_YEAR.search(self.text, self.quarters[bisect_left(self.quarters, (s,)) - 1][0], s)
+            if part is not None:
+                # "for the nine months, … a year earlier": the same months of the year before
+                self.add(s, e, type="date", date=f"{ref[0] - 1:04d}")
+                continue
             self.add(s, e, type="date", date=_quarter(ref[0] - 1, ref[1]))
 
     def seasons(self) -> None:

@@ -32,8 +32,9 @@ _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP"
               "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
-               "months": "month", "years": "year", "decades": "decade", "centuries": "century"}
-_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)"
+               "months": "month", "years": "year", "decades": "decade", "centuries": "century",
+               "fortnights": "fortnight"}
+_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
@@ -55,16 +56,23 @@ _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
 # "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
-                                  rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?)$")
+                                  rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?"
+                                  rf"|(?:(?<![\w.,])(?P<c>{_DIGITS})|\b(?P<w>{WORD_NUMBER}))\s+(?:to|or)\s+)$")
+# a capitalised word before a number, not at a sentence's start: a name the number belongs to ("Boeing 737")
+_NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b[A-Z][A-Za-z]+\s$")
+# "three and two bags", "two or three days": numbers sharing the noun after the last
+_COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS})\s+(?P<noun>[a-z]+)\b")
+# "two more." closing a clause
+_MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
 _WORD_ANCHOR = re.compile(
-    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
-                     rf"\s+in\s+(?P<d>\d{{1,3}}|{alternation(_WORD_LIST)})\b")
+                     rf"\s+in\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*|{alternation(_WORD_LIST)})\b(?![.,]\d)")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
@@ -118,11 +126,29 @@ def _hedged_start(text: str, s: int) -> int:
     return m.start() if m else s
 
 
+# words before a figure that make it a change ("rose 5%", "up by 3 points") and nouns after it ("a 4% rise")
+CHANGE_VERBS = ("up", "down", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased",
+                "increase", "increases", "decreased", "decrease", "decreases", "dropped", "drop", "drops",
+                "climbed", "climbs", "jumped", "jumps", "gained", "gains", "gain", "slipped", "slid", "grew",
+                "grow", "grows", "shrank", "declined", "declines", "plunged", "soared", "surged", "tumbled",
+                "lost", "added", "shed", "cut", "raised", "lowered", "boosted", "reduced", "widened", "narrowed")
+CHANGE_NOUNS = ("rise", "increase", "fall", "drop", "decline", "gain", "jump", "cut", "hike", "reduction",
+                "growth", "loss", "slump", "surge", "climb", "decrease")
+_CHANGE_BACK = re.compile(rf"\b(?:{alternation(CHANGE_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|"
+                          rf"roughly|just|more\s+than|less\s+than|over|only)\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(rf"[\s-](?:{alternation(CHANGE_NOUNS)})\b")
+# a verb of change before "from": "rose from £3 to £5" names two levels, not a range
+_CHANGE_FROM = re.compile(rf"\b(?:{alternation(CHANGE_VERBS)})\s+$", re.I)
+
+
 class _Out:
     def __init__(self, text: str, taken: Taken):
         self.text, self.taken, self.values = text, taken, []
 
     def add(self, s: int, e: int, **kw) -> None:
+        if kw.get("type", "").startswith("quantity") and (
+                _CHANGE_BACK.search(self.text, max(0, s - 40), s) or _CHANGE_AFTER.match(self.text, e)):
+            kw["change"] = True  # "up 5%", "fell by 3 points", "a 4% rise": a change, not a level
         self.values.append(ValueDraft(text=self.text[s:e], start=s, end=e, **kw))
         self.taken.take(s, e)
 
@@ -198,7 +224,7 @@ def _durations(text: str, start: int, out: _Out) -> None:
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
         r = _DURATION_RANGE_BACK.search(text, max(0, s - 24), s) if b["num"] or b["word"] else None
         if r and not m.group().endswith(("-long", "-old")) and out.taken.free(r.start(), s):
-            low = _parse(r["a"] or r["b"])
+            low = _parse(r["a"] or r["b"] or r["c"] or r["w"])
             if low < value:
                 out.add(_hedged_start(text, r.start()), e, type="quantity_range", low=low, high=value,
                         unit=_TIME_UNITS.get(unit, unit))
@@ -221,8 +247,11 @@ def _digits(text: str, start: int, out: _Out) -> None:
         if a is None or not out.taken.free(a.start("num"), a.end("num")):
             continue
         num = a["num"]
-        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]):
-            continue  # a year that no date pattern took: not a quantity
+        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
+                and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
+            continue  # a year that no date pattern took ("about 1900 workers" is a count)
+        if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
         if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
             continue
         _amount_at(text, s, a, out)
@@ -267,6 +296,17 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if not (back or ((joined or r["sep"] == "to") and (pct or cur or r["sb"] or measure)) or (joined and measure)) \
             or years or not out.taken.free(s, r.end()):
         return False
+    if back is not None and back.group().lower().startswith("from") and r["sep"] == "to" and \
+            _CHANGE_FROM.search(text, max(0, back.start() - 16), back.start()):
+        # "The toll rose from £3 to £5": the level before and the level after
+        unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        if measure is not None:
+            unit = measure[0]
+        out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
+                unit=unit)
+        out.add(r.start("cur2") if r["cur2"] else r.start("b"), measure[1] if measure else r.end(), type="quantity",
+                number=b, unit=unit)
+        return True
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:
         a *= _SCALE_WORDS[r["sb"].strip().lower()]
@@ -317,7 +357,8 @@ def _one_in(text: str, start: int, out: _Out) -> None:
             continue
         n, d = _parse(m["n"]), _parse(m["d"])
         if 0 < n < d:
-            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=round(n / d, 4), unit="fraction")
+            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=float(f"{n / d:.4g}"),
+                    unit="fraction")
 
 
 _NEXT_WORD = re.compile(r"[ -]([a-z]+|[A-Z]{2,}s)\b")  # "178 million new PCs"
@@ -348,8 +389,40 @@ def _noun_like(word: str) -> bool:
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     for m in at_word_starts(_WORD_ANCHOR, text, start):
         unit = m["unit"]
+        if unit in ("and", "or") and _coordinated(text, m, out):
+            continue
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
+            if unit == "more" or (m["name"] is None and _MORE_AFTER.match(text, m.end("num"))):
+                _count_alone(text, m, out)
             continue
         number = _parse(m["num"])
+        if unit in _CUR_WORDS:
+            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=number, unit=_CUR_WORDS[unit])
+            continue
         unit, end = _head_noun(text, unit, m.end(), number)
         out.add(_hedged_start(text, m.start()), end, type="quantity", number=number, unit=_singular(unit))
+
+
+def _coordinated(text: str, m: re.Match, out: _Out) -> bool:
+    """"three and two bags": each number counts the noun after the last; "two or three days" is a range."""
+    c = _COORDINATED.match(text, m.end("num"))
+    if c is None or c["noun"] in _NOT_UNITS:
+        return False
+    first, second = _parse(m["num"]), _parse(c["n"])
+    noun, end = _head_noun(text, c["noun"], c.end(), 2.0)
+    if c["conj"] == "or":
+        if not out.taken.free(m.start(), end):
+            return False
+        out.add(_hedged_start(text, m.start()), end, type="quantity_range", low=min(first, second),
+                high=max(first, second), unit=_singular(noun))
+        return True
+    if out.taken.free(m.start(), m.end("num")):
+        out.add(_hedged_start(text, m.start()), m.end("num"), type="quantity", number=first, unit=_singular(noun))
+    return True
+
+
+def _count_alone(text: str, m: re.Match, out: _Out) -> None:
+    """"Rescuers found two more.": a count whose noun is in an earlier sentence."""
+    more = _MORE_AFTER.match(text, m.end("num"))
+    if more is not None and out.taken.free(m.start(), more.end()):
+        out.add(_hedged_start(text, m.start()), more.end(), type="quantity", number=_parse(m["num"]))
