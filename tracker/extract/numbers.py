@@ -28,7 +28,7 @@ _SMALL = rf"(?:{_TEN}(?:[\s-]+(?:{_UNIT}))?|{_UNIT})"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # a number in words, at least one number word long ("four", "twenty-four", "four million",
 # "nine-and-a-half million", "three hundred and twelve"); a leading "a" is left to the caller
-WORD_NUMBER = (rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half(?=[\s-]+{_SCALE}))?"
+WORD_NUMBER = (rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?"
                rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*")
 _WORD_NUMBER = re.compile(WORD_NUMBER)
 _TOKEN = re.compile(r"[A-Za-z]+")

@@ -64,6 +64,8 @@ _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b[A-Z][A-Za-z]+\s$"
 _COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS})\s+(?P<noun>[a-z]+)\b")
 # "two more." closing a clause
 _MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
+# a number, or a fraction with a slash, before a unit written against it
+_BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DIGITS}))(?![\d/])")
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
@@ -244,7 +246,12 @@ def _digits(text: str, start: int, out: _Out) -> None:
         if not out.taken.free(s, s + 1) or _range_at(text, s, out):
             continue
         a = _AMOUNT.match(text, s)
-        if a is None or not out.taken.free(a.start("num"), a.end("num")):
+        if a is None:
+            _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
+            continue
+        if not out.taken.free(a.start("num"), a.end("num")):
+            continue
+        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
             continue
         num = a["num"]
         if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
@@ -252,9 +259,19 @@ def _digits(text: str, start: int, out: _Out) -> None:
             continue  # a year that no date pattern took ("about 1900 workers" is a count)
         if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
-        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
-            continue
         _amount_at(text, s, a, out)
+
+
+def _attached_measure(text: str, s: int, out: _Out) -> None:
+    """A number written against its unit ("10kg", "25lbs", "4km^2") or a fraction before one ("1/4 inch")."""
+    n = _BARE_NUMBER.match(text, s)
+    if n is None or (n["fd"] and int(n["fd"]) == 0):
+        return
+    value = int(n["fn"]) / int(n["fd"]) if n["fd"] else _parse(n["num"])
+    found = symbol_unit(text, n.end()) or word_unit(text, n.end())
+    if found is None or not out.taken.free(s, found[1]) or (n["fd"] and not 0 < value < 10):
+        return
+    out.add(_hedged_start(text, s), found[1], type="quantity", number=float(f"{value:.6g}"), unit=found[0])
 
 
 def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:

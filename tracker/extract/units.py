@@ -58,7 +58,7 @@ POWER_WORDS = {"squared": "square", "cubed": "cubic"}
 DEGREE_SCALES = {"celsius": "degree Celsius", "centigrade": "degree Celsius", "fahrenheit": "degree Fahrenheit",
                  "c": "degree Celsius", "f": "degree Fahrenheit", "kelvin": "kelvin"}
 
-_EXPONENT = r"(?:\s?(?:[−-]\s?\d|[⁻]?[¹²³⁴]|\^-?\d))"
+_EXPONENT = r"(?:\s?(?:[−-]\s?\d|[⁻]?[¹²³⁴]|\^-?\d)|(?<=[a-z])[23](?![\d.,]))"
 # a symbol right after a number: "5 km", "20 °C", "10 keV", "7.83 m s−1", "4.2 Å", "1 ml/h"
 _SYMBOL = re.compile(
     r"\s?(?P<sym>" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")(?P<exp>" + _EXPONENT + r")?"
@@ -75,6 +75,7 @@ _PER_SYMBOL = re.compile(r"\s?/\s?(?P<per>" + alternation(list(SYMBOL_NAMES) + l
 _AMBIGUOUS = frozenset({"A", "T", "V", "W", "J", "K", "m", "s", "t", "g", "h", "l", "L", "Ma", "ka", "Ga", "cal",
                         "bar", "mi", "Pa", "°"})
 _POWER_AFTER = re.compile(r"\s+(squared|cubed)\b")
+_POWER_EXP = re.compile(r"\^?([23²³])")
 _TIME_NAMES = frozenset({"hour", "minute", "second"})
 _PLAIN_AFTER = re.compile(r"[\s,.;:)\]]|$")
 
@@ -96,6 +97,9 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
             not _PLAIN_AFTER.match(text, m.end()) or text[m.start("sym") - 1:m.start("sym")] not in " \u00a0"
             and sym not in ("m", "s", "h", "t", "K", "°")):
         return None
+    power = _POWER_EXP.fullmatch((m["exp"] or "").strip())
+    if power and not m["tail"] and sym in SYMBOL_NAMES:
+        return f"{'square' if power[1] in '2²' else 'cubic'} {_name(sym)}", m.end()  # "4km^2", "5 m³"
     if m["tail"] or m["exp"]:
         per = (m["tail"] or "").strip(" /")
         if sym in SYMBOL_NAMES and per in SYMBOL_NAMES and "/" in m["tail"] and not m["exp"] and (
