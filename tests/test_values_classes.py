@@ -222,3 +222,24 @@ def test_suppositions_get_no_date(text, phrase):
 def test_more_dates(text, phrase, expected):
     v = found(text)[phrase]
     assert v.type == "date" and v.date == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a year after a possessive or a preposition other than "in"; a count when a plural noun follows "for"
+    ("The firm cited its 2029 recapitalisation.", "2029", "2029"),
+    ("Analysts trimmed the company's 2032 forecast.", "2032", "2032"),
+    ("Growth should continue into 2032.", "2032", "2032"),
+    ("The bonds are due 2035.", "2035", "2035"),
+    ("The 2030 elections were close.", "2030", "2030"),
+    # year-end: this year's last day, last year's after "since"
+    ("The deal should close by year-end.", "year-end", "2031-12-31"),
+    ("The index is up 4% since year-end.", "year-end", "2030-12-31"),
+])
+def test_years(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+def test_a_year_before_a_plural_noun_after_for_is_a_count():
+    v = found("Tickets for 2000 people sold out.")["2000 people"]
+    assert (v.type, v.number) == ("quantity", 2000)

@@ -54,7 +54,15 @@ _DAYS_ANCHOR = re.compile(
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
-_YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_PREP}|the|of|year|in the|a|an|its|his|her|their|our|both|into|for|due|than)\s+$|\bmid-$|\w[’']s\s+$",
+    re.I)
+# words before a year that make it one even before a plural noun ("the 1990 elections", "in 1990 voters")
+_STRONG_YEAR_BEFORE = re.compile(
+    r"\b(?:the|its|his|her|their|our|this|that|in|since|by|until|during|before|after|early|late|mid)\s+$|\w[’']s\s+$",
+    re.I)
+# a plural noun after a number: what it counts
+_COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
@@ -67,6 +75,9 @@ _RELATIVE = re.compile(
     r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
 # "by the end of the year": anchored on its words, then back over "by the"
 _END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
+# "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
+_YEAR_END = re.compile(r"year(?:-|\s|[’']s\s+)end\b")
+_YEAR_END_BACK = re.compile(r"\b(?P<prep>by|since|at|before|until|after|around|from|to|through)\s+$", re.I)
 _END_BACK = re.compile(r"(?:\b[Bb]y\s+)?\b[Tt]he\s+$")
 # "Last year's budget was signed … in August": a month in a sentence about last year is last year's
 _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
@@ -148,6 +159,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
     _end_of_year(text, published, start, taken, add, quoted)
+    _year_end(text, published, start, taken, add)
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
@@ -318,6 +330,8 @@ def _years(text, start, taken, add) -> None:
                 add(s, e, type="date", date=str(y1))
                 add(r.start("y2"), r.end(), type="date", date=str(y2))
                 continue
+        if _COUNT_AFTER.match(text, e) and not _STRONG_YEAR_BEFORE.search(text, max(0, s - 16), s):
+            continue  # "for 2000 people": a count, not a year
         if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
                 out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):
             add(s, e, type="date", date=m.group())
@@ -362,6 +376,16 @@ def _end_of_year(text, published, start, taken, add, quoted) -> None:
         if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
             continue
         add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
+
+
+def _year_end(text, published, start, taken, add) -> None:
+    """"by year-end": the last day of the publication year; "since year-end" the last day of the year before."""
+    for m in at_word_starts(_YEAR_END, text, start):
+        b = _YEAR_END_BACK.search(text, max(0, m.start() - 10), m.start())
+        if b is None or not taken.free(m.start(), m.end()):
+            continue
+        year = published.year - (b["prep"].lower() in ("since", "from")) if published else None
+        add(m.start(), m.end(), type="date", date=f"{year:04d}-12-31" if year else None)
 
 
 def _spoken_years(text, start, taken, add) -> None:
