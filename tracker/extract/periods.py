@@ -12,7 +12,10 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from .drafts import CALENDAR_WEEK
+from .numbers import WORD_NUMBER
 from .wordre import at_word_starts
 
 # ordinals of a quarter or a half ("third-quarter", "the 2nd quarter")
@@ -26,6 +29,9 @@ QUARTER_SHIFT = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "p
                  "preceding": -1}
 # words before "quarter" that refer back to the quarter the text is about ("the latest quarter")
 QUARTER_BACK_WORDS = frozenset({"the", "that", "latest", "same", "recent", "most recent", "its", "their", "reporting"})
+# the step of a span ending or starting at publication, in dateutil's terms
+SPAN_UNITS = {"day": ("days", 1), "week": ("weeks", 1), "month": ("months", 1), "year": ("years", 1),
+              "decade": ("years", 10), "century": ("years", 100)}
 # the day a reference moves to: "the following day", "the day before"
 DAY_SHIFT = {"following": 1, "next": 1, "after": 1, "previous": -1, "prior": -1, "preceding": -1, "before": -1}
 # the first three letters of a month name, for "the quarter ended Sept. 30"
@@ -76,7 +82,10 @@ _CENTURY_BACK = re.compile(
     r"\b(?:(?P<this>[Tt]his|[Ll]ast|[Nn]ext)|(?:[Tt]he\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
     r"(?P<n>\d{1,2})(?:st|nd|rd|th)|(?:[Tt]he\s+)?(?P<w>" + "|".join(CENTURY_WORDS) + r"))[\s-]$")
 _FISCAL = re.compile(r"[Ff]iscal\s+(?:year\s+)?(?P<yr>(?:19|20)\d\d)\b|\bFY\s?(?P<yr2>(?:19|20)?\d\d)\b")
-_PAST_SPAN = re.compile(r"\b(?:[Tt]he\s+(?:past|last)|[Pp]ast)\s+(?P<unit>year|decade|century)\b(?![-’'])")
+_SPAN = re.compile(
+    rf"\b(?P<the>[Tt]he\s+)?(?P<dir>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming)\s+(?:(?P<n>\d{{1,3}}|{WORD_NUMBER}|few|several)\s+)?"
+    r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b(?![-’'])")
+_SPAN_WORD = re.compile(r"(?:days?|weeks?|months?|years?|decades?|century|centuries)\b")
 # "a year earlier", "the year-ago period", "the same period last year": the period discussed, a year before
 _YEAR_BEFORE = re.compile(
     r"\b(?:(?:[Aa]\s+)?year\s+(?:earlier|ago|before)|(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
@@ -376,18 +385,21 @@ class Periods:
     def past_spans(self) -> None:
         """"the past year", "the last decade": the span ending on the publication day."""
         pub = self.published
-        for m in _near(_PAST_SPAN, _YEAR_WORD, self.text, self.start):
+        for m in _near(_SPAN, _SPAN_WORD, self.text, self.start):
             s, e = m.span()
-            if not self.taken.free(s, e):
+            ahead = m["dir"].lower() in ("next", "coming")
+            if not self.taken.free(s, e) or m["n"] or ahead or not (m["the"] or m["dir"].lower() == "past"):
+                # "last year", "next week": the calendar's; "the next year" refers back; "the past three years" says
+                # how long (a duration, as TIMEX3 and quantity sets read it)
                 continue
-            years = {"year": 1, "decade": 10, "century": 100}[m["unit"]]
+            unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
             if pub is None:
                 self.add(s, e, type="date_range")
                 continue
             try:
-                first = pub.replace(year=pub.year - years) + timedelta(days=1)
-            except ValueError:
-                first = date(pub.year - years, 3, 1)
+                first = pub - relativedelta(**{SPAN_UNITS[unit][0]: SPAN_UNITS[unit][1]})
+            except (ValueError, OverflowError):
+                continue
             self._emit(s, e, first, pub)
 
     def the_year(self) -> None:
