@@ -245,3 +245,32 @@ def test_years(text, phrase, expected):
 def test_a_year_before_a_plural_noun_after_for_is_a_count():
     v = found("Tickets for 2000 people sold out.")["2000 people"]
     assert (v.type, v.number) == ("quantity", 2000)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # days as ordinal words and "of"; a month "of" a year
+    ("The parade is held on the fourth of July.", "fourth of July", "2031-07-04"),
+    ("The bridge opened on the 12th of November 2029.", "12th of November 2029", "2029-11-12"),
+    ("The mill closed in June of 1992.", "June of 1992", "1992-06"),
+    # previous and following weekdays are never the publication day
+    ("The vote was held the previous Tuesday.", "Tuesday", "2031-04-01"),
+    ("The talks resume the following Tuesday.", "Tuesday", "2031-04-15"),
+    # a date as a distance from another date
+    ("The inquiry reports three days after January 12.", "three days after January 12", "2031-01-15"),
+    ("The strike began 2 weeks before May 13, 2029.", "2 weeks before May 13, 2029", "2029-04-29"),
+    ("The ruling is due two weeks from now.", "two weeks from now", "2031-04-22"),
+    ("The new timetable starts 10 days from today.", "10 days from today", "2031-04-18"),
+])
+def test_dates_from_other_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+def test_the_week_of_a_day_is_seven_days_from_it():
+    v = found("A hearing is set for the week of March 6.")["the week of March 6"]
+    assert (v.type, v.date, v.date_end) == ("date_range", "2031-03-06", "2031-03-12")
+
+
+def test_trading_days_are_not_counted_to_a_date():
+    values = found("Shares recovered eight trading days after Oct. 12.")
+    assert values["eight trading days"].type == "duration" and values["Oct. 12"].date == "2030-10-12"

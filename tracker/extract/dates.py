@@ -13,7 +13,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from .drafts import CALENDAR_WEEK, ValueDraft
 from .numbers import SPOKEN_YEAR, spoken_year
 from .periods import day_references, find_periods, year_references
-from .wordre import at_word_starts
+from .wordre import alternation, at_word_starts
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -29,6 +29,12 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "dozen": 12, "a dozen": 12,
 }
+# days of the month as ordinal words ("the fourth of July")
+ORDINAL_DAYS = {w: n for n, w in enumerate(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second twenty-third "
+     "twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth "
+     "thirty-first").split(), start=1)}
 _M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
       r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -40,14 +46,15 @@ _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
-_DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
-_YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+_DAY_BEFORE_MONTH = re.compile(
+    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
-    r"beginning|next|last|this|before|after|through|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
+    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
 _DAYS_ANCHOR = re.compile(
     rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
@@ -247,11 +254,12 @@ def _months(text, published, start, taken, add) -> None:
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end(), type="date", date=d.isoformat() if d else None)
             continue
-        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 6), s)
+        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 20), s)
         if before:
+            day = int(before["day"]) if before["day"] else ORDINAL_DAYS[before["word"].lower()]
             y = _YEAR_AFTER.match(text, e)
-            yr = int(y["year"]) if y else _year_for(mon, published, context, int(before["day"]))
-            d = _safe_date(yr, mon, int(before["day"]))
+            yr = int(y["year"]) if y else _year_for(mon, published, context, day)
+            d = _safe_date(yr, mon, day)
             add(before.start(), y.end() if y else e, type="date", date=d.isoformat() if d else None)
             continue
         if f and f["yonly"]:
@@ -349,9 +357,11 @@ def _weekdays(text, published, start, taken, add) -> None:
         value = None
         if published is not None and not _hypothetical(text, m.start()):
             future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
-            if prep in ("last", "since", "after") or text.startswith(("’s", "'s"), m.end()):
+            if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
-            value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
+            future = future or prep in ("following", "coming")
+            value = _weekday_date(m.group(), published, future,
+                                  strict=prep in ("next", "last", "previous", "following")).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
         joined = to.group().strip().split()[0] if to else ""
