@@ -70,6 +70,8 @@ _STRONG_YEAR_BEFORE = re.compile(
     re.I)
 # a plural noun after a number: what it counts
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
+# words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
+_SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
 _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
@@ -79,7 +81,7 @@ _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
 _RELATIVE = re.compile(
-    r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
+    r"(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
 # "by the end of the year": anchored on its words, then back over "by the"
 _END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
 # "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
@@ -173,7 +175,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
-    for m in _RELATIVE.finditer(text, start):
+    for m in at_word_starts(_RELATIVE, text, start):
         if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
             continue
         which = m["which"].lower()
@@ -400,6 +402,8 @@ def _year_end(text, published, start, taken, add) -> None:
 
 def _spoken_years(text, start, taken, add) -> None:
     """"nineteen ninety-six", "the year two thousand": years read aloud (broadcast transcripts)."""
+    if not any(w in text for w in _SPOKEN_YEAR_WORDS):
+        return
     for m in at_word_starts(SPOKEN_YEAR, text, start):
         s = m.start()
         back = _THE_YEAR_BACK.search(text, max(0, s - 9), s)

@@ -24,7 +24,10 @@ ONE_WORDS = frozenset({"a", "an"})
 
 _UNIT = alternation(list(UNITS) + [w.capitalize() for w in UNITS])
 _TEN = alternation(list(TENS) + [w.capitalize() for w in TENS])
-_SMALL = rf"(?:{_TEN}(?:[\s-]+(?:{_UNIT}))?|{_UNIT})"
+_SMALL_WORDS = [*UNITS, *TENS]
+# one prefix tree first ("twenty-four", "four"): the engine skips ahead on its first letters
+_SMALL = (rf"(?:{alternation(_SMALL_WORDS + [w.capitalize() for w in _SMALL_WORDS])})"
+          rf"(?:(?<=ty)[\s-]+(?:{_UNIT}))?")
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # a number in words, at least one number word long ("four", "twenty-four", "four million",
 # "nine-and-a-half million", "three hundred and twelve"); a leading "a" is left to the caller

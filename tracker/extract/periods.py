@@ -85,7 +85,6 @@ _FISCAL = re.compile(r"[Ff]iscal\s+(?:year\s+)?(?P<yr>(?:19|20)\d\d)\b|\bFY\s?(?
 _SPAN = re.compile(
     rf"\b(?P<the>[Tt]he\s+)?(?P<dir>[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming)\s+(?:(?P<n>\d{{1,3}}|{WORD_NUMBER}|few|several)\s+)?"
     r"(?P<unit>days?|weeks?|months?|years?|decades?|century|centuries)\b(?![-’'])")
-_SPAN_WORD = re.compile(r"(?:days?|weeks?|months?|years?|decades?|century|centuries)\b")
 # "a year earlier", "the year-ago period", "the same period last year": the period discussed, a year before
 _YEAR_BEFORE = re.compile(
     r"\b(?:(?:[Aa]\s+)?year\s+(?:earlier|ago|before)|(?:[Tt]he\s+)?(?:comparable\s+|corresponding\s+|same\s+)?"
@@ -103,23 +102,33 @@ _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
 _PERIOD = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<yr>(?:19|20)\d\d)|latest|same|comparable)\s+period\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{FUTURE_CUES})\b")
 # the words the patterns above hold, cheap to find
-_YEAR_WORD = re.compile(r"(?:year|decade|century)\b")
-_DAY_WORD = re.compile(r"day\b")
-_PERIOD_WORD = re.compile(r"period\b")
-_FISCAL_WORD = re.compile(r"[Ff]iscal\b|FY")
-_DECADE_WORD = re.compile(r"0s\b|ties\b")  # found inside a word: "1990s", "nineties"
+_SPAN_WORDS = ("day", "week", "month", "year", "decade", "centur")
+_YEAR_WORDS = ("year", "decade", "century")
+_DAY_WORDS = ("day",)
+_PERIOD_WORDS = ("period",)
+_FISCAL_WORDS = ("fiscal", "Fiscal", "FY")
+_DECADE_WORDS = ("0s", "ties")  # found inside a word: "1990s", "nineties"
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
-def _near(pattern: re.Pattern, keyword: re.Pattern, text: str, start: int, reach: int = 40, inside: bool = False):
-    """Matches of ``pattern`` that hold a match of ``keyword``: the keyword is cheap to find, and the pattern is
-    only tried around it (a pattern starting with optional words would be tried at every character)."""
+def _near(pattern: re.Pattern, words: tuple[str, ...], text: str, start: int, reach: int = 40,
+          inside: bool = False):
+    """Matches of ``pattern`` that hold one of ``words``: the words are found with ``str.find`` (fast), and the
+    pattern is only tried around them (a pattern starting with optional words would be tried at every character).
+    A word must begin a word unless ``inside`` ("1990s" holds "0s")."""
+    hits = []
+    for w in words:
+        i = text.find(w, start)
+        while i >= 0:
+            if inside or i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+                hits.append(i)
+            i = text.find(w, i + 1)
     done = start
-    for k in keyword.finditer(text, start) if inside else at_word_starts(keyword, text, start):
-        if k.start() < done:
+    for k in sorted(hits):
+        if k < done:
             continue
-        m = pattern.search(text, max(done, k.start() - reach), k.end() + reach)
-        if m is not None and m.start() <= k.start() < m.end():
+        m = pattern.search(text, max(done, k - reach), k + reach)
+        if m is not None and m.start() <= k < m.end():
             done = m.end()
             yield m
 
@@ -164,7 +173,7 @@ class Periods:
         return bool(_FUTURE_CUE.search(lead, cut))
 
     def fiscal_years(self) -> None:
-        for m in _near(_FISCAL, _FISCAL_WORD, self.text, self.start):
+        for m in _near(_FISCAL, _FISCAL_WORDS, self.text, self.start):
             if not self.taken.free(*m.span()):
                 continue
             y = m["yr"] or m["yr2"]
@@ -272,7 +281,7 @@ class Periods:
     def year_before(self) -> None:
         """"a year earlier": the quarter the text is about, a year before; else the year before the last year
         the text named (or the publication year)."""
-        for m in _near(_YEAR_BEFORE, _YEAR_WORD, self.text, self.start):
+        for m in _near(_YEAR_BEFORE, _YEAR_WORDS, self.text, self.start):
             s, e = m.span()
             if not self.taken.free(s, e):
                 continue
@@ -330,7 +339,7 @@ class Periods:
 
     def decades(self) -> None:
         pub = self.published
-        for m in _near(_DECADE, _DECADE_WORD, self.text, self.start, 12, inside=True):
+        for m in _near(_DECADE, _DECADE_WORDS, self.text, self.start, 12, inside=True):
             s, e = m.span()
             if s and (self.text[s - 1].isalnum() or self.text[s - 1] in "$£€"):
                 continue
@@ -370,7 +379,7 @@ class Periods:
 
     def periods(self) -> None:
         """"the 1989 period", "the latest period": the quarter the text is about (in that year)."""
-        for m in _near(_PERIOD, _PERIOD_WORD, self.text, self.start):
+        for m in _near(_PERIOD, _PERIOD_WORDS, self.text, self.start):
             s, e = m.span()
             ref = self._reference(s)
             if not self.taken.free(s, e):
@@ -385,7 +394,7 @@ class Periods:
     def past_spans(self) -> None:
         """"the past year", "the last decade": the span ending on the publication day."""
         pub = self.published
-        for m in _near(_SPAN, _SPAN_WORD, self.text, self.start):
+        for m in _near(_SPAN, _SPAN_WORDS, self.text, self.start):
             s, e = m.span()
             ahead = m["dir"].lower() in ("next", "coming")
             if not self.taken.free(s, e) or m["n"] or ahead or not (m["the"] or m["dir"].lower() == "past"):
@@ -406,7 +415,7 @@ class Periods:
         """"the year", "the current year": the publication year; "that year", "the following year": the year of
         the date named before it."""
         pub = self.published
-        for m in _near(_THE_YEAR, _YEAR_WORD, self.text, self.start):
+        for m in _near(_THE_YEAR, _YEAR_WORDS, self.text, self.start):
             if not self.taken.free(*m.span()):
                 continue
             if _YEAR_LENGTH.match(self.text, m.end()):
@@ -426,13 +435,13 @@ def day_references(text: str, published: date | None, start: int, taken, add,
                    dated: list[tuple[int, str]]) -> None:
     """"later that day", "the day before", "the same day": the day of the nearest full date before it, moved;
     "the day after tomorrow" two days after publication."""
-    for m in _near(_DAY_AROUND_TODAY, _DAY_WORD, text, start):
+    for m in _near(_DAY_AROUND_TODAY, _DAY_WORDS, text, start):
         if taken.free(*m.span()):
             days = 2 if m["dir"].startswith("after") else -2
             add(m.start(), m.end(), type="date",
                 date=(published + timedelta(days=days)).isoformat() if published else None)
     days_only = [(p, v) for p, v in dated if len(v) == 10]
-    for m in _near(_REF_DAY, _DAY_WORD, text, start):
+    for m in _near(_REF_DAY, _DAY_WORDS, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
@@ -453,7 +462,7 @@ def find_periods(text: str, published: date | None, start: int, taken, add) -> N
 def year_references(text: str, start: int, taken, add, dated: list[tuple[int, str]]) -> None:
     """"that year", "the following year", "a year later": the year of the nearest date before it, moved.
     ``dated``: (position, ISO value) of the dates found, in text order."""
-    for m in _near(_REF_YEAR, _YEAR_WORD, text, start):
+    for m in _near(_REF_YEAR, _YEAR_WORDS, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue

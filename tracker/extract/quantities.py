@@ -35,6 +35,9 @@ _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days"
                "months": "month", "years": "year", "decades": "decade", "centuries": "century",
                "fortnights": "fortnight"}
 _TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+# the words of _TIME, for a prefix tree
+TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight",
+              "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries")
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
@@ -48,7 +51,8 @@ _RANGE_FORWARD = re.compile(
 _SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
-_UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
+# a unit of time, found by its first letters; the number before it is looked for backwards
+_UNIT_ANCHOR = re.compile(rf"(?P<unit>{alternation(TIME_WORDS)})\b(?:-long|-old)?")
 _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
                             rf"|\b(?P<word>{WORD_NUMBER}|an?|An?))"
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
@@ -201,8 +205,10 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
 
 
 def _durations(text: str, start: int, out: _Out) -> None:
-    for m in _UNIT_ANCHOR.finditer(text, start):
-        b = _DURATION_BACK.search(text, max(0, m.start() - 24), m.start())
+    for m in at_word_starts(_UNIT_ANCHOR, text, start):
+        if m.start() == 0 or not (text[m.start() - 1].isspace() or text[m.start() - 1] == "-"):
+            continue
+        b = _DURATION_BACK.search(text, max(0, m.start() - 25), m.start() - 1)
         if b is None or not (b["num"] or b["word"] or b["fn"]):
             continue
         s, e = b.start(), m.end()
