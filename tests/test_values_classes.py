@@ -274,3 +274,16 @@ def test_the_week_of_a_day_is_seven_days_from_it():
 def test_trading_days_are_not_counted_to_a_date():
     values = found("Shares recovered eight trading days after Oct. 12.")
     assert values["eight trading days"].type == "duration" and values["Oct. 12"].date == "2030-10-12"
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Pour it into a 100-ml flask.", "100-ml", 100, "millilitre"),
+    ("The relay covered 0.5k miles.", "0.5k miles", 500, "mile"),
+    ("Support was 46%/62% in the two rounds.", "46%", 46, "percent"),
+    ("Bring 10kg of rice.", "10kg", 10, "kilogram"),
+    ("The lake covers 4km^2.", "4km^2", 4, "square kilometre"),
+    ("Use a 1/4 inch bolt.", "1/4 inch", 0.25, "inch"),
+])
+def test_units_written_close(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)

@@ -43,7 +43,7 @@ TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
-    rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
+    rf"(?!\w|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
@@ -285,6 +285,9 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
     scale = (a["scale"] or "").strip()
     pos = a.end("scale") if scale and scale not in ("m", "k") else a.end("num")
     found = symbol_unit(text, pos) or word_unit(text, pos)
+    if found is None and scale in ("m", "k"):
+        found = word_unit(text, a.end("scale"))  # "0.5k miles": a scale, then the unit
+        scale = {"m": "million", "k": "thousand"}[scale] if found else scale
     if found is None or (scale in ("m", "k") and found[1] <= a.end("scale")):
         return False
     unit, end = found

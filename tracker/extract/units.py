@@ -61,7 +61,8 @@ DEGREE_SCALES = {"celsius": "degree Celsius", "centigrade": "degree Celsius", "f
 _EXPONENT = r"(?:\s?(?:[−-]\s?\d|[⁻]?[¹²³⁴]|\^-?\d)|(?<=[a-z])[23](?![\d.,]))"
 # a symbol right after a number: "5 km", "20 °C", "10 keV", "7.83 m s−1", "4.2 Å", "1 ml/h"
 _SYMBOL = re.compile(
-    r"\s?(?P<sym>" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")(?P<exp>" + _EXPONENT + r")?"
+    r"(?:\s|-(?=[A-Za-zμµ°]))?(?P<sym>" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")(?P<exp>" + _EXPONENT
+    + r")?"
     r"(?P<tail>(?:\s?/\s?|\s)(?:" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")" + _EXPONENT + r"?)*"
     r"(?![\w°/%])")
 _DEGREES = re.compile(r"\s?(?:°\s?|degrees?\s+)(?P<scale>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[Kk]elvin|C|F)\b")
