@@ -73,6 +73,9 @@ def test_periods(text, phrase, first, last):
     ("The ministry published the figures in February.", "February", "2031-02"),
     ("The ministry published the figures in June.", "June", "2030-06"),
     ("Elections are due to be held in June.", "June", "2031-06"),
+    ("The sale is expected in February.", "February", "2032-02"),
+    ("The dividend would be paid in January.", "January", "2032-01"),
+    ("Sales were flat this year through March.", "March", "2031-03"),
     ("The talks should conclude by May.", "May", "2031-05"),
     ("The museum reopens this September.", "September", "2031-09"),
     ("The strike began last May.", "May", "2030-05"),
@@ -204,8 +207,13 @@ def test_weekday_pairs(text, phrase, first, last):
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
 
 
+def test_an_indirect_question_is_no_supposition():
+    assert found("It was not known if the arrest announced today was linked.")["today"].date == "2031-04-08"
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("“If it happened tomorrow we would be ready,” he said.", "tomorrow"),
+    ("He will resign, even if the vote is held tomorrow.", "tomorrow"),
     ("Unless the strike ends on Friday, the mine will close.", "Friday"),
 ])
 def test_suppositions_get_no_date(text, phrase):

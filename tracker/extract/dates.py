@@ -93,13 +93,16 @@ _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 # past tense around a month with no year ("closed in October"): the most recent such month that has passed
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
 # a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
-_REPORTED = re.compile(r"\b(?:says|told|[a-z]{3,}ed|" + _PAST.pattern[5:])
+_REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|made|fell|rose|won|lost|began)\b"
+                       r"|(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b")  # "will be held" still looks ahead
 # words that make a clause a supposition; the marks that end the clause before it
-_HYPOTHESIS = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
+_HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
+                         r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
 _CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
 _SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
-_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
-                     r"planned|would|next(?!\s+to\b)|upcoming|coming)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
+                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|plans? to|planned|would|"
+                     r"next(?!\s+to\b)|upcoming|coming)\b")
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
@@ -285,7 +288,7 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
         return published.year if mon < published.month else published.year - 1
     ahead = published.year if mon >= published.month + (word == "next") else published.year + 1
     behind = published.year if mon <= published.month else published.year - 1
-    if word == "next" or word in _FUTURE_PREP or word == "through" or _looks_ahead(text, s):
+    if word == "next" or word in _FUTURE_PREP or _looks_ahead(text, s):
         return ahead
     sentence = _sentence_around(text, s, e)
     if _LAST_YEAR.search(sentence):
@@ -302,7 +305,7 @@ def _hypothetical(text: str, s: int) -> bool:
     """Whether the clause before ``s`` supposes rather than reports ("if it happened tomorrow"): no date to give."""
     lead = text[max(0, s - 80):s]
     cut = max((m.end() for m in _CLAUSE_BACK.finditer(lead)), default=0)
-    return bool(_HYPOTHESIS.search(lead, cut))
+    return bool(_HYPOTHESIS.search(lead[cut:].lstrip()))
 
 
 def _looks_ahead(text: str, s: int) -> bool:
