@@ -295,3 +295,18 @@ def test_trading_days_are_not_counted_to_a_date():
 def test_units_written_close(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # holidays: the year given, else the last one in the past tense and the next one looking ahead
+    ("Shops closed on Christmas Day.", "Christmas Day", "2030-12-25"),
+    ("The fair will reopen on Christmas Eve.", "Christmas Eve", "2031-12-24"),
+    ("Christmas 2029 was quiet.", "Christmas 2029", "2029-12-25"),
+    ("Talks will resume after Easter.", "Easter", "2031-04-13"),
+    ("He was freed on Easter Monday.", "Easter Monday", "2030-04-22"),
+    ("Sales slumped last Thanksgiving.", "last Thanksgiving", "2030-11-28"),
+    ("Turnout on Election Day was high.", "Election Day", "2030-11-05"),
+])
+def test_holidays(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import CALENDAR_WEEK, ValueDraft
+from .holidays import find_holidays
 from .numbers import SPOKEN_YEAR, spoken_year
 from .periods import day_references, find_periods, year_references
 from .wordre import alternation, at_word_starts
@@ -101,7 +102,7 @@ _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:
 _CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
 _SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
-                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|plans? to|planned|would|"
+                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|would|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
@@ -170,6 +171,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
 
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
+    find_holidays(text, published, start, taken, add, _looks_ahead, _past_tense)
     _end_of_year(text, published, start, taken, add, quoted)
     _year_end(text, published, start, taken, add)
     find_periods(text, published, start, taken, add)
@@ -315,6 +317,10 @@ def _looks_ahead(text: str, s: int) -> bool:
     cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
     last = max((m.end() for m in _FUTURE.finditer(lead, cut)), default=-1)
     return last >= 0 and not _REPORTED.search(lead, last)
+
+
+def _past_tense(text: str, s: int, e: int) -> bool:
+    return bool(_PAST.search(_sentence_around(text, s, e)))
 
 
 def _sentence_around(text: str, s: int, e: int) -> str:
