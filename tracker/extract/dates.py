@@ -341,13 +341,8 @@ def _years(text, start, taken, add) -> None:
         if r:
             y1 = int(m.group())
             y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
-            if y2 > y1 and r.group().strip()[0] in "-–":
+            if y2 > y1:
                 add(s, r.end(), type="date_range", date=str(y1), date_end=str(y2))
-                continue
-            if y2 > y1 and len(r["y2"]) == 4:
-                # "between 2019 and 2024", "from 1991 to 1997": two years, each its own value (as TIMEX3 has them)
-                add(s, e, type="date", date=str(y1))
-                add(r.start("y2"), r.end(), type="date", date=str(y2))
                 continue
         if _COUNT_AFTER.match(text, e) and not _STRONG_YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "for 2000 people": a count, not a year

@@ -22,7 +22,10 @@ OFFSET_WORDS = {"after": 1, "from": 1, "later than": 1, "before": -1, "earlier t
 # days that are not calendar days: "eight trading days after Oct. 12" is no date we can count to
 _NOT_CALENDAR = re.compile(r"\b(?:trading|business|working|school)\b")
 _WEEK_OF = re.compile(r"\b(?:[Tt]he\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+$|\bw/c\s+$")
-_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+(?:the\s+)?")
+_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+")
+# a hedged distance ("nearly four weeks after") is no exact count of days
+_HEDGED = re.compile(r"^(?:about|around|nearly|almost|some|roughly|approximately|more|less|over|under|at|up|just)\b",
+                     re.I)
 _FROM_NOW = re.compile(r"\s+from\s+now\b")
 
 
@@ -58,7 +61,8 @@ def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | No
     gap = text[v.end:nxt.start]
     last = _day(nxt)
     g = _OFFSET_GAP.fullmatch(gap)
-    if g and v.type == "duration" and last is not None and not _NOT_CALENDAR.search(v.text):
+    if g and v.type == "duration" and last is not None and not _NOT_CALENDAR.search(v.text) \
+            and not _HEDGED.match(v.text):
         moved = _move(last, v, OFFSET_WORDS[" ".join(g["w"].split())])
         if moved is not None:
             return _value(text, v.start, nxt.end, type="date", date=moved.isoformat())

@@ -319,7 +319,9 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
-    if not (back or ((joined or r["sep"] == "to") and (pct or cur or r["sb"] or measure)) or (joined and measure)) \
+    # "a 4% to 6% rise", "$2 to $3bn": without "between" or "from", "to" joins two figures of one kind only
+    alike = (r["pa"] and r["pb"]) or (r["cur"] and r["cur2"]) or measure
+    if not (back or (joined and (pct or cur or r["sb"] or measure)) or (r["sep"] == "to" and alike)) \
             or years or not out.taken.free(s, r.end()):
         return False
     if back is not None and back.group().lower().startswith("from") and r["sep"] == "to" and \
