@@ -319,3 +319,8 @@ def test_units_written_close(text, phrase, number, unit):
 def test_holidays(text, phrase, expected):
     v = found(text)[phrase]
     assert v.type == "date" and v.date == expected
+
+
+def test_a_future_cue_in_the_paragraph_before_does_not_reach_a_weekday():
+    text = "He proclaimed: “We’re coming home!”\n\nStill, the governor late Monday warned of unrest."
+    assert found(text)["late Monday"].date == "2031-04-07"

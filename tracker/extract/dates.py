@@ -100,7 +100,7 @@ _REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|mad
 _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
                          r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
 _CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
-_SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
+_SENTENCE_BACK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
                      r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|would|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")

@@ -108,7 +108,7 @@ _DAY_WORDS = ("day",)
 _PERIOD_WORDS = ("period",)
 _FISCAL_WORDS = ("fiscal", "Fiscal", "FY")
 _DECADE_WORDS = ("0s", "ties")  # found inside a word: "1990s", "nineties"
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
 def _near(pattern: re.Pattern, words: tuple[str, ...], text: str, start: int, reach: int = 40,
