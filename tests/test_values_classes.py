@@ -324,3 +324,8 @@ def test_holidays(text, phrase, expected):
 def test_a_future_cue_in_the_paragraph_before_does_not_reach_a_weekday():
     text = "He proclaimed: “We’re coming home!”\n\nStill, the governor late Monday warned of unrest."
     assert found(text)["late Monday"].date == "2031-04-07"
+
+
+def test_an_age_is_a_quantity_of_years_not_a_duration():
+    v = found("The 45-year-old driver was charged.")["45-year-old"]
+    assert (v.type, v.number, v.unit) == ("quantity", 45, "year")

@@ -239,7 +239,9 @@ def _durations(text: str, start: int, out: _Out) -> None:
                 continue
         if half:
             value, e = value + 0.5, half.end()
-        out.add(_hedged_start(text, s), e, type="duration", number=value, unit=_TIME_UNITS.get(unit, unit))
+        # "a 45-year-old": an age, a quantity of years, not how long something lasts
+        kind = "quantity" if m.group().endswith("-old") else "duration"
+        out.add(_hedged_start(text, s), e, type=kind, number=value, unit=_TIME_UNITS.get(unit, unit))
 
 
 def _digits(text: str, start: int, out: _Out) -> None:
