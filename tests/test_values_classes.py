@@ -329,3 +329,8 @@ def test_a_future_cue_in_the_paragraph_before_does_not_reach_a_weekday():
 def test_an_age_is_a_quantity_of_years_not_a_duration():
     v = found("The 45-year-old driver was charged.")["45-year-old"]
     assert (v.type, v.number, v.unit) == ("quantity", 45, "year")
+
+
+def test_a_capitalised_number_inside_a_sentence_names_something():
+    assert not find_values("Wales won the Six Nations encounter.", TUESDAY)
+    assert found("Six people died.")["Six people"].number == 6

@@ -64,6 +64,8 @@ _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_W
                                   rf"|(?:(?<![\w.,])(?P<c>{_DIGITS})|\b(?P<w>{WORD_NUMBER}))\s+(?:to|or)\s+)$")
 # a capitalised word before a number, not at a sentence's start: a name the number belongs to ("Boeing 737")
 _NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b[A-Z][A-Za-z]+\s$")
+# what comes before a word inside a sentence (not a sentence's first word)
+_IN_SENTENCE = re.compile(r"[a-z,;]\s+$")
 # "three and two bags", "two or three days": numbers sharing the noun after the last
 _COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS})\s+(?P<noun>[a-z]+)\b")
 # "two more." closing a clause
@@ -418,6 +420,8 @@ def _noun_like(word: str) -> bool:
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     for m in at_word_starts(_WORD_ANCHOR, text, start):
+        if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
         if unit in ("and", "or") and _coordinated(text, m, out):
             continue
