@@ -235,7 +235,7 @@ def _day_spans(text, published, start, taken, add) -> None:
             else:
                 first = _weekday_date(m["wd"], published, future=True, strict=False)
         add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
-            date_end=(first + timedelta(days=n - 1)).isoformat() if first else None)
+            date_end=(first + timedelta(days=(n or 1) - 1)).isoformat() if first else None)
 
 
 def _months(text, published, start, taken, add) -> None:

@@ -60,8 +60,12 @@ def find_holidays(text: str, published: date | None, start: int, taken, add,
         if not taken.free(s, m.end()):
             continue
         name = m["name"].lower()
-        day_in = MOVABLE_HOLIDAYS.get(name) or (lambda y, md=FIXED_HOLIDAYS[name]: date(y, *md))
+        day_in = MOVABLE_HOLIDAYS.get(name) or _fixed(*FIXED_HOLIDAYS[name])
         add(s, m.end(), type="date", date=_resolve(text, m, b, published, day_in, looks_ahead, past))
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date]:
+    return lambda year: date(year, month, day)
 
 
 def _resolve(text, m, b, published, day_in, looks_ahead, past) -> str | None:

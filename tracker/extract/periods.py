@@ -213,10 +213,10 @@ class Periods:
             return y, q, e
         if b["poss"] or b["yr"]:
             ref = self._reference(s)
-            year = int(b["yr"]) if b["yr"] else (pub.year + YEAR_SHIFT[b["poss"].lower()] if pub else None)
-            if ref is None or year is None:
+            named = int(b["yr"]) if b["yr"] else (pub.year + YEAR_SHIFT[b["poss"].lower()] if pub else None)
+            if ref is None or named is None:
                 return None
-            return year, ref[1], e
+            return named, ref[1], e
         if rel.startswith(("year-", "comparable", "corresponding")) or b["yago"]:
             ref = self._reference(s)
             return (ref[0] - 1, ref[1], e) if ref else None
@@ -246,6 +246,7 @@ class Periods:
             if b is None or b.start() == s or m.group().endswith("s"):
                 continue
             a = _QUARTER_AFTER.match(text, e)
+            year: int | None
             if b["ord"]:
                 q = ORDINALS[b["ord"].lower()]
                 if q < 0:

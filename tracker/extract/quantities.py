@@ -151,7 +151,8 @@ _CHANGE_FROM = re.compile(rf"\b(?:{alternation(CHANGE_VERBS)})\s+$", re.I)
 
 class _Out:
     def __init__(self, text: str, taken: Taken):
-        self.text, self.taken, self.values = text, taken, []
+        self.text, self.taken = text, taken
+        self.values: list[ValueDraft] = []
 
     def add(self, s: int, e: int, **kw) -> None:
         if kw.get("type", "").startswith("quantity") and (
