@@ -204,7 +204,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                     value = f"{d.year:04d}-{d.month:02d}"
         add(m.start(), m.end(), type="date", date=value)
     dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
-    year_references(text, start, taken, add, dated)
+    year_references(text, start, taken, add, dated, published)
     day_references(text, published, start, taken, add, dated)
     return out
 

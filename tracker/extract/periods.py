@@ -460,17 +460,23 @@ def find_periods(text: str, published: date | None, start: int, taken, add) -> N
     Periods(text, published, start, taken, add).run()
 
 
-def year_references(text: str, start: int, taken, add, dated: list[tuple[int, str]]) -> None:
-    """"that year", "the following year", "a year later": the year of the nearest date before it, moved.
+def year_references(text: str, start: int, taken, add, dated: list[tuple[int, str]],
+                    published: date | None = None) -> None:
+    """"that year", "the following year", "a year later": the year of the nearest date before it, moved; "a year
+    earlier" with no date before it in its sentence, the year before publication.
     ``dated``: (position, ISO value) of the dates found, in text order."""
     for m in _near(_REF_YEAR, _YEAR_WORDS, text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
-        i = bisect_left(dated, (s,))
-        if not i or s - dated[i - 1][0] > 1500:
-            continue
-        year = int(dated[i - 1][1][:4])
         direction = (m["dir"] or m["dir2"] or "").lower()
-        year += YEAR_SHIFT.get(direction, 0)
+        i = bisect_left(dated, (s,))
+        near = bool(i) and s - dated[i - 1][0] <= 1500
+        same_sentence = near and not _SENTENCE_END.search(text, dated[i - 1][0], s)
+        if m["dir2"] and direction in ("earlier", "before") and not same_sentence and published is not None:
+            add(s, e, type="date", date=f"{published.year - 1:04d}")
+            continue
+        if not near:
+            continue
+        year = int(dated[i - 1][1][:4]) + YEAR_SHIFT.get(direction, 0)
         add(s, e, type="date", date=f"{year:04d}")
