@@ -81,8 +81,10 @@ _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
-_RELATIVE = re.compile(
-    r"(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
+# "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
+_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
+_RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
+_RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
 # "by the end of the year": anchored on its words, then back over "by the"
 _END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
 # "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
@@ -180,17 +182,16 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
-    for m in at_word_starts(_RELATIVE, text, start):
-        if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
+    for rs, re_, which in _relatives(text, start):
+        if not taken.free(rs, re_) or (quoted and any(a <= rs < b for a, b in quoted)):
             continue
-        which = m["which"].lower()
         value = None
-        if published is not None and not _hypothetical(text, m.start()):
+        if published is not None and not _hypothetical(text, rs):
             if which.endswith("week"):
                 # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-                add(m.start(), m.end(), type="date_range", date=monday.isoformat(),
+                add(rs, re_, type="date_range", date=monday.isoformat(),
                     date_end=(monday + timedelta(days=6)).isoformat(), unit=CALENDAR_WEEK)
                 continue
             elif which in ("yesterday", "today", "tomorrow"):
@@ -202,7 +203,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                 else:
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
-        add(m.start(), m.end(), type="date", date=value)
+        add(rs, re_, type="date", date=value)
     dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
     year_references(text, start, taken, add, dated, published)
     day_references(text, published, start, taken, add, dated)
@@ -383,6 +384,16 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case words) of "yesterday", "today", "tomorrow", "last year", "this month", "next week"."""
+    found = [(m.start(), m.end(), m.group().lower()) for m in at_word_starts(_RELATIVE_DAY, text, start)]
+    for m in at_word_starts(_RELATIVE_UNIT, text, start):
+        b = _RELATIVE_BACK.search(text, max(0, m.start() - 6), m.start())
+        if b is not None:
+            found.append((b.start(), m.end(), f"{b['w'].lower()} {m.group()}"))
+    return sorted(found)
 
 
 def _end_of_year(text, published, start, taken, add, quoted) -> None:

@@ -56,7 +56,7 @@ def join_values(text: str, values: list[ValueDraft], published: date | None) -> 
 
 
 def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | None:
-    if nxt is None:
+    if nxt is None or v.type != "duration" or nxt.start - v.end > 16:
         return None
     gap = text[v.end:nxt.start]
     last = _day(nxt)
@@ -81,6 +81,9 @@ def _move(day: date, v: ValueDraft, sign: int) -> date | None:
 
 def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
     """"the week of April 10": the seven days from that day."""
+    lead = text[max(0, v.start - 30):v.start]
+    if v.type != "date" or ("week" not in lead and "w/c" not in lead):
+        return None
     first = _day(v)
     b = _WEEK_OF.search(text, max(0, v.start - 30), v.start) if first else None
     if b is None or first is None:

@@ -102,7 +102,7 @@ _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
 _PERIOD = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<yr>(?:19|20)\d\d)|latest|same|comparable)\s+period\b")
 _FUTURE_CUE = re.compile(rf"\b(?:{FUTURE_CUES})\b")
 # the words the patterns above hold, cheap to find
-_SPAN_WORDS = ("day", "week", "month", "year", "decade", "centur")
+_SPAN_LEAD_WORDS = ("past", "Past", "last", "Last")
 _YEAR_WORDS = ("year", "decade", "century")
 _DAY_WORDS = ("day",)
 _PERIOD_WORDS = ("period",)
@@ -395,7 +395,7 @@ class Periods:
     def past_spans(self) -> None:
         """"the past year", "the last decade": the span ending on the publication day."""
         pub = self.published
-        for m in _near(_SPAN, _SPAN_WORDS, self.text, self.start):
+        for m in _near(_SPAN, _SPAN_LEAD_WORDS, self.text, self.start):
             s, e = m.span()
             ahead = m["dir"].lower() in ("next", "coming")
             if not self.taken.free(s, e) or m["n"] or ahead or not (m["the"] or m["dir"].lower() == "past"):

@@ -79,6 +79,8 @@ _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixt
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
+# what "one in five" holds, cheap to look for first
+_ONE_IN_WORDS = ("one in ", "One in ", "1 in ", "2 in ", "3 in ", "two in ", "Two in ", "three in ", "Three in ")
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
                      rf"\s+in\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*|{alternation(_WORD_LIST)})\b(?![.,]\d)")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
@@ -385,6 +387,8 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
 
 def _one_in(text: str, start: int, out: _Out) -> None:
     """"one in five voters": a share, 0.2."""
+    if not any(w in text for w in _ONE_IN_WORDS):
+        return
     for m in at_word_starts(_ONE_IN, text, start):
         if not out.taken.free(*m.span()):
             continue
