@@ -335,3 +335,13 @@ def test_an_age_is_a_quantity_of_years_not_a_duration():
 def test_a_capitalised_number_inside_a_sentence_names_something():
     assert not find_values("Wales won the Six Nations encounter.", TUESDAY)
     assert found("Six people died.")["Six people"].number == 6
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Federal debt hit $2.174T.", "$2.174T", 2.174e12, "USD"),
+    ("The fund raised €10M.", "€10M", 1e7, "EUR"),
+    ("The app has 5M users.", "5M users", 5e6, "user"),
+])
+def test_money_scale_letters(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)

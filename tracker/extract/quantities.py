@@ -23,8 +23,10 @@ _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hund
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
-                "mn": 1e6, "k": 1e3, "tn": 1e12}
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b)"
+                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12}
+# the scale letters US money takes ("$5M", "$2.1B", "$1.2T"): a scale only after a currency
+_MONEY_LETTERS = frozenset({"M", "B", "T", "K"})
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?:M|B|T|K|Bn|BN)\b)"
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
              "hk$": "HKD"}
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
@@ -365,6 +367,8 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
     if unit_word and unit_word in _CUR_WORDS:
         cur = _CUR_WORDS[unit_word]
     scale = a["scale"]
+    if scale in _MONEY_LETTERS and not cur and not (unit_word and _COUNTED.search(unit_word)):
+        return  # "the 2T": no currency and no count ("5M users" counts users in millions)
     head, head_end = unit_word, end
     if unit_word and not (cur or a["pct"] or a["pence"]):
         head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
