@@ -67,6 +67,7 @@ def test_periods(text, phrase, first, last):
     ("The mayor resigned in 2027. The following year the council was dissolved.", "The following year", "2028"),
     ("The dam was finished in 2019; that year the river ran dry.", "that year", "2019"),
     ("Sales rose to $5m, from $4m a year earlier.", "a year earlier", "2030"),
+    ("A decade ago the port was empty.", "A decade ago", "2021"),
     # fiscal years and "the year"
     ("The group lost money in fiscal 2030.", "fiscal 2030", "2030"),
     ("Sales slowed in the current year.", "the current year", "2031"),

@@ -80,7 +80,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
-_AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
+_AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
 # "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
 _RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
 _RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
@@ -440,6 +440,8 @@ def _ago(text, published, start, taken, add) -> None:
         value = None
         if published is not None and n:
             unit = b["unit"].rstrip("s")
+            if unit == "decade":
+                unit, n = "year", n * 10  # "a decade ago": ten years back
             try:
                 then = published - relativedelta(**{unit + "s": n})
             except (ValueError, OverflowError):
