@@ -346,3 +346,14 @@ def test_a_capitalised_number_inside_a_sentence_names_something():
 def test_money_scale_letters(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The climb took 1 hour and 30 minutes.", "30 minutes", 30, "minute"),
+    ("The talks lasted 3h in all.", "3h", 3, "hour"),
+    ("Guests may book two nights.", "two nights", 2, "night"),
+    ("The course lasts three weekends.", "three weekends", 3, "weekend"),
+])
+def test_durations_in_other_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)

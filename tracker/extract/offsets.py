@@ -1,5 +1,6 @@
 """Values read together once each is found: a week named by a day ("the week of April 10") and a date given
 as a distance from another ("three days after January 12", "two weeks from today", "three weeks from now").
+"1 hour and 30 minutes" stays two durations, as quantity sets count them.
 Two dates joined by "to" stay two values, as TIMEX3 annotates them.
 """
 from __future__ import annotations

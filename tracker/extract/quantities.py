@@ -35,11 +35,15 @@ _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP"
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
                "months": "month", "years": "year", "decades": "decade", "centuries": "century",
-               "fortnights": "fortnight"}
-_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+               "fortnights": "fortnight", "nights": "night", "weekends": "weekend"}
+_TIME = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|"
+         r"centuries)")
 # the words of _TIME, for a prefix tree
-TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight",
-              "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries")
+TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+              "weeks", "weekend", "weekends", "fortnight", "fortnights", "month", "months", "year", "years",
+              "decade", "decades", "century", "centuries")
+# units of measure that are units of time: a number with one is a duration ("3h", "90 sec")
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "millisecond"})
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
@@ -286,7 +290,8 @@ def _attached_measure(text: str, s: int, out: _Out) -> None:
     found = symbol_unit(text, n.end()) or word_unit(text, n.end())
     if found is None or not out.taken.free(s, found[1]) or (n["fd"] and not 0 < value < 10):
         return
-    out.add(_hedged_start(text, s), found[1], type="quantity", number=float(f"{value:.6g}"), unit=found[0])
+    out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
+            number=float(f"{value:.6g}"), unit=found[0])
 
 
 def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
@@ -313,7 +318,8 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
             out.add(back.start() if back else _hedged_start(text, s), second[1], type="quantity_range",
                     low=min(number, high), high=max(number, high), unit=unit)
             return True
-    out.add(_hedged_start(text, s), end, type="quantity", number=number, unit=unit)
+    out.add(_hedged_start(text, s), end, type="duration" if unit in DURATION_UNITS else "quantity", number=number,
+            unit=unit)
     return True
 
 
