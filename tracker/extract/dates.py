@@ -11,7 +11,10 @@ from datetime import date, timedelta
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import CALENDAR_WEEK, ValueDraft
-from .wordre import at_word_starts
+from .holidays import find_holidays
+from .numbers import SPOKEN_YEAR, spoken_year
+from .periods import day_references, find_periods, year_references
+from .wordre import alternation, at_word_starts
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -27,6 +30,12 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "dozen": 12, "a dozen": 12,
 }
+# days of the month as ordinal words ("the fourth of July")
+ORDINAL_DAYS = {w: n for n, w in enumerate(
+    ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first twenty-second twenty-third "
+     "twenty-fourth twenty-fifth twenty-sixth twenty-seventh twenty-eighth twenty-ninth thirtieth "
+     "thirty-first").split(), start=1)}
 _M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
       r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -37,39 +46,67 @@ _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-
 
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
-    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>{_YEAR})\b)?|\s+(?P<yonly>{_YEAR})\b")
-_DAY_BEFORE_MONTH = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+$")
-_YEAR_AFTER = re.compile(rf",?\s+(?P<year>{_YEAR})\b")
+    rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+_DAY_BEFORE_MONTH = re.compile(
+    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
-    r"beginning|next|last|this|before|after|through|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
+    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
 _DAYS_ANCHOR = re.compile(
     rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 _YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
-_YEAR_BEFORE = re.compile(rf"\b(?:{_PREP}|the|of|year|in the|a|an)\s+$|\bmid-$", re.I)
+_YEAR_BEFORE = re.compile(
+    rf"\b(?:{_PREP}|the|of|year|in the|a|an|its|his|her|their|our|both|into|for|due|than)\s+$|\bmid-$|\w[’']s\s+$",
+    re.I)
+# words before a year that make it one even before a plural noun ("the 1990 elections", "in 1990 voters")
+_STRONG_YEAR_BEFORE = re.compile(
+    r"\b(?:the|its|his|her|their|our|this|that|in|since|by|until|during|before|after|early|late|mid)\s+$|\w[’']s\s+$",
+    re.I)
+# a plural noun after a number: what it counts
+_COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
+# words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
+_SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
+_THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
-_AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?)\s+$")
-_RELATIVE = re.compile(r"\b(?P<which>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month|week))\b")
+_AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
+# "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
+_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
+_RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
+_RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
 # "by the end of the year": anchored on its words, then back over "by the"
 _END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
+# "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
+_YEAR_END = re.compile(r"year(?:-|\s|[’']s\s+)end\b")
+_YEAR_END_BACK = re.compile(r"\b(?P<prep>by|since|at|before|until|after|around|from|to|through)\s+$", re.I)
 _END_BACK = re.compile(r"(?:\b[Bb]y\s+)?\b[Tt]he\s+$")
 # "Last year's budget was signed … in August": a month in a sentence about last year is last year's
 _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 # past tense around a month with no year ("closed in October"): the most recent such month that has passed
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
-_SENTENCE_BACK = re.compile(r"[.!?]\s+(?=[A-Z“\"])")
-_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected to|plans? to|"
-                     r"planned|would|next|upcoming|coming)\b")
+# a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
+_REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|made|fell|rose|won|lost|began)\b"
+                       r"|(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b")  # "will be held" still looks ahead
+# words that make a clause a supposition; the marks that end the clause before it
+_HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
+                         r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
+_CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
+_SENTENCE_BACK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
+_FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
+                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|would|"
+                     r"next(?!\s+to\b)|upcoming|coming)\b")
+_MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
@@ -135,27 +172,26 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         taken.take(s, e)
 
     _day_spans(text, published, start, taken, add)
+    _spoken_years(text, start, taken, add)
+    find_holidays(text, published, start, taken, add, _looks_ahead, _past_tense)
+    _end_of_year(text, published, start, taken, add, quoted)
+    _year_end(text, published, start, taken, add)
+    find_periods(text, published, start, taken, add)
+    day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
-    # "by the end of the year", "at the end of this year": the year's last day
-    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
-        b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
-        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
+    for rs, re_, which in _relatives(text, start):
+        if not taken.free(rs, re_) or (quoted and any(a <= rs < b for a, b in quoted)):
             continue
-        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
-    for m in _RELATIVE.finditer(text, start):
-        if not taken.free(*m.span()) or (quoted and any(a <= m.start() < b for a, b in quoted)):
-            continue
-        which = m["which"].lower()
         value = None
-        if published is not None:
+        if published is not None and not _hypothetical(text, rs):
             if which.endswith("week"):
                 # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-                add(m.start(), m.end(), type="date_range", date=monday.isoformat(),
+                add(rs, re_, type="date_range", date=monday.isoformat(),
                     date_end=(monday + timedelta(days=6)).isoformat(), unit=CALENDAR_WEEK)
                 continue
             elif which in ("yesterday", "today", "tomorrow"):
@@ -167,7 +203,10 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                 else:
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
-        add(m.start(), m.end(), type="date", date=value)
+        add(rs, re_, type="date", date=value)
+    dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
+    year_references(text, start, taken, add, dated, published)
+    day_references(text, published, start, taken, add, dated)
     return out
 
 
@@ -197,7 +236,7 @@ def _day_spans(text, published, start, taken, add) -> None:
             else:
                 first = _weekday_date(m["wd"], published, future=True, strict=False)
         add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
-            date_end=(first + timedelta(days=n - 1)).isoformat() if first else None)
+            date_end=(first + timedelta(days=(n or 1) - 1)).isoformat() if first else None)
 
 
 def _months(text, published, start, taken, add) -> None:
@@ -223,11 +262,12 @@ def _months(text, published, start, taken, add) -> None:
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end(), type="date", date=d.isoformat() if d else None)
             continue
-        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 6), s)
+        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 20), s)
         if before:
+            day = int(before["day"]) if before["day"] else ORDINAL_DAYS[before["word"].lower()]
             y = _YEAR_AFTER.match(text, e)
-            yr = int(y["year"]) if y else _year_for(mon, published, context, int(before["day"]))
-            d = _safe_date(yr, mon, int(before["day"]))
+            yr = int(y["year"]) if y else _year_for(mon, published, context, day)
+            d = _safe_date(yr, mon, day)
             add(before.start(), y.end() if y else e, type="date", date=d.isoformat() if d else None)
             continue
         if f and f["yonly"]:
@@ -236,27 +276,58 @@ def _months(text, published, start, taken, add) -> None:
         possessive = m.group().endswith(("’s", "'s"))
         if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
-        yr = _year_for(mon, published, context)
-        if yr is not None and published is not None:
-            yr = _past_year(text, s, e, mon, published, yr)
+        yr = _bare_month_year(text, s, e, mon, published) if published is not None else None
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
 
 
-def _past_year(text: str, s: int, e: int, mon: int, published: date, yr: int) -> int:
-    """A month named alone in a past-tense sentence: last year's when the sentence is about last year
-    ("Last year's budget was signed … in August"), else the most recent such month that has passed."""
-    lead = text[max(0, s - 160):s]
-    cut = None
-    for cut in _SENTENCE_BACK.finditer(lead):
-        pass
-    sentence = lead[cut.end() if cut else 0:] + text[e:e + 40].split(". ", 1)[0]
-    if _FUTURE.search(sentence):
-        return yr
+def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> int:
+    """The year of a month named alone: "this September" the publication year's; "next May" and a month the
+    sentence looks ahead to ("due by May") the coming one; "last April" and any other the most recent one."""
+    b = _MONTH_WORD_BACK.search(text, max(0, s - 20), s)
+    word = b["w"].lower() if b else ""
+    if word == "this":
+        return published.year
+    if word == "last":
+        return published.year if mon < published.month else published.year - 1
+    ahead = published.year if mon >= published.month + (word == "next") else published.year + 1
+    behind = published.year if mon <= published.month else published.year - 1
+    if word == "next" or word in _FUTURE_PREP or _looks_ahead(text, s):
+        return ahead
+    sentence = _sentence_around(text, s, e)
     if _LAST_YEAR.search(sentence):
         return published.year - 1
-    if _PAST.search(sentence) and (yr, mon) > (published.year, published.month):
-        return published.year if mon < published.month else published.year - 1
-    return yr
+    if _PAST.search(sentence):
+        return behind
+    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
+    months_ahead = (ahead - published.year) * 12 + mon - published.month
+    months_behind = (published.year - behind) * 12 + published.month - mon
+    return ahead if months_ahead * 3 < months_behind else behind
+
+
+def _hypothetical(text: str, s: int) -> bool:
+    """Whether the clause before ``s`` supposes rather than reports ("if it happened tomorrow"): no date to give."""
+    lead = text[max(0, s - 80):s]
+    cut = max((m.end() for m in _CLAUSE_BACK.finditer(lead)), default=0)
+    return bool(_HYPOTHESIS.search(lead[cut:].lstrip()))
+
+
+def _looks_ahead(text: str, s: int) -> bool:
+    """Whether the sentence before ``s`` looks ahead ("is due to sign … and move to Oslo on Friday"): a future cue
+    with no reporting verb or past tense between it and ``s`` ("will resign, he said on Friday" is past)."""
+    lead = text[max(0, s - 160):s]
+    cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
+    last = max((m.end() for m in _FUTURE.finditer(lead, cut)), default=-1)
+    return last >= 0 and not _REPORTED.search(lead, last)
+
+
+def _past_tense(text: str, s: int, e: int) -> bool:
+    return bool(_PAST.search(_sentence_around(text, s, e)))
+
+
+def _sentence_around(text: str, s: int, e: int) -> str:
+    lead = text[max(0, s - 160):s]
+    cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
+    return lead[cut:] + " " + text[e:e + 40].split(". ", 1)[0]
 
 
 def _years(text, start, taken, add) -> None:
@@ -274,6 +345,8 @@ def _years(text, start, taken, add) -> None:
             if y2 > y1:
                 add(s, r.end(), type="date_range", date=str(y1), date_end=str(y2))
                 continue
+        if _COUNT_AFTER.match(text, e) and not _STRONG_YEAR_BEFORE.search(text, max(0, s - 16), s):
+            continue  # "for 2000 people": a count, not a year
         if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
                 out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):
             add(s, e, type="date", date=m.group())
@@ -284,17 +357,25 @@ def _weekdays(text, published, start, taken, add) -> None:
     for m in at_word_starts(_WEEKDAY_ANCHOR, text, start):
         if not taken.free(*m.span()):
             continue
+        if _DATE_AFTER_WEEKDAY.match(text, m.end()):
+            continue  # "Saturday, April 25": the date that follows gives the day
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
         prep = (b["prep"] or "").lower() if b else ""
         value = None
-        if published is not None:
-            future = prep in _FUTURE_PREP or bool(_FUTURE.search(text, max(0, m.start() - 30), m.start()))
-            if prep in ("last", "since", "after"):
-                future = False
-            value = _weekday_date(m.group(), published, future, strict=prep in ("next", "last")).isoformat()
+        if published is not None and not _hypothetical(text, m.start()):
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
+            if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
+                future = False  # "Wednesday's ruling" has been made
+            future = future or prep in ("following", "coming")
+            value = _weekday_date(m.group(), published, future,
+                                  strict=prep in ("next", "last", "previous", "following")).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
-        if to and (prep in ("from", "between") or to.group().strip().split()[0] in ("to", "through", "until", "till")):
+        joined = to.group().strip().split()[0] if to else ""
+        gap = (WEEKDAYS[to["wd"].lower()].weekday - WEEKDAYS[m.group().lower()].weekday) % 7 if to else 0
+        if joined == "and" and gap == 1:
+            joined = "to"  # "on Monday and Tuesday": two days running, one period
+        if to and (prep in ("from", "between") or joined in ("to", "through", "until", "till")):
             # "from Friday to Monday": the first day through the next such weekday
             end = None
             if value is not None:
@@ -303,6 +384,50 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case words) of "yesterday", "today", "tomorrow", "last year", "this month", "next week"."""
+    found = [(m.start(), m.end(), m.group().lower()) for m in at_word_starts(_RELATIVE_DAY, text, start)]
+    for m in at_word_starts(_RELATIVE_UNIT, text, start):
+        b = _RELATIVE_BACK.search(text, max(0, m.start() - 6), m.start())
+        if b is not None:
+            found.append((b.start(), m.end(), f"{b['w'].lower()} {m.group()}"))
+    return sorted(found)
+
+
+def _end_of_year(text, published, start, taken, add, quoted) -> None:
+    """"by the end of the year", "at the end of this year": the year's last day."""
+    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
+        b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
+        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
+            continue
+        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
+
+
+def _year_end(text, published, start, taken, add) -> None:
+    """"by year-end": the last day of the publication year; "since year-end" the last day of the year before."""
+    for m in at_word_starts(_YEAR_END, text, start):
+        b = _YEAR_END_BACK.search(text, max(0, m.start() - 10), m.start())
+        if b is None or not taken.free(m.start(), m.end()):
+            continue
+        year = published.year - (b["prep"].lower() in ("since", "from")) if published else None
+        add(m.start(), m.end(), type="date", date=f"{year:04d}-12-31" if year else None)
+
+
+def _spoken_years(text, start, taken, add) -> None:
+    """"nineteen ninety-six", "the year two thousand": years read aloud (broadcast transcripts)."""
+    if not any(w in text for w in _SPOKEN_YEAR_WORDS):
+        return
+    for m in at_word_starts(SPOKEN_YEAR, text, start):
+        s = m.start()
+        back = _THE_YEAR_BACK.search(text, max(0, s - 9), s)
+        if back:
+            s = back.start()
+        elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
+            continue  # "two thousand" alone is a number
+        if taken.free(s, m.end()):
+            add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
 
 
 def _ago(text, published, start, taken, add) -> None:
@@ -315,6 +440,8 @@ def _ago(text, published, start, taken, add) -> None:
         value = None
         if published is not None and n:
             unit = b["unit"].rstrip("s")
+            if unit == "decade":
+                unit, n = "year", n * 10  # "a decade ago": ten years back
             try:
                 then = published - relativedelta(**{unit + "s": n})
             except (ValueError, OverflowError):

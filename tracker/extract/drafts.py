@@ -52,6 +52,8 @@ class ValueDraft:
     low: float | None = None
     high: float | None = None
     unit: str | None = None
+    #: a quantity that is a change ("up 5%", "fell by 3 points", "a 4% rise"), not a level
+    change: bool = False
 
 
 @dataclass(slots=True)

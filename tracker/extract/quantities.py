@@ -10,6 +10,8 @@ import re
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
+from .numbers import WORD_NUMBER, words_value
+from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts
 
 _HEDGE_BACK = re.compile(
@@ -21,8 +23,10 @@ _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hund
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
-                "mn": 1e6, "k": 1e3, "tn": 1e12}
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b)"
+                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12}
+# the scale letters US money takes ("$5M", "$2.1B", "$1.2T"): a scale only after a currency
+_MONEY_LETTERS = frozenset({"M", "B", "T", "K"})
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?:M|B|T|K|Bn|BN)\b)"
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
              "hk$": "HKD"}
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
@@ -30,33 +34,61 @@ _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP"
               "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
-               "months": "month", "years": "year", "decades": "decade", "centuries": "century"}
-_TIME = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)"
+               "months": "month", "years": "year", "decades": "decade", "centuries": "century",
+               "fortnights": "fortnight", "nights": "night", "weekends": "weekend"}
+_TIME = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|century|"
+         r"centuries)")
+# the words of _TIME, for a prefix tree
+TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+              "weeks", "weekend", "weekends", "fortnight", "fortnights", "month", "months", "year", "years",
+              "decade", "decades", "century", "centuries")
+# units of measure that are units of time: a number with one is a duration ("3h", "90 sec")
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "millisecond"})
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
-    rf"(?!\w|\s?[-–]\s?\d|:\d|/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
+    rf"(?!\w|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
     rf"(?P<cur2>{_CUR})?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
+_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
-_UNIT_ANCHOR = re.compile(rf"[\s-](?P<unit>{_TIME})\b(?:-long|-old)?")
-_DURATION_BACK = re.compile(rf"(?:(?P<num>{_DIGITS})|\b(?P<word>{_WORDS}|an?|An?))$")
+# a unit of time, found by its first letters; the number before it is looked for backwards
+_UNIT_ANCHOR = re.compile(rf"(?P<unit>{alternation(TIME_WORDS)})\b(?:-long|-old)?")
+_DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
+                            rf"|\b(?P<word>{WORD_NUMBER}|an?|An?))"
+                            rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
+# "an hour and a half", "two years and a half": half a unit more
+_AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
 # "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
-                                  rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?)$")
+                                  rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?"
+                                  rf"|(?:(?<![\w.,])(?P<c>{_DIGITS})|\b(?P<w>{WORD_NUMBER}))\s+(?:to|or)\s+)$")
+# a capitalised word before a number, not at a sentence's start: a name the number belongs to ("Boeing 737")
+_NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b[A-Z][A-Za-z]+\s$")
+# what comes before a word inside a sentence (not a sentence's first word)
+_IN_SENTENCE = re.compile(r"[a-z,;]\s+$")
+# "three and two bags", "two or three days": numbers sharing the noun after the last
+_COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS})\s+(?P<noun>[a-z]+)\b")
+# "two more." closing a clause
+_MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
+# a number, or a fraction with a slash, before a unit written against it
+_BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DIGITS}))(?![\d/])")
 _WORD_ANCHOR = re.compile(
-    rf"(?P<num>{alternation(_WORDS.split('|'))})\s+(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
+# what "one in five" holds, cheap to look for first
+_ONE_IN_WORDS = ("one in ", "One in ", "1 in ", "2 in ", "3 in ", "two in ", "Two in ", "three in ", "Three in ")
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
-                     rf"\s+in\s+(?P<d>\d{{1,3}}|{alternation(_WORD_LIST)})\b")
+                     rf"\s+in\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*|{alternation(_WORD_LIST)})\b(?![.,]\d)")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
@@ -80,7 +112,10 @@ _BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
 
 def _parse(num: str, scale: str | None = None) -> float:
     num = num.strip()
-    value = float(num.replace(",", "")) if num[0].isdigit() else float(NUMBER_WORDS[num.lower()])
+    if num[0].isdigit():
+        value = float(num.replace(",", ""))
+    else:
+        value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
         value *= _SCALE_WORDS[scale.strip().lower()]
     return value
@@ -107,11 +142,30 @@ def _hedged_start(text: str, s: int) -> int:
     return m.start() if m else s
 
 
+# words before a figure that make it a change ("rose 5%", "up by 3 points") and nouns after it ("a 4% rise")
+CHANGE_VERBS = ("up", "down", "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "increased",
+                "increase", "increases", "decreased", "decrease", "decreases", "dropped", "drop", "drops",
+                "climbed", "climbs", "jumped", "jumps", "gained", "gains", "gain", "slipped", "slid", "grew",
+                "grow", "grows", "shrank", "declined", "declines", "plunged", "soared", "surged", "tumbled",
+                "lost", "added", "shed", "cut", "raised", "lowered", "boosted", "reduced", "widened", "narrowed")
+CHANGE_NOUNS = ("rise", "increase", "fall", "drop", "decline", "gain", "jump", "cut", "hike", "reduction",
+                "growth", "loss", "slump", "surge", "climb", "decrease")
+_CHANGE_BACK = re.compile(rf"\b(?:{alternation(CHANGE_VERBS)})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|"
+                          rf"roughly|just|more\s+than|less\s+than|over|only)\s+)?$", re.I)
+_CHANGE_AFTER = re.compile(rf"[\s-](?:{alternation(CHANGE_NOUNS)})\b")
+# a verb of change before "from": "rose from £3 to £5" names two levels, not a range
+_CHANGE_FROM = re.compile(rf"\b(?:{alternation(CHANGE_VERBS)})\s+$", re.I)
+
+
 class _Out:
     def __init__(self, text: str, taken: Taken):
-        self.text, self.taken, self.values = text, taken, []
+        self.text, self.taken = text, taken
+        self.values: list[ValueDraft] = []
 
     def add(self, s: int, e: int, **kw) -> None:
+        if kw.get("type", "").startswith("quantity") and (
+                _CHANGE_BACK.search(self.text, max(0, s - 40), s) or _CHANGE_AFTER.match(self.text, e)):
+            kw["change"] = True  # "up 5%", "fell by 3 points", "a 4% rise": a change, not a level
         self.values.append(ValueDraft(text=self.text[s:e], start=s, end=e, **kw))
         self.taken.take(s, e)
 
@@ -120,8 +174,8 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
     """Every quantity in ``text[start:]`` not already inside a date (``taken``)."""
     taken = taken if taken is not None else Taken(len(text))
     out = _Out(text, taken)
+    _durations(text, start, out)  # first: "an hour and a half" is one duration
     _fractions_and_vague(text, start, out)
-    _durations(text, start, out)
     _one_in(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
@@ -133,6 +187,8 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
         s, e = m.span()
         if s > 0 and text[s - 1].isalpha():
             continue
+        if _AND_A_BACK.search(text, max(0, s - 7), s):
+            continue  # "nine-and-a-half million": part of a number in words
         d = _DENOMINATORS[m["d"]]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
         if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
@@ -160,11 +216,22 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
 
 
 def _durations(text: str, start: int, out: _Out) -> None:
-    for m in _UNIT_ANCHOR.finditer(text, start):
-        b = _DURATION_BACK.search(text, max(0, m.start() - 12), m.start())
-        if b is None:
+    for m in at_word_starts(_UNIT_ANCHOR, text, start):
+        if m.start() == 0 or not (text[m.start() - 1].isspace() or text[m.start() - 1] == "-"):
+            continue
+        b = _DURATION_BACK.search(text, max(0, m.start() - 25), m.start() - 1)
+        if b is None or not (b["num"] or b["word"] or b["fn"]):
             continue
         s, e = b.start(), m.end()
+        if b["fn"]:
+            # "2 1/2 years": a whole number and a fraction
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,$£€") or not out.taken.free(s, e):
+                continue
+            whole = int(b["whole"] or 0) + int(b["fn"]) / int(b["fd"])
+            out.add(_hedged_start(text, s), e, type="duration", number=whole,
+                    unit=_TIME_UNITS.get(m["unit"].lower(), m["unit"].lower()))
+            continue
+        half = _AND_A_HALF.match(text, e)
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in ".,$£€"):
             continue
         if not out.taken.free(s, e):
@@ -176,12 +243,16 @@ def _durations(text: str, start: int, out: _Out) -> None:
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
         r = _DURATION_RANGE_BACK.search(text, max(0, s - 24), s) if b["num"] or b["word"] else None
         if r and not m.group().endswith(("-long", "-old")) and out.taken.free(r.start(), s):
-            low = _parse(r["a"] or r["b"])
+            low = _parse(r["a"] or r["b"] or r["c"] or r["w"])
             if low < value:
                 out.add(_hedged_start(text, r.start()), e, type="quantity_range", low=low, high=value,
                         unit=_TIME_UNITS.get(unit, unit))
                 continue
-        out.add(_hedged_start(text, s), e, type="duration", number=value, unit=_TIME_UNITS.get(unit, unit))
+        if half:
+            value, e = value + 0.5, half.end()
+        # "a 45-year-old": an age, a quantity of years, not how long something lasts
+        kind = "quantity" if m.group().endswith("-old") else "duration"
+        out.add(_hedged_start(text, s), e, type=kind, number=value, unit=_TIME_UNITS.get(unit, unit))
 
 
 def _digits(text: str, start: int, out: _Out) -> None:
@@ -191,66 +262,150 @@ def _digits(text: str, start: int, out: _Out) -> None:
             s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
         if s > 0 and text[s - 1] not in _BEFORE_OK:
             continue
-        if not out.taken.free(s, s + 1):
+        if not out.taken.free(s, s + 1) or _range_at(text, s, out):
             continue
-        r = _RANGE_FORWARD.match(text, s)
-        if r:
-            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
-            pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
-            a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
-            joined = r["sep"] in ("-", "–")
-            # "between 90% and 100%", "5-10%", "$2-3bn"; not "2-1" (a score) nor "2014 to 2016" (years)
-            years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
-            if (back or (joined and (pct or cur or r["sb"]))) and out.taken.free(s, r.end()) and not years:
-                first = back.start() if back else s
-                if r["sb"] and not r["sa"]:
-                    a *= _SCALE_WORDS[r["sb"].strip().lower()]
-                unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
-                out.add(first, r.end(), type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
-                continue
         a = _AMOUNT.match(text, s)
-        if a is None or not out.taken.free(a.start("num"), a.end("num")):
+        if a is None:
+            _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
+            continue
+        if not out.taken.free(a.start("num"), a.end("num")):
+            continue
+        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
             continue
         num = a["num"]
-        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]):
-            continue  # a year that no date pattern took: not a quantity
-        unit_word = a["unit"]
-        end = a.end()
-        if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
-            unit_word = None
-            end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
-        cur = _CURRENCY.get((a["cur"] or "").lower())
-        if unit_word and unit_word in _CUR_WORDS:
-            cur = _CUR_WORDS[unit_word]
-        scale = a["scale"]
-        head, head_end = unit_word, end
-        if unit_word and not (cur or a["pct"] or a["pence"]):
-            head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
-        if scale and scale.strip() in ("m", "k") and not cur:
-            if scale.strip() == "m" and "." not in num and unit_word and _COUNTED.search(head):
-                scale = "million"  # "18m people", "5m new homes": a count in millions
-            else:
-                # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
-                unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
-        if a["pence"] and not (cur or scale or a["pct"]):
-            cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
-        if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
-            unit_word, end = head, head_end
-        if unit_word and unit_word[-1] in "Wh":
-            unit = unit_word  # "12,600 MW": a symbol keeps its case
+        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
+                and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
+            continue  # a year that no date pattern took ("about 1900 workers" is a count)
+        if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
+        _amount_at(text, s, a, out)
+
+
+def _attached_measure(text: str, s: int, out: _Out) -> None:
+    """A number written against its unit ("10kg", "25lbs", "4km^2") or a fraction before one ("1/4 inch")."""
+    n = _BARE_NUMBER.match(text, s)
+    if n is None or (n["fd"] and int(n["fd"]) == 0):
+        return
+    value = int(n["fn"]) / int(n["fd"]) if n["fd"] else _parse(n["num"])
+    found = symbol_unit(text, n.end()) or word_unit(text, n.end())
+    if found is None or not out.taken.free(s, found[1]) or (n["fd"] and not 0 < value < 10):
+        return
+    out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
+            number=float(f"{value:.6g}"), unit=found[0])
+
+
+def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
+    """A number with a unit of measure after it ("20 °C", "4 square kilometres", "1.2 mW m−2")."""
+    scale = (a["scale"] or "").strip()
+    pos = a.end("scale") if scale and scale not in ("m", "k") else a.end("num")
+    found = symbol_unit(text, pos) or word_unit(text, pos)
+    if found is None and scale in ("m", "k"):
+        found = word_unit(text, a.end("scale"))  # "0.5k miles": a scale, then the unit
+        scale = {"m": "million", "k": "thousand"}[scale] if found else scale
+    if found is None or (scale in ("m", "k") and found[1] <= a.end("scale")):
+        return False
+    unit, end = found
+    if not out.taken.free(s, end):
+        return False
+    number = _parse(a["num"], scale if scale not in ("m", "k") else None)
+    r = _SECOND_MEASURE.match(text, end)
+    if r is not None and (r["sep"] != "and" or _BETWEEN_BACK.search(text, max(0, s - 30), s)):
+        second = symbol_unit(text, r.end()) or word_unit(text, r.end())
+        if second is not None and second[0] == unit and out.taken.free(s, second[1]):
+            # "44 mg to 50 mg", "between 5 K and 10 K": a range with its unit on both ends
+            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+            high = _parse(r["b"])
+            out.add(back.start() if back else _hedged_start(text, s), second[1], type="quantity_range",
+                    low=min(number, high), high=max(number, high), unit=unit)
+            return True
+    out.add(_hedged_start(text, s), end, type="duration" if unit in DURATION_UNITS else "quantity", number=number,
+            unit=unit)
+    return True
+
+
+def _range_at(text: str, s: int, out: _Out) -> bool:
+    """"between 90% and 100%", "5-10%", "$2-3bn", "3 to 4 L"; not "2-1" (a score) nor "2014 to 2016" (years)."""
+    r = _RANGE_FORWARD.match(text, s)
+    if not r:
+        return False
+    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
+    a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
+    joined = r["sep"] in ("-", "–")
+    years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
+    measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
+    # "a 4% to 6% rise", "$2 to $3bn": without "between" or "from", "to" joins two figures of one kind only
+    alike = (r["pa"] and r["pb"]) or (r["cur"] and r["cur2"]) or measure
+    if not (back or (joined and (pct or cur or r["sb"] or measure)) or (r["sep"] == "to" and alike)) \
+            or years or not out.taken.free(s, r.end()):
+        return False
+    if back is not None and back.group().lower().startswith("from") and r["sep"] == "to" and \
+            _CHANGE_FROM.search(text, max(0, back.start() - 16), back.start()):
+        # "The toll rose from £3 to £5": the level before and the level after
+        unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        if measure is not None:
+            unit = measure[0]
+        out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
+                unit=unit)
+        out.add(r.start("cur2") if r["cur2"] else r.start("b"), measure[1] if measure else r.end(), type="quantity",
+                number=b, unit=unit)
+        return True
+    first = back.start() if back else s
+    if r["sb"] and not r["sa"]:
+        a *= _SCALE_WORDS[r["sb"].strip().lower()]
+    unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+    end = r.end()
+    if measure is not None:
+        unit, end = measure
+    out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+    return True
+
+
+def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
+    """A count, a share or a sum of money: the unit is the currency, percent or the head noun counted."""
+    num = a["num"]
+    unit_word = a["unit"]
+    end = a.end()
+    if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
+        unit_word = None
+        end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
+    cur = _CURRENCY.get((a["cur"] or "").lower())
+    if unit_word and unit_word in _CUR_WORDS:
+        cur = _CUR_WORDS[unit_word]
+    scale = a["scale"]
+    if scale in _MONEY_LETTERS and not cur and not (unit_word and _COUNTED.search(unit_word)):
+        return  # "the 2T": no currency and no count ("5M users" counts users in millions)
+    head, head_end = unit_word, end
+    if unit_word and not (cur or a["pct"] or a["pence"]):
+        head, head_end = _head_noun(text, unit_word, end, 2.0)  # "178 million new PCs" counts PCs
+    if scale and scale.strip() in ("m", "k") and not cur:
+        if scale.strip() == "m" and "." not in num and unit_word and _COUNTED.search(head):
+            scale = "million"  # "18m people", "5m new homes": a count in millions
         else:
-            unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
-        out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
+            # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
+            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+    if a["pence"] and not (cur or scale or a["pct"]):
+        cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
+    if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
+        unit_word, end = head, head_end
+    if unit_word and unit_word[-1] in "Wh":
+        unit = unit_word  # "12,600 MW": a symbol keeps its case
+    else:
+        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+    out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
 
 def _one_in(text: str, start: int, out: _Out) -> None:
     """"one in five voters": a share, 0.2."""
+    if not any(w in text for w in _ONE_IN_WORDS):
+        return
     for m in at_word_starts(_ONE_IN, text, start):
         if not out.taken.free(*m.span()):
             continue
         n, d = _parse(m["n"]), _parse(m["d"])
         if 0 < n < d:
-            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=round(n / d, 4), unit="fraction")
+            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=float(f"{n / d:.4g}"),
+                    unit="fraction")
 
 
 _NEXT_WORD = re.compile(r"[ -]([a-z]+|[A-Z]{2,}s)\b")  # "178 million new PCs"
@@ -280,9 +435,43 @@ def _noun_like(word: str) -> bool:
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     for m in at_word_starts(_WORD_ANCHOR, text, start):
+        if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
+        if unit in ("and", "or") and _coordinated(text, m, out):
+            continue
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
+            if unit == "more" or (m["name"] is None and _MORE_AFTER.match(text, m.end("num"))):
+                _count_alone(text, m, out)
             continue
         number = _parse(m["num"])
+        if unit in _CUR_WORDS:
+            out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=number, unit=_CUR_WORDS[unit])
+            continue
         unit, end = _head_noun(text, unit, m.end(), number)
         out.add(_hedged_start(text, m.start()), end, type="quantity", number=number, unit=_singular(unit))
+
+
+def _coordinated(text: str, m: re.Match, out: _Out) -> bool:
+    """"three and two bags": each number counts the noun after the last; "two or three days" is a range."""
+    c = _COORDINATED.match(text, m.end("num"))
+    if c is None or c["noun"] in _NOT_UNITS:
+        return False
+    first, second = _parse(m["num"]), _parse(c["n"])
+    noun, end = _head_noun(text, c["noun"], c.end(), 2.0)
+    if c["conj"] == "or":
+        if not out.taken.free(m.start(), end):
+            return False
+        out.add(_hedged_start(text, m.start()), end, type="quantity_range", low=min(first, second),
+                high=max(first, second), unit=_singular(noun))
+        return True
+    if out.taken.free(m.start(), m.end("num")):
+        out.add(_hedged_start(text, m.start()), m.end("num"), type="quantity", number=first, unit=_singular(noun))
+    return True
+
+
+def _count_alone(text: str, m: re.Match, out: _Out) -> None:
+    """"Rescuers found two more.": a count whose noun is in an earlier sentence."""
+    more = _MORE_AFTER.match(text, m.end("num"))
+    if more is not None and out.taken.free(m.start(), more.end()):
+        out.add(_hedged_start(text, m.start()), more.end(), type="quantity", number=_parse(m["num"]))

@@ -1,0 +1,359 @@
+"""Classes of values from issue 10, each a table of invented sentences (article dated Tuesday 2031-04-08)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract.values import find_values
+
+TUESDAY = date(2031, 4, 8)
+
+
+def found(text: str, published: date | None = TUESDAY):
+    values = find_values(text, published)
+    for v in values:
+        assert text[v.start:v.end] == v.text
+    return {v.text: v for v in values}
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # quarters: a numbered one is this year's once it has begun, else last year's
+    ("The insurer lost money in the first quarter.", "the first quarter", "2031-Q1"),
+    ("Third-quarter profit fell by a tenth.", "Third-quarter", "2030-Q3"),
+    ("Sales rose in the fourth quarter of 2029.", "the fourth quarter of 2029", "2029-Q4"),
+    ("Orders slowed in this year's second quarter.", "this year's second quarter", "2031-Q2"),
+    # the quarter a text is about, and the same quarter a year before
+    ("Profit rose in the first quarter. During the quarter, fares rose.", "the quarter", "2031-Q1"),
+    ("Profit rose in the first quarter from a year earlier.", "a year earlier", "2030-Q1"),
+    ("Profit rose in the first quarter. In the year-ago quarter it fell.", "the year-ago quarter", "2030-Q1"),
+    ("Sales dipped in the quarter ended Dec. 31, the firm said.", "the quarter", "2030-Q4"),
+    ("Revenue will grow in the current quarter.", "the current quarter", "2031-Q2"),
+    # halves and seasons (winter 2029 runs from December 2028)
+    ("Rents rose in the first half of 2030.", "the first half of 2030", "2030-H1"),
+    ("The festival returns this summer.", "this summer", "2031-SU"),
+    ("The bridge closed last autumn.", "last autumn", "2030-FA"),
+    ("Floods hit the valley in the winter of 2029.", "the winter of 2029", "2029-WI"),
+])
+def test_calendar_periods(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # weekends: the one before publication unless the words look ahead
+    ("Crowds gathered in the square over the weekend.", "the weekend", "2031-04-05", "2031-04-06"),
+    ("Talks will resume next weekend.", "next weekend", "2031-04-12", "2031-04-13"),
+    # decades and centuries; the past decade ends on the publication day
+    ("The port grew through the 1990s.", "the 1990s", "1990", "1999"),
+    ("The mill closed in the late 1970s.", "the late 1970s", "1977", "1979"),
+    ("Prices were lower in the eighties.", "the eighties", "1980", "1989"),
+    ("The abbey dates from the 12th century.", "the 12th century", "1100", "1199"),
+    ("Crime has halved over the past decade.", "the past decade", "2021-04-08", "2031-04-08"),
+    ("Membership doubled in the past year.", "the past year", "2030-04-08", "2031-04-08"),
+])
+def test_periods(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # anaphoric days and years: the day or year of the date named before, moved
+    ("The ferry sank on Tuesday. Later that day divers found the wreck.", "Later that day", "2031-04-08"),
+    ("Talks ended on March 3. The day before, rebels had shelled the town.", "The day before", "2031-03-02"),
+    ("Talks ended on March 3. The following day, the rebels withdrew.", "The following day", "2031-03-04"),
+    ("The strike began on Jan. 20, 2029 and the same day the mine closed.", "the same day", "2029-01-20"),
+    ("The vote is the day after tomorrow.", "the day after tomorrow", "2031-04-10"),
+    ("The mayor resigned in 2027. The following year the council was dissolved.", "The following year", "2028"),
+    ("The dam was finished in 2019; that year the river ran dry.", "that year", "2019"),
+    ("Sales rose to $5m, from $4m a year earlier.", "a year earlier", "2030"),
+    ("A decade ago the port was empty.", "A decade ago", "2021"),
+    # fiscal years and "the year"
+    ("The group lost money in fiscal 2030.", "fiscal 2030", "2030"),
+    ("Sales slowed in the current year.", "the current year", "2031"),
+    # a bare month: the most recent, unless the sentence looks ahead or says this, next or last
+    ("The ministry published the figures in February.", "February", "2031-02"),
+    ("The ministry published the figures in June.", "June", "2030-06"),
+    ("Elections are due to be held in June.", "June", "2031-06"),
+    ("The sale is expected in February.", "February", "2032-02"),
+    ("The dividend would be paid in January.", "January", "2032-01"),
+    ("Sales were flat this year through March.", "March", "2031-03"),
+    ("The talks should conclude by May.", "May", "2031-05"),
+    ("The museum reopens this September.", "September", "2031-09"),
+    ("The strike began last May.", "May", "2030-05"),
+    # a weekday followed by its date: the date decides
+    ("The paper said in an editorial on Saturday, April 25: the plan failed.", "April 25", "2031-04-25"),
+])
+def test_dates_by_reference(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The climb took an hour and a half.", "an hour and a half", 1.5, "hour"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", 2.5, "year"),
+    ("The base may stay for at least 20 more years.", "at least 20 more years", 20, "year"),
+    ("Shares fell for eight trading days.", "eight trading days", 8, "day"),
+    ("The firm reported sales for the year ended June 30.", "the year", 1, "year"),
+    # a counted span says how long, as TIMEX3 reads it ("the past decade" is the window ending today)
+    ("Prices doubled over the past three years.", "three years", 3, "year"),
+])
+def test_durations(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # units of measure: the SI name for everyday units, the symbol for scientific ones, compounds kept
+    ("The lake covers 4 square kilometres.", "4 square kilometres", 4, "square kilometre"),
+    ("The reservoir holds 2 km squared of water.", "2 km squared", 2, "square kilometre"),
+    ("Temperatures reached 41 degrees Celsius.", "41 degrees Celsius", 41, "degree Celsius"),
+    ("The oven runs at 220 °C for an hour.", "220 °C", 220, "degree Celsius"),
+    ("Gusts reached 130 km/h on the coast.", "130 km/h", 130, "kilometre per hour"),
+    ("The probe cooled to 77 K overnight.", "77 K", 77, "K"),
+    ("Each pulse lasted 50 ms in the trial.", "50 ms", 50, "ms"),
+    ("The beam reached 10 keV in the test.", "10 keV", 10, "keV"),
+    ("Heat flow was 67 mW m−2 at the site.", "67 mW m−2", 67, "mW m−2"),
+    ("The sample weighed 12 kg in total.", "12 kg", 12, "kilogram"),
+    ("The plant will produce 12,600 MW of power.", "12,600 MW", 12600, "megawatt"),
+    ("The battery stores 7.3 MWh of energy.", "7.3 MWh", 7.3, "megawatt hour"),
+])
+def test_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    ("Each dose held 44 mg to 50 mg of the drug.", "44 mg to 50 mg", 44, 50, "milligram"),
+    ("Samples were kept between 5 K and 10 K.", "between 5 K and 10 K", 5, 10, "K"),
+    ("Each tank holds 3 to 4 L of water.", "3 to 4 L", 3, 4, "litre"),
+])
+def test_measure_ranges(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "A quarter of the voters stayed at home.",
+    "The team reached the quarter-finals.",
+    "He scored early in the second half.",
+    "She lived in the French Quarter.",
+])
+def test_not_periods(text):
+    assert not any(v.type.startswith("date") for v in find_values(text, TUESDAY))
+
+
+def test_relative_periods_without_a_publication_date_get_no_value():
+    values = found("Profit rose in the first quarter and in the past decade.", None)
+    assert values["the first quarter"].date is None and values["the past decade"].date is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from A to B" after a verb of change: the level before and the level after, not a range
+    ("The toll rose from £3 to £5.", [("£3", 3, "GBP"), ("£5", 5, "GBP")]),
+    ("Fares fell from $12 to $9 last month.", [("$12", 12, "USD"), ("$9", 9, "USD")]),
+    # counts before a name or a model number count the noun after it
+    ("Five Boeing 737 jets were grounded.", [("Five Boeing 737 jets", 5, "jet")]),
+    ("Three Airbus A320 planes landed.", [("Three Airbus A320 planes", 3, "plane")]),
+    # a year-like number before a plural noun is a count
+    ("About 1900 workers walked out.", [("About 1900 workers", 1900, "worker")]),
+    # numbers sharing the noun after the last
+    ("They cut limits to three and two bags.", [("three", 3, "bag"), ("two bags", 2, "bag")]),
+    # a count whose noun came before
+    ("Divers found two more.", [("two more", 2, None)]),
+    # numbers in words with scales and halves
+    ("About four million commuters use the line.", [("About four million commuters", 4e6, "commuter")]),
+    ("The hall cost nine-and-a-half million pounds.", [("nine-and-a-half million pounds", 9.5e6, "GBP")]),
+    ("There were three hundred and twelve votes.", [("three hundred and twelve votes", 312, "vote")]),
+    # number-noun compounds
+    ("A six-lane bridge opened.", [("six-lane", 6, "lane")]),
+    # shares
+    ("The risk is one in 2,500 births.", [("one in 2,500", 0.0004, "fraction")]),
+    # money with its scale
+    ("The council raised £1.2bn in bonds.", [("£1.2bn", 1.2e9, "GBP")]),
+])
+def test_counts_and_levels(text, expected):
+    values = [(v.text, v.number, v.unit) for v in find_values(text, TUESDAY) if v.type == "quantity"]
+    assert values == [(t, pytest.approx(n), u) for t, n, u in expected]
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # ranges without between or from
+    ("Prices rose by a 4% to 6% margin.", "4% to 6%", 4, 6, "percent"),
+    ("Repairs take three to five days.", "three to five days", 3, 5, "day"),
+    ("The refit lasts two or three years.", "two or three years", 2, 3, "year"),
+    ("They want two or three new ferries.", "two or three new ferries", 2, 3, "ferry"),
+])
+def test_ranges_without_between(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, change", [
+    ("Shares were up 5% by noon.", "5%", True),
+    ("The index fell by 3 points.", "3 points", True),
+    ("It forecast a 4% rise in sales.", "4%", True),
+    ("Turnout was 64% in the north.", "64%", False),
+    ("The toll rose from £3 to £5.", "£5", False),
+])
+def test_a_change_is_marked(text, phrase, change):
+    assert found(text)[phrase].change is change
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # two weekdays running are one period; a supposition gets no date
+    ("Voting takes place on Monday and Tuesday.", "Monday and Tuesday", "2031-04-07", "2031-04-08"),
+])
+def test_weekday_pairs(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+def test_an_indirect_question_is_no_supposition():
+    assert found("It was not known if the arrest announced today was linked.")["today"].date == "2031-04-08"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("“If it happened tomorrow we would be ready,” he said.", "tomorrow"),
+    ("He will resign, even if the vote is held tomorrow.", "tomorrow"),
+    ("Unless the strike ends on Friday, the mine will close.", "Friday"),
+])
+def test_suppositions_get_no_date(text, phrase):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date is None
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("The ferry leaves tomorrow.", "tomorrow", "2031-04-09"),
+    ("The minister is due to sign the deal and move to Oslo on Friday.", "Friday", "2031-04-11"),
+    ("The minister, who will retire, said on Friday that talks failed.", "Friday", "2031-04-04"),
+    ("Keating was convicted in nineteen ninety-one.", "nineteen ninety-one", "1991"),
+    ("The plan was to halve the debt by the year two thousand.", "the year two thousand", "2000"),
+])
+def test_more_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a year after a possessive or a preposition other than "in"; a count when a plural noun follows "for"
+    ("The firm cited its 2029 recapitalisation.", "2029", "2029"),
+    ("Analysts trimmed the company's 2032 forecast.", "2032", "2032"),
+    ("Growth should continue into 2032.", "2032", "2032"),
+    ("The bonds are due 2035.", "2035", "2035"),
+    ("The 2030 elections were close.", "2030", "2030"),
+    # year-end: this year's last day, last year's after "since"
+    ("The deal should close by year-end.", "year-end", "2031-12-31"),
+    ("The index is up 4% since year-end.", "year-end", "2030-12-31"),
+])
+def test_years(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+def test_a_year_before_a_plural_noun_after_for_is_a_count():
+    v = found("Tickets for 2000 people sold out.")["2000 people"]
+    assert (v.type, v.number) == ("quantity", 2000)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # days as ordinal words and "of"; a month "of" a year
+    ("The parade is held on the fourth of July.", "fourth of July", "2031-07-04"),
+    ("The bridge opened on the 12th of November 2029.", "12th of November 2029", "2029-11-12"),
+    ("The mill closed in June of 1992.", "June of 1992", "1992-06"),
+    # previous and following weekdays are never the publication day
+    ("The vote was held the previous Tuesday.", "Tuesday", "2031-04-01"),
+    ("The talks resume the following Tuesday.", "Tuesday", "2031-04-15"),
+    # a date as a distance from another date
+    ("The inquiry reports three days after January 12.", "three days after January 12", "2031-01-15"),
+    ("The strike began 2 weeks before May 13, 2029.", "2 weeks before May 13, 2029", "2029-04-29"),
+    ("The ruling is due two weeks from now.", "two weeks from now", "2031-04-22"),
+    ("The new timetable starts 10 days from today.", "10 days from today", "2031-04-18"),
+])
+def test_dates_from_other_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+def test_the_week_of_a_day_is_seven_days_from_it():
+    v = found("A hearing is set for the week of March 6.")["the week of March 6"]
+    assert (v.type, v.date, v.date_end) == ("date_range", "2031-03-06", "2031-03-12")
+
+
+def test_a_hedged_distance_is_no_date():
+    values = found("The suit was filed nearly four weeks after the Nov. 4 election.")
+    assert values["nearly four weeks"].type == "duration" and values["Nov. 4"].date == "2030-11-04"
+
+
+def test_to_between_figures_of_different_kinds_is_no_range():
+    values = found("Sales rose 3.5% to £14.6bn in the year.")
+    assert (values["3.5%"].number, values["£14.6bn"].number) == (3.5, 14.6e9)
+
+
+def test_trading_days_are_not_counted_to_a_date():
+    values = found("Shares recovered eight trading days after Oct. 12.")
+    assert values["eight trading days"].type == "duration" and values["Oct. 12"].date == "2030-10-12"
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Pour it into a 100-ml flask.", "100-ml", 100, "millilitre"),
+    ("The relay covered 0.5k miles.", "0.5k miles", 500, "mile"),
+    ("Support was 46%/62% in the two rounds.", "46%", 46, "percent"),
+    ("Bring 10kg of rice.", "10kg", 10, "kilogram"),
+    ("The lake covers 4km^2.", "4km^2", 4, "square kilometre"),
+    ("Use a 1/4 inch bolt.", "1/4 inch", 0.25, "inch"),
+])
+def test_units_written_close(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # holidays: the year given, else the last one in the past tense and the next one looking ahead
+    ("Shops closed on Christmas Day.", "Christmas Day", "2030-12-25"),
+    ("The fair will reopen on Christmas Eve.", "Christmas Eve", "2031-12-24"),
+    ("Christmas 2029 was quiet.", "Christmas 2029", "2029-12-25"),
+    ("Talks will resume after Easter.", "Easter", "2031-04-13"),
+    ("He was freed on Easter Monday.", "Easter Monday", "2030-04-22"),
+    ("Sales slumped last Thanksgiving.", "last Thanksgiving", "2030-11-28"),
+    ("Turnout on Election Day was high.", "Election Day", "2030-11-05"),
+])
+def test_holidays(text, phrase, expected):
+    v = found(text)[phrase]
+    assert v.type == "date" and v.date == expected
+
+
+def test_a_future_cue_in_the_paragraph_before_does_not_reach_a_weekday():
+    text = "He proclaimed: “We’re coming home!”\n\nStill, the governor late Monday warned of unrest."
+    assert found(text)["late Monday"].date == "2031-04-07"
+
+
+def test_an_age_is_a_quantity_of_years_not_a_duration():
+    v = found("The 45-year-old driver was charged.")["45-year-old"]
+    assert (v.type, v.number, v.unit) == ("quantity", 45, "year")
+
+
+def test_a_capitalised_number_inside_a_sentence_names_something():
+    assert not find_values("Wales won the Six Nations encounter.", TUESDAY)
+    assert found("Six people died.")["Six people"].number == 6
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Federal debt hit $2.174T.", "$2.174T", 2.174e12, "USD"),
+    ("The fund raised €10M.", "€10M", 1e7, "EUR"),
+    ("The app has 5M users.", "5M users", 5e6, "user"),
+])
+def test_money_scale_letters(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("quantity", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The climb took 1 hour and 30 minutes.", "30 minutes", 30, "minute"),
+    ("The talks lasted 3h in all.", "3h", 3, "hour"),
+    ("Guests may book two nights.", "two nights", 2, "night"),
+    ("The course lasts three weekends.", "three weekends", 3, "weekend"),
+])
+def test_durations_in_other_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)

@@ -1,0 +1,109 @@
+"""Values read together once each is found: a week named by a day ("the week of April 10") and a date given
+as a distance from another ("three days after January 12", "two weeks from today", "three weeks from now").
+"1 hour and 30 minutes" stays two durations, as quantity sets count them.
+Two dates joined by "to" stay two values, as TIMEX3 annotates them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .drafts import ValueDraft
+
+# the units a distance between two dates is counted in, in dateutil's terms
+OFFSET_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "fortnight": "weeks"}
+# how many of the dateutil unit one of ours is
+OFFSET_SCALE = {"fortnight": 2}
+# words between a distance and its date, and the direction they give
+OFFSET_WORDS = {"after": 1, "from": 1, "later than": 1, "before": -1, "earlier than": -1, "prior to": -1}
+
+# days that are not calendar days: "eight trading days after Oct. 12" is no date we can count to
+_NOT_CALENDAR = re.compile(r"\b(?:trading|business|working|school)\b")
+_WEEK_OF = re.compile(r"\b(?:[Tt]he\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+$|\bw/c\s+$")
+_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+")
+# a hedged distance ("nearly four weeks after") is no exact count of days
+_HEDGED = re.compile(r"^(?:about|around|nearly|almost|some|roughly|approximately|more|less|over|under|at|up|just)\b",
+                     re.I)
+_FROM_NOW = re.compile(r"\s+from\s+now\b")
+
+
+def _day(v: ValueDraft) -> date | None:
+    if v.type == "date" and v.date and len(v.date) == 10:
+        try:
+            return date.fromisoformat(v.date)
+        except ValueError:
+            return None
+    return None
+
+
+def join_values(text: str, values: list[ValueDraft], published: date | None) -> list[ValueDraft]:
+    """``values`` (sorted by start) with weeks and distances from a date read as one value each."""
+    out: list[ValueDraft] = []
+    i = 0
+    while i < len(values):
+        v = values[i]
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        joined = _joined(text, v, nxt)
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        out.append(_week_of(text, v) or _from_now(text, v, published) or v)
+        i += 1
+    return out
+
+
+def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | None:
+    if nxt is None or v.type != "duration" or nxt.start - v.end > 16:
+        return None
+    gap = text[v.end:nxt.start]
+    last = _day(nxt)
+    g = _OFFSET_GAP.fullmatch(gap)
+    if g and v.type == "duration" and last is not None and not _NOT_CALENDAR.search(v.text) \
+            and not _HEDGED.match(v.text):
+        moved = _move(last, v, OFFSET_WORDS[" ".join(g["w"].split())])
+        if moved is not None:
+            return _value(text, v.start, nxt.end, type="date", date=moved.isoformat())
+    return None
+
+
+def _move(day: date, v: ValueDraft, sign: int) -> date | None:
+    unit = OFFSET_UNITS.get(v.unit or "")
+    if unit is None or v.number is None or v.number != int(v.number):
+        return None
+    try:
+        return day + sign * relativedelta(**{unit: int(v.number) * OFFSET_SCALE.get(v.unit or "", 1)})
+    except (ValueError, OverflowError):
+        return None
+
+
+def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
+    """"the week of April 10": the seven days from that day."""
+    lead = text[max(0, v.start - 30):v.start]
+    if v.type != "date" or ("week" not in lead and "w/c" not in lead):
+        return None
+    first = _day(v)
+    b = _WEEK_OF.search(text, max(0, v.start - 30), v.start) if first else None
+    if b is None or first is None:
+        return None
+    try:
+        last = first + timedelta(days=6)
+    except OverflowError:
+        return None
+    return _value(text, b.start(), v.end, type="date_range", date=first.isoformat(), date_end=last.isoformat())
+
+
+def _from_now(text: str, v: ValueDraft, published: date | None) -> ValueDraft | None:
+    """"two weeks from now": the day that far after publication."""
+    m = _FROM_NOW.match(text, v.end) if v.type == "duration" else None
+    if m is None:
+        return None
+    moved = _move(published, v, 1) if published else None
+    return _value(text, v.start, m.end(), type="date", date=moved.isoformat() if moved else None)
+
+
+def _value(text: str, s: int, e: int, **kw) -> ValueDraft:
+    return replace(ValueDraft(type=kw.pop("type"), text=text[s:e], start=s, end=e), **kw)
