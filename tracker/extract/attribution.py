@@ -35,7 +35,8 @@ CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
 # and "roll calls" are nouns)
 _NOUN_FORMS = frozenset(f for f, v in _CUE_FORMS.items()
                         if "noun" in v.flags and f in (v.lemma, verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]))
-VERB_CUE = re.compile(rf"(?<![\w-]){alternation([*(f for f in _CUE_FORMS if f not in _NOUN_FORMS), *en.ACCORDING_TO])}\b")
+_VERB_FORMS = [*(f for f in _CUE_FORMS if f not in _NOUN_FORMS), *en.ACCORDING_TO]
+VERB_CUE = re.compile(rf"(?<![\w-]){alternation(_VERB_FORMS)}\b")
 _THINK_SET = forms_with("animate")
 _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",

@@ -627,7 +627,8 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     verb = m.group(1)
     if s.reported(m.start()) or any(c.start >= m.start() + s.offset for c in s.cues):
         return []  # the subject speaks: the relative clause describes a speaker
-    if (_is_finite(verb) or w_is_verb(verb)) and not VERB_CUE.fullmatch(verb) and len(_WORD.findall(masked, m.end())) >= 2:
+    if (_is_finite(verb) or w_is_verb(verb)) and not VERB_CUE.fullmatch(verb) \
+            and len(_WORD.findall(masked, m.end())) >= 2:
         return [(m.start() + s.offset, m.start() + 1 + s.offset, "predicate")]
     return []
 
