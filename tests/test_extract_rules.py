@@ -70,6 +70,8 @@ ATTRIBUTED = [
      "ignored two warnings", "The inspectors", "said", "indirect", "the second conjunct of reported speech"),
     ("Exports fell for a third month, the ministry said; imports rose for a second month.", "imports rose",
      "the ministry", "said", "indirect", "a closing cue covers the clause after a semicolon"),
+    ("Ana Ruiz repeated her warning that the pier was unsafe.", "pier was unsafe", "Ana Ruiz", "warning",
+     "indirect", "a noun of saying with its possessor: her warning that …"),
     ("Most commuters would pay more for a faster line, the survey found.", "faster line", "the survey", "found",
      "indirect", "a closing cue governs the clause before it; a finding needs no 'that' after it"),
 ]

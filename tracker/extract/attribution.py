@@ -236,6 +236,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
     """Every attribution cue in a masked clause with its speaker phrase (text offsets = masked + offset)."""
     cues = _estimates(masked, offset)
     cues += colon_speech(masked, offset)
+    cues += _nominal(masked, offset) if "that" in masked else []
     for m in CUE.finditer(masked):
         low = m.group().lower()
         if any(refuses(masked, m, low) for _name, refuses in NOT_A_CUE):
@@ -256,6 +257,22 @@ def _estimates(masked: str, offset: int) -> list[Cue]:
     for m in _PUT_AT_AFTER_NOUN.finditer(masked) if " put at " in masked or " puts at " in masked else ():
         if not any(c.start == m.start("put") + offset for c in cues):
             cues.append(Cue("put", m.start("put") + offset, m.end("put") + offset, m["who"], m.start("who") + offset))
+    return cues
+
+
+# "the mayor's claim that …", "her warning that …": a noun of saying or thinking, its possessor the speaker
+_NOMINAL = re.compile(rf"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
+                      rf"(?:[a-z-]+\s+)?(?P<noun>{alternation(en.SAYING_NOUNS)})\s+that\b")
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _nominal(masked: str, offset: int) -> list[Cue]:
+    """"The mayor's claim that the pier was safe", "her warning that …": the possessor said or thinks it."""
+    cues = []
+    for m in _NOMINAL.finditer(masked):
+        who = m["who"]
+        phrase = _POSSESSIVE_PRONOUN.get(who.lower()) or re.sub(r"[’']s?$", "", who)
+        cues.append(Cue(m["noun"], m.start("noun") + offset, m.end("noun") + offset, phrase, m.start("who") + offset))
     return cues
 
 

@@ -366,6 +366,11 @@ HEDGES = _words(
     "may might could reportedly allegedly apparently appear appears appeared seem seems seemed suggest suggests "
     "suggested suggesting likely unlikely possibly perhaps probably purportedly Might Could Reportedly "
     "Allegedly Apparently Perhaps Possibly Probably Likely")
+# nouns of saying and thinking whose possessor speaks: "the mayor's claim that …", "her warning that …"
+SAYING_NOUNS = _words(
+    "claim claims assertion view belief argument suggestion promise warning statement remark comment proposal "
+    "pledge vow insistence contention allegation accusation position hope hopes fear fears concern message "
+    "assessment prediction conclusion finding recommendation demand complaint argument")
 # verbs of checking: "has not verified", "could not be independently confirmed"
 VERIFICATION_VERBS = ("verify", "confirm", "corroborate", "authenticate")
 # what an outlet says it could not check: "could not verify the footage"
