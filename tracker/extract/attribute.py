@@ -139,12 +139,21 @@ def introduces_quotation(art: Article, ps: int, pe: int) -> bool:
 
 
 # --- the rules, in the order they are tried ---------------------------------------------------------------------
+def _clause_speaker(art: Article, c: Clause, cue: Cue | None) -> Speaker | None:
+    """The speaker a cue of the clause names, resolved once however many rules ask."""
+    if cue is None:
+        return None
+    if id(cue) not in c.speakers:
+        c.speakers[id(cue)] = cue_speaker(art, cue, c.masked, c.sentence[0])
+    return c.speakers[id(cue)]
+
+
 def _own_speaker(art: Article, c: Clause) -> Speaker | None:
-    return cue_speaker(art, c.own[0], c.masked, c.sentence[0]) if c.own else None
+    return _clause_speaker(art, c, c.own[0] if c.own else None)
 
 
 def _governing_speaker(art: Article, c: Clause) -> Speaker | None:
-    return cue_speaker(art, c.governing, c.masked, c.sentence[0]) if c.governing else None
+    return _clause_speaker(art, c, c.governing)
 
 
 # connectors whose clause goes on in the voice of the clause before: "… but that …", ", adding that …", a gapped

@@ -239,7 +239,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
     cues += _nominal(masked, offset) if "that" in masked else []
     for m in CUE.finditer(masked):
         low = m.group().lower()
-        if any(refuses(masked, m, low) for _name, refuses in NOT_A_CUE):
+        if any(refuses(masked, m, low) for refuses in _GUARDS.get(low, ())):
             continue
         cue = _placed(masked, m, low, offset)
         if cue is not None:
@@ -261,8 +261,9 @@ def _estimates(masked: str, offset: int) -> list[Cue]:
 
 
 # "the mayor's claim that …", "her warning that …": a noun of saying or thinking, its possessor the speaker
-_NOMINAL = re.compile(rf"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
-                      rf"(?:[a-z-]+\s+)?(?P<noun>{alternation(en.SAYING_NOUNS)})\s+that\b")
+_NOMINAL = re.compile(rf"\b(?P<noun>{alternation(en.SAYING_NOUNS)})\s+that\b")
+_POSSESSOR = re.compile(r"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
+                        r"(?:[a-z-]+\s+)?$")
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -270,9 +271,12 @@ def _nominal(masked: str, offset: int) -> list[Cue]:
     """"The mayor's claim that the pier was safe", "her warning that …": the possessor said or thinks it."""
     cues = []
     for m in _NOMINAL.finditer(masked):
-        who = m["who"]
+        p = _POSSESSOR.search(masked, max(0, m.start() - 60), m.start())
+        if p is None:
+            continue
+        who = p["who"]
         phrase = _POSSESSIVE_PRONOUN.get(who.lower()) or re.sub(r"[’']s?$", "", who)
-        cues.append(Cue(m["noun"], m.start("noun") + offset, m.end("noun") + offset, phrase, m.start("who") + offset))
+        cues.append(Cue(m["noun"], m.start("noun") + offset, m.end("noun") + offset, phrase, p.start("who") + offset))
     return cues
 
 
@@ -379,20 +383,25 @@ def _answered_in_deeds(masked: str, m: re.Match, low: str) -> bool:
     return low in _ANSWERS and _DEEDS_AFTER.match(masked, m.end()) is not None
 
 
-NOT_A_CUE: tuple[tuple[str, Callable[[str, re.Match, str], bool]], ...] = (
-    ("an act, not speech", _act_not_speech),
-    ("a judgement without 'as'", _judgement_without_as),
-    ("a finding without 'that'", _finding_without_that),
-    ("won, not said", _won_not_said),
-    ("a rise, not a remark", _a_rise_not_a_remark),
-    ("a word after a number", _after_a_number),
-    ("a plural noun", _a_plural_noun),
-    ("a presence, not a view", _presence_not_a_view),
-    ("a noun before its verb", _a_noun_before_its_verb),
-    ("answered in deeds", _answered_in_deeds),
-    ("a noun after a possessive", _after_a_possessive),
-    ("a bare form after one name", _bare_form_after_a_name),
+Guard = Callable[[str, re.Match, str], bool]
+# each guard, named for what it refuses, and the cue forms it can refuse (None: any)
+NOT_A_CUE: tuple[tuple[str, Guard, frozenset[str] | None], ...] = (
+    ("an act, not speech", _act_not_speech, _URGE),
+    ("a judgement without 'as'", _judgement_without_as, _NEEDS_AS),
+    ("a finding without 'that'", _finding_without_that, _NEEDS_THAT),
+    ("won, not said", _won_not_said, _CLAIM_WORDS),
+    ("a rise, not a remark", _a_rise_not_a_remark, frozenset({"added", "adds"})),
+    ("a word after a number", _after_a_number, None),
+    ("a plural noun", _a_plural_noun, _THIRD_PERSON),
+    ("a presence, not a view", _presence_not_a_view, _NEEDS_TO),
+    ("a noun before its verb", _a_noun_before_its_verb, None),
+    ("answered in deeds", _answered_in_deeds, _ANSWERS),
+    ("a noun after a possessive", _after_a_possessive, None),
+    ("a bare form after one name", _bare_form_after_a_name, _BARE_FORMS),
 )
+# the guards each cue form meets, in order
+_GUARDS: dict[str, tuple[Guard, ...]] = {
+    form: tuple(g for _n, g, forms in NOT_A_CUE if forms is None or form in forms) for form in _CUE_FORMS}
 
 
 # --- where the speaker of a cue is --------------------------------------------------------------------------------

@@ -137,8 +137,7 @@ _AS_REPORTED = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|reported|report
                           r"(?:\s+(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)?\s*(?:[.,;:!?—–-]|$)")
 _RELATIVE_WORD = re.compile(r" (?:who|which|whose|where) ")
 # a finite verb by its form anywhere in a stretch (``has_verb`` of its words, in one search)
-_VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])", re.I)
-_CUE_ANY_CASE = re.compile(VERB_CUE.pattern, re.I)
+_VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])")
 _BLANKED = re.compile(r"_+")  # a quoted word, masked
 _DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -160,12 +159,14 @@ def has_verb(words: list[str]) -> bool:
 
 
 def _verb_in(text: str, start: int, end: int) -> bool:
-    """``has_verb`` of the words of ``text[start:end]``, without splitting it into words."""
-    if _VERB_FORM.search(text, start, end):
+    """``has_verb`` of the words of ``text[start:end]``, without splitting it into words (on the lower-cased
+    stretch: a case-insensitive alternation is several times slower)."""
+    low = text[start:end].lower()
+    if _VERB_FORM.search(low):
         return True
-    for m in _CUE_ANY_CASE.finditer(text, start, end):
+    for m in VERB_CUE.finditer(low):
         a, b = m.start(), m.end()
-        if " " not in m.group() and (a == start or not _in_word(text[a - 1])) and (b == end or not _in_word(text[b])):
+        if " " not in m.group() and (a == 0 or not _in_word(low[a - 1])) and (b == len(low) or not _in_word(low[b])):
             return True
     return False
 

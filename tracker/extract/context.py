@@ -8,6 +8,7 @@ from .attribution import Cue
 from .drafts import AttributionDraft, Extraction, ValueDraft
 from .mentions import Mentions
 from .segment import quoted_share
+from .speakers import Speaker
 
 
 @dataclass
@@ -53,10 +54,12 @@ class Clause:
     governing: Cue | None
     #: the share of the sentence and of the clause inside quotation marks
     sentence_share: float = 0.0
+    share: float = field(init=False)
+    #: the speakers its cues name, resolved once (several rules ask)
+    speakers: dict[int, Speaker | None] = field(default_factory=dict, init=False)
 
-    @property
-    def share(self) -> float:
-        return quoted_share(self.regions, self.start, self.end)
+    def __post_init__(self) -> None:
+        self.share = quoted_share(self.regions, self.start, self.end)
 
     @property
     def quoted(self) -> bool:

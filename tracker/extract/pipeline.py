@@ -93,7 +93,7 @@ def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, 
     art.sentence_start = len(art.result.claims)
     art.mentions.new_sentence(ss)
     remember_names(art.mentions, masked, ss)
-    if _POLL.search(masked):
+    if ("oll" in masked or "urvey" in masked) and _POLL.search(masked):
         _remember_pollster(art, masked)
     cues = find_cues(masked, ss)
     share = quoted_share(regions, ss, se)
