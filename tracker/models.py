@@ -92,6 +92,10 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     ingested_at: Mapped[Created]
+    #: the story it tells (documents about one happening, see tracker.analysis.stories): its first document's id
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    #: the earlier document it is a near-copy of (the same article stored twice, a republished wire story)
+    copy_of_id: Mapped[int | None] = mapped_column(Integer)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
     claims: Mapped[list[Claim]] = relationship(
@@ -100,6 +104,15 @@ class Document(Base):
     skipped: Mapped[list[SkippedSpan]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="SkippedSpan.start"
     )
+
+
+class DocumentKey(Base):
+    """What a document is about, one key a row ("n:reid", "w:rehab", "y:2008"): linking finds the stories a
+    new document may join by these, without reading the stored texts again."""
+
+    __tablename__ = "document_keys"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
 
 
 class SkippedSpan(Base):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,7 @@ from .facts import ClaimFact
 from .names import name_key, names_and_openers
 from .quantifiers import Quantified, mentions_control, quantified
 from .values import Amount, DateRange, Duration, PointDate, amounts_of, dates_of, durations_of, ranges_of
+from .words import content_lemmas
 
 _LONG_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 
@@ -169,6 +171,10 @@ class Features:
     doc_names: frozenset[str] = frozenset()
     #: what each number counts, worked out once when first needed (see :func:`tracker.analysis.amounts.counted`)
     counts: list | None = None
+    #: the names several claims of this claim's document give: whom or what the document is about
+    doc_principal: frozenset[str] = frozenset()
+    #: the quote's content words in one form each (see :mod:`tracker.analysis.words`)
+    lemmas: frozenset[str] = frozenset()
 
     @property
     def has_values(self) -> bool:
@@ -222,6 +228,7 @@ def features_of(fact: ClaimFact) -> Features:
         context_inside=context_inside,
         # words never capitalized here (a word written both ways in one quote is missed; others will have it)
         lowercase=words - capitalized,
+        lemmas=content_lemmas(fact.quote),
     )
 
 
@@ -241,10 +248,12 @@ def drop_common_openers(features: list[Features]) -> list[Features]:
 def features_of_all(claims) -> list[Features]:
     """Features of every claim, with sentence openers judged against the whole set and each document's names."""
     features = drop_common_openers([features_of(c) for c in claims])
-    by_document: dict[int, set[str]] = {}
+    by_document: dict[int, Counter[str]] = {}
     for f in features:
-        by_document.setdefault(f.fact.document_id, set()).update(f.names)
+        by_document.setdefault(f.fact.document_id, Counter()).update(f.names)
     frozen = {doc: frozenset(names) for doc, names in by_document.items()}
+    principal = {doc: frozenset(n for n, count in names.items() if count >= 2) for doc, names in by_document.items()}
     for f in features:
         f.doc_names = frozen[f.fact.document_id]
+        f.doc_principal = principal[f.fact.document_id]
     return features

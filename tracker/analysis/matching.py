@@ -22,6 +22,8 @@ from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
 from .names import spelled
 from .quantifiers import whole_vs_none
+from .stories import Stories
+from .words import lemma, words_of
 from .values import durations_of, fmt_number
 
 #: publication dates further apart than this are taken as different stories
@@ -38,6 +40,12 @@ STORY_WORDS = 65
 STORY_NAMES = 2
 #: rapidfuzz token-sort similarity at which two undated sentences with clashing figures report one thing
 CLASH_WORDS = 60
+#: words two claims of one story must share to be related by their words alone
+OVERLAP_WORDS = 2
+#: the weight (summed inverse document frequency) those shared words must reach
+OVERLAP_WEIGHT = 6.0
+#: and their share of the lighter claim's weight
+OVERLAP_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,32 +311,106 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _copy_rule(a: Features, b: Features, stories: Stories) -> Finding | None:
+    """Two claims of near-copies of one article: the same sentence is the same source, never corroboration."""
+    if fuzz.token_sort_ratio(a.fact.quote.lower(), b.fact.quote.lower()) < SAME_WORDS:
+        return None
+    return Finding("same", 0.95, f"the same sentence in a near-copy of one article (documents "
+                                 f"{stories.root(a.fact.document_id)} and "
+                                 f"{max(a.fact.document_id, b.fact.document_id)}): one source")
+
+
+def other_protagonists(a: Features, b: Features) -> bool:
+    """Each claim names someone (or somewhere) the other claim's document never names: two happenings of one
+    kind ("X knocked out Y" against "X knocked out Z"), not one told twice."""
+    def own(x: Features, y: Features) -> bool:
+        return any(len(n) > 2 for n in (x.names & x.doc_principal) - y.doc_names)
+
+    return own(a, b) and own(b, a)
+
+
+def overlap_rule(a: Features, b: Features, idf: Callable[[str], float]) -> Finding | None:
+    """Two claims of one story that share their weightiest words (rare words weigh more): ``related``, with
+    the words that matched."""
+    shared = a.lemmas & b.lemmas
+    if len(shared) < OVERLAP_WORDS:
+        return None
+    weights = {w: idf(w) for w in a.lemmas | b.lemmas}
+    together = sum(weights[w] for w in shared)
+    if together < OVERLAP_WEIGHT:
+        return None
+    share = together / min(sum(weights[w] for w in a.lemmas), sum(weights[w] for w in b.lemmas))
+    if share < OVERLAP_SHARE:
+        return None
+    written = {lemma(w): w.lower() for w in reversed(words_of(a.fact.quote))}
+    words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-weights[w], w))[:5]]
+    return Finding("related", round(0.3 + 0.5 * min(share, 1.0), 3),
+                   f"in one story, both say {', '.join(words)} (weighted word overlap {share:.2f})")
+
+
 @dataclass(slots=True)
 class Matcher:
-    """Suggests links for a set of claims; counts what it compared, for the benchmark."""
+    """Suggests links for a set of claims; counts what it compared, for the benchmark.
 
+    With ``stories``, only claims of one story are compared, and claims of near-copies are at most the
+    ``same``; ``idf`` weighs words for :func:`overlap_rule` (rarity across documents, by lemma)."""
+
+    stories: Stories | None = None
+    idf: Callable[[str], float] | None = None
     pairs_compared: int = 0
 
     def suggest(self, claims: Iterable[ClaimFact], new_documents: set[int] | None = None) -> list[SuggestedLink]:
         with paused_gc():
             return self._suggest(claims, new_documents)
 
+    def _finding(self, a: Features, b: Features) -> Finding | None:
+        stories = self.stories
+        if stories is not None and stories.copies(a.fact.document_id, b.fact.document_id):
+            return _copy_rule(a, b, stories)
+        return compare(a, b)
+
     def _suggest(self, claims: Iterable[ClaimFact], new_documents: set[int] | None) -> list[SuggestedLink]:
         features = features_of_all(claims)
         out: list[SuggestedLink] = []
-        for a, b in candidate_pairs(features, new_documents):
+        story_of = self.stories.story.get if self.stories is not None else None
+        overlaps: list[tuple[Features, Features, Finding]] = []
+        for a, b in candidate_pairs(features, new_documents,
+                                    story_of=(lambda d: story_of(d, d)) if story_of else None):
             self.pairs_compared += 1
-            finding = compare(a, b)
+            finding = self._finding(a, b)
             if finding is None:
+                if self.stories is not None and self.idf is not None and not self.stories.copies(
+                        a.fact.document_id, b.fact.document_id) and not other_protagonists(a, b):
+                    found = overlap_rule(a, b, self.idf)
+                    if found:
+                        overlaps.append((a, b, found))
                 continue
-            reason = finding.reason
-            if finding.relation == "corroborates":
-                reason = f"{reason}; {independence_line([a.fact, b.fact])}"
-            out.append(SuggestedLink(a.id, b.id, finding.relation, round(min(finding.score, 0.99), 2), reason))
-        return out
+            out.append(_link(a, b, finding))
+        out.extend(_link(a, b, found) for a, b, found in overlaps)
+        return sorted(out, key=lambda s: (s.a_id, s.b_id))
 
 
-def suggest_links(claims: Iterable[ClaimFact], new_documents: set[int] | None = None) -> list[SuggestedLink]:
+def _link(a: Features, b: Features, finding: Finding) -> SuggestedLink:
+    reason = finding.reason
+    if finding.relation == "corroborates":
+        reason = f"{reason}; {independence_line([a.fact, b.fact])}"
+    return SuggestedLink(a.id, b.id, finding.relation, round(min(finding.score, 0.99), 2), reason)
+
+
+def mutual_best(found: list[tuple[Features, Features, Finding]]) -> list[tuple[Features, Features, Finding]]:
+    """Of the word-overlap findings between two documents, those where each claim is the other's best match
+    in the other document: one sentence of an article is told by one sentence of another."""
+    best: dict[tuple[int, int], float] = {}
+    for a, b, f in found:
+        for claim, other in ((a, b), (b, a)):
+            key = (claim.id, other.fact.document_id)
+            best[key] = max(best.get(key, 0.0), f.score)
+    return [(a, b, f) for a, b, f in found
+            if f.score >= best[(a.id, b.fact.document_id)] and f.score >= best[(b.id, a.fact.document_id)]]
+
+
+def suggest_links(claims: Iterable[ClaimFact], new_documents: set[int] | None = None,
+                  stories: Stories | None = None, idf: Callable[[str], float] | None = None) -> list[SuggestedLink]:
     """Links among ``claims`` (only pairs touching ``new_documents`` when given), ``a_id`` < ``b_id``."""
-    return Matcher().suggest(claims, new_documents)
+    return Matcher(stories, idf).suggest(claims, new_documents)
 

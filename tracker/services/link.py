@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
 from ..analysis.matching import paused_gc
-from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, Entity, Outlet, Relay
+from ..analysis.stories import COMMON_KEY, DocProfile, Stories, assign_stories, idf_of, place
+from ..analysis.words import doc_keys
+from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, DocumentKey, Entity, Outlet, Relay
 
 
 @dataclass(slots=True)
@@ -69,16 +71,33 @@ def fact_of(claim: Claim) -> ClaimFact:
         context=sentence_around(doc.text, claim.start, claim.end))
 
 
-def load_facts(session: Session) -> list[ClaimFact]:
-    """Every claim as a :class:`ClaimFact`, in a few column queries (no ORM objects: this runs on whole corpora)."""
-    docs = {row.id: row for row in session.execute(
+def load_facts(session: Session, document_ids: Collection[int] | None = None) -> list[ClaimFact]:
+    """Every claim (or those of ``document_ids``) as a :class:`ClaimFact`, in a few column queries (no ORM
+    objects: this runs on whole corpora)."""
+    if document_ids is not None:
+        return [f for chunk in _chunks(sorted(document_ids)) for f in _load_facts(session, chunk)]
+    return _load_facts(session, None)
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):  # keep under the drivers' bound-parameter limits
+        yield ids[i:i + size]
+
+
+def _load_facts(session: Session, document_ids: list[int] | None) -> list[ClaimFact]:
+    def only(stmt, column=Claim.document_id):  # type: ignore[no-untyped-def]
+        return stmt if document_ids is None else stmt.where(column.in_(document_ids))
+
+    docs = {row.id: row for row in session.execute(only(
         select(Document.id, Document.published, Document.text, Outlet.name.label("outlet"))
-        .outerjoin(Outlet, Document.outlet_id == Outlet.id))}
+        .outerjoin(Outlet, Document.outlet_id == Outlet.id), Document.id))}
     speakers: dict[int, tuple[str, str]] = {}
     attribution_claim: dict[int, int] = {}
+    claims_in = select(Claim.id).where(Claim.document_id.in_(document_ids)) if document_ids is not None else None
     for claim_id, att_id, name, kind in session.execute(
-            select(Attribution.claim_id, Attribution.id, Entity.name, Entity.kind)
-            .outerjoin(Entity, Attribution.speaker_id == Entity.id)):
+            (select(Attribution.claim_id, Attribution.id, Entity.name, Entity.kind)
+             .outerjoin(Entity, Attribution.speaker_id == Entity.id)).where(
+                *([Attribution.claim_id.in_(claims_in)] if claims_in is not None else []))):
         attribution_claim[att_id] = claim_id
         if name:
             speakers[claim_id] = (name, kind)
@@ -86,17 +105,19 @@ def load_facts(session: Session) -> list[ClaimFact]:
     for att_id, name in session.execute(
             select(Relay.attribution_id, Entity.name).join(Entity, Relay.entity_id == Entity.id)
             .order_by(Relay.attribution_id, Relay.position)):
-        relays[attribution_claim[att_id]].append(name)
+        if att_id in attribution_claim:
+            relays[attribution_claim[att_id]].append(name)
     values: dict[int, list[ValueFact]] = defaultdict(list)
     for claim_id, *fields in session.execute(
             select(ClaimValue.claim_id, ClaimValue.type, ClaimValue.text, ClaimValue.date, ClaimValue.date_end,
                    ClaimValue.number, ClaimValue.low, ClaimValue.high, ClaimValue.unit)
+            .where(*([ClaimValue.claim_id.in_(claims_in)] if claims_in is not None else []))
             .order_by(ClaimValue.claim_id, ClaimValue.span_start)):
         values[claim_id].append(ValueFact(*fields))
     facts = []
     no_speaker = (None, None)
-    for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(
-            select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged)
+    for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(only(
+            select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged))
             .order_by(Claim.id)):
         doc = docs[doc_id]
         speaker, speaker_kind = speakers.get(claim_id, no_speaker)
@@ -116,13 +137,110 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     started = time.perf_counter()
     new_docs = set(document_ids) if document_ids is not None else None
     with paused_gc():
-        facts = load_facts(session)
-    matcher = Matcher()
+        if new_docs is None:
+            stories, idf = _all_stories(session)
+            facts = load_facts(session)
+        else:
+            stories, idf = _new_stories(session, new_docs)
+            facts = load_facts(session, [d for d, sid in stories.story.items()
+                                         if sid in {stories.story[n] for n in new_docs}])
+    matcher = Matcher(stories, lambda word: idf(f"w:{word}"))
     suggestions = matcher.suggest(facts, new_docs)
     summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
     _store(session, suggestions, new_docs, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None:
+    """Store the keys of documents that have none yet (just ingested, or stored before migration 0004)."""
+    stmt = select(Document.id, Document.text).where(~exists().where(DocumentKey.document_id == Document.id))
+    ids = None if document_ids is None else sorted(document_ids)
+    for chunk in _chunks(ids) if ids is not None else [None]:
+        rows = [{"document_id": doc, "key": key}
+                for doc, text in session.execute(stmt if chunk is None else stmt.where(Document.id.in_(chunk)))
+                for key in sorted(doc_keys(text))]
+        for i in range(0, len(rows), 5000):
+            session.execute(insert(DocumentKey), rows[i:i + 5000])
+
+
+def _frequencies(session: Session, keys: Collection[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        out.update({key: n for key, n in session.execute(select(DocumentKey.key, func.count()).where(
+            DocumentKey.key.in_(ordered[i:i + 500])).group_by(DocumentKey.key))})
+    return out
+
+
+def _profiles(session: Session, document_ids: list[int] | None) -> list[DocProfile]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    meta = {}
+    for chunk in _chunks(document_ids) if document_ids is not None else [None]:
+        key_stmt = select(DocumentKey.document_id, DocumentKey.key)
+        doc_stmt = select(Document.id, Document.published)
+        if chunk is not None:
+            key_stmt = key_stmt.where(DocumentKey.document_id.in_(chunk))
+            doc_stmt = doc_stmt.where(Document.id.in_(chunk))
+        for doc, key in session.execute(key_stmt):
+            keys[doc].add(key)
+        meta.update({doc: published for doc, published in session.execute(doc_stmt)})
+    return [DocProfile(doc, frozenset(keys[doc]), published) for doc, published in sorted(meta.items())]
+
+
+def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
+    """Every document's story, from scratch, stored on the documents."""
+    _ensure_keys(session, None)
+    profiles = _profiles(session, None)
+    frequency: dict[str, int] = defaultdict(int)
+    for p in profiles:
+        for k in p.keys:
+            frequency[k] += 1
+    idf = idf_of(frequency, len(profiles))
+    stories = assign_stories(profiles, idf)
+    _save_stories(session, stories, [p.id for p in profiles])
+    return stories, idf
+
+
+def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callable[[str], float]]:
+    """The stories new documents join: only the stored documents sharing a rarer key with them are read."""
+    _ensure_keys(session, new_docs)
+    new = _profiles(session, sorted(new_docs))
+    new_keys = {k for p in new for k in p.keys}
+    documents = session.scalar(select(func.count()).select_from(Document)) or 0
+    frequency = _frequencies(session, new_keys)
+    rare = sorted(k for k in new_keys if frequency.get(k, 0) <= COMMON_KEY)
+    sharing: set[int] = set()
+    for i in range(0, len(rare), 500):
+        sharing.update(session.scalars(select(DocumentKey.document_id).where(DocumentKey.key.in_(rare[i:i + 500]))))
+    sharing -= new_docs
+    story_ids = {s for chunk in _chunks(sorted(sharing))
+                 for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))} - {None}
+    members = {d for chunk in _chunks(sorted(story_ids))
+               for d in session.scalars(select(Document.id).where(Document.story_id.in_(chunk)))} - new_docs
+    stored = _profiles(session, sorted(members))
+    frequency.update(_frequencies(session, {k for p in stored for k in p.keys} - new_keys))
+    idf = idf_of(frequency, documents)
+    stories = Stories()
+    for doc, story, copy in session.execute(select(Document.id, Document.story_id, Document.copy_of_id)
+                                            .where(Document.id.in_(sorted(members)))) if members else ():
+        stories.story[doc] = story
+        if copy is not None:
+            stories.copy_of[doc] = copy
+    for p in stored:
+        stories.members.setdefault(stories.story[p.id], []).append(p)
+    for p in new:
+        place(p, stories, list(stories.members), idf)
+    _save_stories(session, stories, sorted(new_docs))
+    return stories, idf
+
+
+def _save_stories(session: Session, stories: Stories, documents: list[int]) -> None:
+    rows = [{"doc": d, "story": stories.story[d], "copy": stories.copy_of.get(d)} for d in documents]
+    if rows:
+        table = Document.__table__
+        session.connection().execute(update(table).where(table.c.id == bindparam("doc"))
+                                     .values(story_id=bindparam("story"), copy_of_id=bindparam("copy")), rows)
 
 
 def _store(session: Session, suggestions: list[SuggestedLink], new_docs: set[int] | None, summary: LinkSummary) -> None:

@@ -1,0 +1,148 @@
+"""Stories before claims: documents about the same happening, grouped first, so that claims are compared only
+within their story; and near-copies (one article stored twice, a wire story republished with small edits),
+which are one source, never corroboration.
+
+A document is described by its keys (:func:`tracker.analysis.words.doc_keys`): names, content words, years.
+Two documents are alike by the weight of the keys they share, a rare key weighing more (inverse document
+frequency), over the weight of each one's keys (cosine). Documents join stories in id order: each joins the
+story its documents are on average most alike to, when that is close enough, else starts one. So the same
+documents give the same stories whether they are linked all at once or a few at a time.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+#: average similarity to a story's documents at which a document joins it
+STORY_SIMILARITY = 0.2
+#: share of keys two documents have in common (Jaccard) from which they are copies of one text
+COPY_SHARE = 0.75
+#: documents published further apart than this tell different stories
+STORY_DAYS = 31
+#: a key held by more documents than this says little of a story, and would cost every lookup
+COMMON_KEY = 60
+
+
+@dataclass(frozen=True, slots=True)
+class DocProfile:
+    id: int
+    keys: frozenset[str]
+    published: date | None = None
+
+
+@dataclass(slots=True)
+class Stories:
+    """Which story each document is in (the story's id is its first document's), and of which earlier document
+    it is a near-copy."""
+
+    story: dict[int, int] = field(default_factory=dict)
+    copy_of: dict[int, int] = field(default_factory=dict)
+    members: dict[int, list[DocProfile]] = field(default_factory=dict)
+    #: each document's keys weighed, summed once
+    norms: dict[int, float] = field(default_factory=dict)
+
+    def same_story(self, a: int, b: int) -> bool:
+        return self.story.get(a, a) == self.story.get(b, b)
+
+    def copies(self, a: int, b: int) -> bool:
+        return self.copy_of.get(a, a) == self.copy_of.get(b, b)
+
+    def root(self, doc: int) -> int:
+        return self.copy_of.get(doc, doc)
+
+
+#: documents a key is taken never to be in, besides those stored: with two documents stored, a key both share
+#: is not thereby worthless
+BACKGROUND = 30
+
+
+def idf_of(document_frequency: Mapping[str, int], documents: int) -> Callable[[str], float]:
+    """Inverse document frequency, with unseen keys as rare as a key seen once."""
+    n = max(documents, 1) + BACKGROUND
+
+    def idf(key: str) -> float:
+        return math.log(n / (document_frequency.get(key, 0) + 1))
+
+    return idf
+
+
+def weight(keys: Iterable[str], idf: Callable[[str], float]) -> float:
+    return sum(idf(k) for k in keys)
+
+
+def similarity(a: DocProfile, b: DocProfile, idf: Callable[[str], float],
+               norms: dict[int, float] | None = None) -> float:
+    """Cosine of two documents' keys, each key weighted by its rarity (``norms``: weights already summed)."""
+    shared = a.keys & b.keys
+    if not shared:
+        return 0.0
+    norms = {} if norms is None else norms
+    for p in (a, b):
+        if p.id not in norms:
+            norms[p.id] = weight(p.keys, idf)
+    return weight(shared, idf) / math.sqrt(norms[a.id] * norms[b.id])
+
+
+def is_copy(a: DocProfile, b: DocProfile) -> bool:
+    """Near-copies: most of their keys in common (Jaccard)."""
+    if not a.keys or not b.keys:
+        return False
+    small, large = sorted((len(a.keys), len(b.keys)))
+    if small < COPY_SHARE * large:
+        return False
+    return len(a.keys & b.keys) >= COPY_SHARE * len(a.keys | b.keys)
+
+
+def _far_apart(a: DocProfile, b: DocProfile) -> bool:
+    return a.published is not None and b.published is not None and abs((a.published - b.published).days) > STORY_DAYS
+
+
+def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Callable[[str], float],
+          sizes: Mapping[int, int] | None = None) -> None:
+    """Put ``doc`` in the story of ``candidates`` (story ids) it is most alike to, or in a story of its own.
+
+    ``sizes``: how many documents each candidate story holds when not all of them are in ``stories.members``
+    (incremental linking loads only the documents sharing a rare key with the new one)."""
+    best: tuple[float, int] | None = None
+    for sid in sorted(set(candidates)):
+        members = stories.members.get(sid, [])
+        if not members:
+            continue
+        for other in members:
+            if other.id != doc.id and not _far_apart(doc, other) and is_copy(doc, other):
+                stories.copy_of[doc.id] = stories.root(other.id)
+                break
+        total = sum(similarity(doc, m, idf, stories.norms) for m in members if not _far_apart(doc, m))
+        score = total / max(len(members), (sizes or {}).get(sid, 0))
+        if doc.id in stories.copy_of and stories.story.get(stories.copy_of[doc.id]) == sid:
+            score = 1.0
+        if score >= STORY_SIMILARITY and (best is None or score > best[0]):
+            best = (score, sid)
+    sid = best[1] if best else doc.id
+    stories.story[doc.id] = sid
+    stories.members.setdefault(sid, []).append(doc)
+
+
+def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] | None = None) -> Stories:
+    """Stories of a whole set of documents, in id order (see the module's note)."""
+    profiles = sorted(profiles, key=lambda p: p.id)
+    if idf is None:
+        frequency: dict[str, int] = {}
+        for p in profiles:
+            for k in p.keys:
+                frequency[k] = frequency.get(k, 0) + 1
+        idf = idf_of(frequency, len(profiles))
+    stories = Stories()
+    by_key: dict[str, set[int]] = {}
+    for p in profiles:
+        candidates: set[int] = set()
+        for k in p.keys:
+            holders = by_key.setdefault(k, set())
+            if len(holders) <= COMMON_KEY:
+                candidates.update(stories.story[d] for d in holders)
+        place(p, stories, candidates, idf)
+        for k in p.keys:
+            by_key[k].add(p.id)
+    return stories
