@@ -5,7 +5,7 @@ models and the migrations agree.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -47,7 +47,7 @@ LINK_DECISIONS = ("accepted", "dismissed")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

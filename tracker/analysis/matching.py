@@ -23,8 +23,8 @@ from .features import Features, content_tokens, features_of_all
 from .names import spelled
 from .quantifiers import whole_vs_none
 from .stories import Stories
-from .words import lemma, words_of
 from .values import durations_of, fmt_number
+from .words import lemma, words_of
 
 #: publication dates further apart than this are taken as different stories
 STORY_DAYS = 31

@@ -203,7 +203,11 @@ def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
 
 
 def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callable[[str], float]]:
-    """The stories new documents join: only the stored documents sharing a rarer key with them are read."""
+    """The stories new documents join: only the stored documents sharing a rarer key with them are read.
+    Documents never placed in a story (stored before migration 0004) are placed first, all at once."""
+    unplaced = session.scalars(select(Document.id).where(Document.story_id.is_(None)).limit(len(new_docs) + 1))
+    if set(unplaced) - new_docs:
+        return _all_stories(session)
     _ensure_keys(session, new_docs)
     new = _profiles(session, sorted(new_docs))
     new_keys = {k for p in new for k in p.keys}
