@@ -45,7 +45,7 @@ OVERLAP_WORDS = 2
 #: the weight (summed inverse document frequency) those shared words must reach
 OVERLAP_WEIGHT = 6.0
 #: and their share of the lighter claim's weight
-OVERLAP_SHARE = 0.25
+OVERLAP_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,12 @@ from datetime import date
 
 #: average similarity to a story's documents at which a document joins it
 STORY_SIMILARITY = 0.2
-#: share of keys two documents have in common (Jaccard) from which they are copies of one text
-COPY_SHARE = 0.75
+#: share of the shorter document's keys the longer one holds too, from which they are copies of one text (an
+#: article and its update, a wire story republished with a paragraph added); different articles on one story
+#: share far fewer
+COPY_SHARE = 0.85
+#: keys the shorter document must have for that share to say anything
+COPY_KEYS = 20
 #: documents published further apart than this tell different stories
 STORY_DAYS = 31
 #: a key held by more documents than this says little of a story, and would cost every lookup
@@ -30,6 +34,13 @@ class DocProfile:
     id: int
     keys: frozenset[str]
     published: date | None = None
+    #: its publication date, else the date its first lines state (kept as a ``d:`` key)
+    when: date | None = None
+
+    @classmethod
+    def of(cls, doc: int, keys: frozenset[str], published: date | None = None) -> DocProfile:
+        stated = next((k for k in keys if k.startswith("d:")), None) if published is None else None
+        return cls(doc, keys, published, date.fromisoformat(stated[2:]) if stated else published)
 
 
 @dataclass(slots=True)
@@ -72,11 +83,26 @@ def weight(keys: Iterable[str], idf: Callable[[str], float]) -> float:
     return sum(idf(k) for k in keys)
 
 
+def _principal(p: DocProfile) -> frozenset[str]:
+    """The names a document repeats, as ``n:`` keys."""
+    return frozenset(f"n:{k[2:]}" for k in p.keys if k.startswith("p:"))
+
+
+def _strangers(a: DocProfile, b: DocProfile) -> bool:
+    """Each repeats names the other never gives."""
+    principal_a, principal_b = _principal(a), _principal(b)
+    return bool(principal_a and principal_b) and principal_a.isdisjoint(b.keys) and principal_b.isdisjoint(a.keys)
+
+
 def similarity(a: DocProfile, b: DocProfile, idf: Callable[[str], float],
                norms: dict[int, float] | None = None) -> float:
-    """Cosine of two documents' keys, each key weighted by its rarity (``norms``: weights already summed)."""
+    """How alike two documents are: the cosine of their keys, each weighted by its rarity (``norms``: weights
+    already summed, by document). Nothing alike when each names its own protagonists (the names it repeats)
+    and the other gives none of them: one kind of event, other people and places."""
     shared = a.keys & b.keys
     if not shared:
+        return 0.0
+    if _strangers(a, b):
         return 0.0
     norms = {} if norms is None else norms
     for p in (a, b):
@@ -86,17 +112,14 @@ def similarity(a: DocProfile, b: DocProfile, idf: Callable[[str], float],
 
 
 def is_copy(a: DocProfile, b: DocProfile) -> bool:
-    """Near-copies: most of their keys in common (Jaccard)."""
-    if not a.keys or not b.keys:
-        return False
-    small, large = sorted((len(a.keys), len(b.keys)))
-    if small < COPY_SHARE * large:
-        return False
-    return len(a.keys & b.keys) >= COPY_SHARE * len(a.keys | b.keys)
+    """Near-copies: the longer holds nearly all the keys of the shorter."""
+    small = min(len(a.keys), len(b.keys))
+    return small >= COPY_KEYS and len(a.keys & b.keys) >= COPY_SHARE * small
 
 
 def _far_apart(a: DocProfile, b: DocProfile) -> bool:
-    return a.published is not None and b.published is not None and abs((a.published - b.published).days) > STORY_DAYS
+    x, y = a.when, b.when
+    return x is not None and y is not None and abs((x - y).days) > STORY_DAYS
 
 
 def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Callable[[str], float],

@@ -7,6 +7,8 @@ comparison, so every rule here is applied to every word alike.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
@@ -132,12 +134,46 @@ def content_lemmas(text: str) -> frozenset[str]:
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "18 September 2013", "18th September 2013", "March 3, 2009", "Tue March 3, 2009"
+_DATELINE = re.compile(rf"\b(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<y1>(?:19|20)\d\d)|"
+                       rf"{_MONTH.replace('month', 'month2')}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+                       rf"(?P<y2>(?:19|20)\d\d))\b", re.I)
+#: how far into a text a date is taken as the date it was published ("Last updated: 28 November 2005")
+DATELINE_REACH = 200
+
+
+def opening_date(text: str) -> date | None:
+    """The full date a text gives in its first lines, as a dateline or a "published" line does."""
+    m = _DATELINE.search(text[:DATELINE_REACH])
+    if not m:
+        return None
+    month = (m.group("month") or m.group("month2")).lower()[:3]
+    number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month))
+    try:
+        return date(int(m.group("y1") or m.group("y2")), number, int(m.group("d1") or m.group("d2")))
+    except ValueError:
+        return None
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
+
+
 def doc_keys(text: str) -> frozenset[str]:
-    """What a document is about, as keys: its names ("n:reid"), its content words ("w:rehab") and the years it
-    gives ("y:2008"). Two documents of one story share many of the rare ones."""
-    from .names import names_and_openers
+    """What a document is about, as keys: its names ("n:reid") and those it repeats ("p:reid"), its content
+    words ("w:rehab"), the years it gives ("y:2008") and the date its first lines state ("d:2013-09-18").
+    Two documents of one story share many of the rare ones."""
+    from .names import name_key, names_and_openers
     inside, _, _ = names_and_openers(text)
     keys = {f"n:{n}" for n in inside}
+    # the names it repeats: whom and where it is about
+    counts = Counter(name_key(w) for w in _CAPITALIZED.findall(text))
+    keys.update(f"p:{n}" for n in inside if counts[n] >= 2)
     keys.update(f"w:{w}" for w in content_lemmas(text))
     keys.update(f"y:{y}" for y in _YEAR.findall(text))
+    stated = opening_date(text)
+    if stated:
+        keys.add(f"d:{stated.isoformat()}")
     return frozenset(keys)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -69,6 +69,20 @@ def fact_of(claim: Claim) -> ClaimFact:
         values=tuple(ValueFact(v.type, v.text, v.date, v.date_end, v.number, v.low, v.high, v.unit)
                      for v in claim.values),
         context=sentence_around(doc.text, claim.start, claim.end))
+
+
+def as_one_source(session: Session, facts: list[ClaimFact]) -> list[ClaimFact]:
+    """Claims of near-copies of one article told as claims of the first copy (its document and outlet), so that
+    counts of outlets and independent sources take the copies as one source."""
+    roots = {doc: root for doc, root in session.execute(
+        select(Document.id, Document.copy_of_id).where(Document.copy_of_id.is_not(None)))}
+    if not roots:
+        return facts
+    outlets = {doc: outlet for doc, outlet in session.execute(
+        select(Document.id, Outlet.name).outerjoin(Outlet, Document.outlet_id == Outlet.id)
+        .where(Document.id.in_(sorted(set(roots.values())))))}
+    return [replace(f, document_id=roots[f.document_id], outlet=outlets.get(roots[f.document_id]))
+            if f.document_id in roots else f for f in facts]
 
 
 def load_facts(session: Session, document_ids: Collection[int] | None = None) -> list[ClaimFact]:
@@ -185,7 +199,7 @@ def _profiles(session: Session, document_ids: list[int] | None) -> list[DocProfi
         for doc, key in session.execute(key_stmt):
             keys[doc].add(key)
         meta.update({doc: published for doc, published in session.execute(doc_stmt)})
-    return [DocProfile(doc, frozenset(keys[doc]), published) for doc, published in sorted(meta.items())]
+    return [DocProfile.of(doc, frozenset(keys[doc]), published) for doc, published in sorted(meta.items())]
 
 
 def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
