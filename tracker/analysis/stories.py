@@ -27,6 +27,10 @@ COPY_KEYS = 20
 STORY_DAYS = 31
 #: a key held by more documents than this says little of a story, and would cost every lookup
 COMMON_KEY = 60
+#: the documents sharing the most rare keys with a new one whose stories it may join
+NEAREST = 20
+#: the latest documents of a story a new one is compared with
+STORY_SAMPLE = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +40,14 @@ class DocProfile:
     published: date | None = None
     #: its publication date, else the date its first lines state (kept as a ``d:`` key)
     when: date | None = None
+    #: the names it repeats, as ``n:`` keys (kept as ``p:`` keys)
+    principal: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, doc: int, keys: frozenset[str], published: date | None = None) -> DocProfile:
         stated = next((k for k in keys if k.startswith("d:")), None) if published is None else None
-        return cls(doc, keys, published, date.fromisoformat(stated[2:]) if stated else published)
+        principal = frozenset(f"n:{k[2:]}" for k in keys if k.startswith("p:"))
+        return cls(doc, keys, published, date.fromisoformat(stated[2:]) if stated else published, principal)
 
 
 @dataclass(slots=True)
@@ -83,15 +90,10 @@ def weight(keys: Iterable[str], idf: Callable[[str], float]) -> float:
     return sum(idf(k) for k in keys)
 
 
-def _principal(p: DocProfile) -> frozenset[str]:
-    """The names a document repeats, as ``n:`` keys."""
-    return frozenset(f"n:{k[2:]}" for k in p.keys if k.startswith("p:"))
-
-
 def _strangers(a: DocProfile, b: DocProfile) -> bool:
     """Each repeats names the other never gives."""
-    principal_a, principal_b = _principal(a), _principal(b)
-    return bool(principal_a and principal_b) and principal_a.isdisjoint(b.keys) and principal_b.isdisjoint(a.keys)
+    return (bool(a.principal and b.principal) and a.principal.isdisjoint(b.keys)
+            and b.principal.isdisjoint(a.keys))
 
 
 def similarity(a: DocProfile, b: DocProfile, idf: Callable[[str], float],
@@ -122,15 +124,12 @@ def _far_apart(a: DocProfile, b: DocProfile) -> bool:
     return x is not None and y is not None and abs((x - y).days) > STORY_DAYS
 
 
-def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Callable[[str], float],
-          sizes: Mapping[int, int] | None = None) -> None:
-    """Put ``doc`` in the story of ``candidates`` (story ids) it is most alike to, or in a story of its own.
-
-    ``sizes``: how many documents each candidate story holds when not all of them are in ``stories.members``
-    (incremental linking loads only the documents sharing a rare key with the new one)."""
+def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Callable[[str], float]) -> None:
+    """Put ``doc`` in the story of ``candidates`` (story ids) it is most alike to, or in a story of its own."""
     best: tuple[float, int] | None = None
     for sid in sorted(set(candidates)):
-        members = stories.members.get(sid, [])
+        # the story's latest documents stand for it: a story that runs for weeks has drifted from its start
+        members = stories.members.get(sid, [])[-STORY_SAMPLE:]
         if not members:
             continue
         for other in members:
@@ -138,7 +137,7 @@ def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Cal
                 stories.copy_of[doc.id] = stories.root(other.id)
                 break
         total = sum(similarity(doc, m, idf, stories.norms) for m in members if not _far_apart(doc, m))
-        score = total / max(len(members), (sizes or {}).get(sid, 0))
+        score = total / len(members)
         if doc.id in stories.copy_of and stories.story.get(stories.copy_of[doc.id]) == sid:
             score = 1.0
         if score >= STORY_SIMILARITY and (best is None or score > best[0]):
@@ -148,8 +147,11 @@ def place(doc: DocProfile, stories: Stories, candidates: Iterable[int], idf: Cal
     stories.members.setdefault(sid, []).append(doc)
 
 
-def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] | None = None) -> Stories:
-    """Stories of a whole set of documents, in id order (see the module's note)."""
+def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] | None = None,
+                   stories: Stories | None = None, frequency: Mapping[str, int] | None = None) -> Stories:
+    """Stories of a set of documents, in id order (see the module's note), added to ``stories`` when given
+    (documents already placed, with their ``members``; ``frequency``: how many stored documents hold each key,
+    when not all of them are among the members)."""
     profiles = sorted(profiles, key=lambda p: p.id)
     if idf is None:
         frequency: dict[str, int] = {}
@@ -157,15 +159,30 @@ def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] |
             for k in p.keys:
                 frequency[k] = frequency.get(k, 0) + 1
         idf = idf_of(frequency, len(profiles))
-    stories = Stories()
+    stories = Stories() if stories is None else stories
     by_key: dict[str, set[int]] = {}
+    for members in stories.members.values():
+        for m in members:
+            for k in m.keys:
+                by_key.setdefault(k, set()).add(m.id)
     for p in profiles:
-        candidates: set[int] = set()
+        place(p, stories, {stories.story[d] for d in nearest(p, by_key, idf, frequency)}, idf)
         for k in p.keys:
-            holders = by_key.setdefault(k, set())
-            if len(holders) <= COMMON_KEY:
-                candidates.update(stories.story[d] for d in holders)
-        place(p, stories, candidates, idf)
-        for k in p.keys:
-            by_key[k].add(p.id)
+            by_key.setdefault(k, set()).add(p.id)
     return stories
+
+
+def nearest(p: DocProfile, holders: Mapping[str, Iterable[int]], idf: Callable[[str], float],
+            frequency: Mapping[str, int] | None = None) -> list[int]:
+    """The :data:`NEAREST` documents sharing the weightiest rare keys with ``p`` (``holders``: the documents
+    holding each key; keys held by more than :data:`COMMON_KEY`, by ``frequency`` if given, are left out)."""
+    shared: dict[int, float] = {}
+    for k in p.keys:
+        docs = list(holders.get(k, ()))
+        if (frequency[k] if frequency and k in frequency else len(docs)) > COMMON_KEY:
+            continue
+        w = idf(k)
+        for d in docs:
+            if d != p.id:
+                shared[d] = shared.get(d, 0.0) + w
+    return sorted(shared, key=lambda d: (-shared[d], d))[:NEAREST]

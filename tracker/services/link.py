@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
 from ..analysis.matching import paused_gc
-from ..analysis.stories import COMMON_KEY, DocProfile, Stories, assign_stories, idf_of, place
+from ..analysis.stories import COMMON_KEY, STORY_SAMPLE, DocProfile, Stories, assign_stories, idf_of, nearest
 from ..analysis.words import doc_keys
 from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, DocumentKey, Entity, Outlet, Relay
 
@@ -227,28 +227,38 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
     new_keys = {k for p in new for k in p.keys}
     documents = session.scalar(select(func.count()).select_from(Document)) or 0
     frequency = _frequencies(session, new_keys)
-    rare = sorted(k for k in new_keys if frequency.get(k, 0) <= COMMON_KEY)
-    sharing: set[int] = set()
-    for i in range(0, len(rare), 500):
-        sharing.update(session.scalars(select(DocumentKey.document_id).where(DocumentKey.key.in_(rare[i:i + 500]))))
-    sharing -= new_docs
-    story_ids = {s for chunk in _chunks(sorted(sharing))
-                 for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))} - {None}
-    members = {d for chunk in _chunks(sorted(story_ids))
-               for d in session.scalars(select(Document.id).where(Document.story_id.in_(chunk)))} - new_docs
-    stored = _profiles(session, sorted(members))
-    frequency.update(_frequencies(session, {k for p in stored for k in p.keys} - new_keys))
     idf = idf_of(frequency, documents)
+    # the new documents are stored already: as when the whole corpus is placed, a key is common by the
+    # documents before them
+    before = {k: n - sum(1 for p in new if k in p.keys) for k, n in frequency.items()}
+    rare = sorted(k for k in new_keys if before.get(k, 0) <= COMMON_KEY)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in range(0, len(rare), 500):
+        for doc, key in session.execute(select(DocumentKey.document_id, DocumentKey.key)
+                                        .where(DocumentKey.key.in_(rare[i:i + 500]))):
+            if doc not in new_docs:
+                holders[key].append(doc)
+    near = {d for p in new for d in nearest(p, holders, idf, before)}
+    story_ids = sorted({s for chunk in _chunks(sorted(near))
+                        for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))} - {None})
+    by_story: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(story_ids):
+        for doc, story in session.execute(select(Document.id, Document.story_id)
+                                          .where(Document.story_id.in_(chunk)).order_by(Document.id)):
+            by_story[story].append(doc)
+    members = sorted(d for docs in by_story.values() for d in docs[-STORY_SAMPLE:] if d not in new_docs)
     stories = Stories()
-    for doc, story, copy in session.execute(select(Document.id, Document.story_id, Document.copy_of_id)
-                                            .where(Document.id.in_(sorted(members)))) if members else ():
-        stories.story[doc] = story
-        if copy is not None:
-            stories.copy_of[doc] = copy
+    for chunk in _chunks(members):
+        for doc, story, copy in session.execute(select(Document.id, Document.story_id, Document.copy_of_id)
+                                                .where(Document.id.in_(chunk))):
+            stories.story[doc] = story
+            if copy is not None:
+                stories.copy_of[doc] = copy
+    stored = _profiles(session, members)
     for p in stored:
         stories.members.setdefault(stories.story[p.id], []).append(p)
-    for p in new:
-        place(p, stories, list(stories.members), idf)
+    frequency.update(_frequencies(session, {k for p in stored for k in p.keys} - new_keys))
+    assign_stories(new, idf, stories, before)
     _save_stories(session, stories, sorted(new_docs))
     return stories, idf
 
