@@ -115,6 +115,15 @@ class DocumentKey(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
 
 
+class KeyCount(Base):
+    """How many documents hold each key: the rarity linking weighs keys and words by, kept as documents come
+    in, so that it is not counted again over the whole corpus."""
+
+    __tablename__ = "key_counts"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
 class SkippedSpan(Base):
     """A stretch of a document the extractor decided is not a claim (page furniture), and why."""
 

@@ -1,7 +1,7 @@
-"""stories: each document's keys, its story and the document it is a near-copy of
+"""stories: each document's keys (and how many documents hold each), its story, the document it copies
 
 Linking a few new documents looks up which stored documents share their rarer keys (``document_keys``,
-indexed by key), and compares claims only within the story the new ones join (``documents.story_id``).
+indexed by key; ``key_counts`` says which are rare), and compares claims only within the story the new ones join (``documents.story_id``).
 ``documents.copy_of_id`` marks near-copies, which are one source. Existing databases get their keys and
 stories the next time ``tracker link`` runs.
 
@@ -27,6 +27,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("document_id", "key", name=op.f("pk_document_keys")),
     )
     op.create_index(op.f("ix_document_keys_key"), "document_keys", ["key"], unique=False)
+    op.create_table(
+        "key_counts",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("documents", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_key_counts")),
+    )
     # plain columns added in place: a batch copy of ``documents`` on SQLite would drop its full-text triggers
     op.add_column("documents", sa.Column("story_id", sa.Integer(), nullable=True))
     op.add_column("documents", sa.Column("copy_of_id", sa.Integer(), nullable=True))
@@ -42,5 +48,6 @@ def downgrade() -> None:
     else:
         op.drop_column("documents", "copy_of_id")
         op.drop_column("documents", "story_id")
+    op.drop_table("key_counts")
     op.drop_index(op.f("ix_document_keys_key"), table_name="document_keys")
     op.drop_table("document_keys")

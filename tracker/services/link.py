@@ -6,11 +6,13 @@ has decided on (accepted or dismissed), even when the matcher would no longer su
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,7 +20,18 @@ from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
 from ..analysis.matching import paused_gc
 from ..analysis.stories import COMMON_KEY, STORY_SAMPLE, DocProfile, Stories, assign_stories, idf_of, nearest
 from ..analysis.words import doc_keys
-from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, DocumentKey, Entity, Outlet, Relay
+from ..models import (
+    Attribution,
+    Claim,
+    ClaimLink,
+    ClaimValue,
+    Document,
+    DocumentKey,
+    Entity,
+    KeyCount,
+    Outlet,
+    Relay,
+)
 
 
 @dataclass(slots=True)
@@ -176,14 +189,28 @@ def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None
                 for key in sorted(doc_keys(text))]
         for i in range(0, len(rows), 5000):
             session.execute(insert(DocumentKey), rows[i:i + 5000])
+        _count_keys(session, Counter(row["key"] for row in rows))
+
+
+def _count_keys(session: Session, added: Counter[str]) -> None:
+    """Add to the stored count of documents holding each key."""
+    if not added:
+        return
+    table = KeyCount.__table__
+    upsert = (postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
+    upsert = upsert.on_conflict_do_update(index_elements=[table.c.key],
+                                          set_={"documents": table.c.documents + upsert.excluded.documents})
+    rows = [{"key": k, "documents": n} for k, n in sorted(added.items())]
+    for i in range(0, len(rows), 5000):
+        session.execute(upsert, rows[i:i + 5000])
 
 
 def _frequencies(session: Session, keys: Collection[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     ordered = sorted(keys)
     for i in range(0, len(ordered), 500):
-        out.update({key: n for key, n in session.execute(select(DocumentKey.key, func.count()).where(
-            DocumentKey.key.in_(ordered[i:i + 500])).group_by(DocumentKey.key))})
+        out.update({key: n for key, n in session.execute(select(KeyCount.key, KeyCount.documents).where(
+            KeyCount.key.in_(ordered[i:i + 500])))})
     return out
 
 
@@ -211,6 +238,9 @@ def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
         for k in p.keys:
             frequency[k] += 1
     idf = idf_of(frequency, len(profiles))
+    # counted afresh: documents deleted since leave their keys counted
+    session.execute(delete(KeyCount))
+    _count_keys(session, Counter(frequency))
     stories = assign_stories(profiles, idf)
     _save_stories(session, stories, [p.id for p in profiles])
     return stories, idf
