@@ -142,3 +142,45 @@ def test_few_words_in_common_make_no_link():
         (2, 3, "Residents said the water had never risen so fast"),
     )
     assert _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims) == []
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The striker will face his old club at the final in May",
+     "The ban will prevent the striker from the chance to face his old club at the final in May", "related"),
+    ("The energy minister said the coal plant would not reopen before the winter storms",
+     "The energy minister said the coal plant would reopen before the winter storms", "related"),
+    ("The energy minister said the coal plant would reopen before the winter storms",
+     "The energy minister said that the coal plant would reopen before winter storms", "corroborates"),
+])
+def test_nearly_the_same_words_with_a_denial_on_one_side_do_not_corroborate(a, b, expected):
+    [link] = suggest_links(_claims((1, 1, a), (2, 2, b)))
+    assert link.relation == expected
+
+
+def test_a_passage_two_articles_share_word_for_word_is_one_source():
+    sentences = ["The harbour authority has owned the northern quay since the old shipyard closed down",
+                 "Its cranes were last replaced when the container trade first came to the estuary",
+                 "Dock workers have long asked for the rail spur to be reopened for freight trains"]
+    claims = _claims(*[(i + 1, 1, s) for i, s in enumerate(sentences)],
+                     *[(i + 11, 2, s) for i, s in enumerate(sentences)])
+    links = suggest_links(claims)
+    assert len(links) == 3
+    assert {link.relation for link in links} == {"same"}
+    assert all("word for word" in link.reason and "one source" in link.reason for link in links)
+    # two shared sentences are not yet a copied passage
+    assert {link.relation for link in suggest_links(claims[:2] + claims[3:5])} == {"corroborates"}
+
+
+@pytest.mark.parametrize(("quote", "value"), [
+    ("She won the women's 400m title at the indoor trials", "400m"),
+    ("He took silver in the 1500m.", "1500m"),
+])
+def test_a_distance_that_names_a_race_agrees_on_no_figure(quote, value):
+    from tracker.analysis import ValueFact
+
+    other = "At the indoor trials the 400m title and the 1500m silver went to newcomers"
+    v = ValueFact("quantity", value, number=float(value[:-1]), unit="metre")
+    w = ValueFact("quantity", value, number=float(value[:-1]), unit="metre")
+    claims = [ClaimFact(id=1, document_id=1, quote=quote, context=quote, values=(v,)),
+              ClaimFact(id=2, document_id=2, quote=other, context=other, values=(w,))]
+    assert all(f"“{value}”" not in link.reason for link in suggest_links(claims))

@@ -289,6 +289,10 @@ def compare(a: Features, b: Features) -> Finding | None:
     if shared < 2 or shared * 2 < min(len(a.tokens), len(b.tokens)):
         return None  # too few words in common for either rule below; spares the string comparison
     if min(len(a.tokens), len(b.tokens)) >= 5 and similarity() >= SAME_WORDS:
+        denial = one_sided_denial(a.fact.quote, b.fact.quote)
+        if denial:
+            return Finding("related", round(0.6 * similarity() / 100, 2),
+                           f"nearly the same words ({similarity():.0f}% alike), but only one says “{denial}”")
         return Finding("corroborates", round(similarity() / 100, 2),
                        f"nearly the same words ({similarity():.0f}% alike)")
     names = a.names & b.names
@@ -318,6 +322,47 @@ def _copy_rule(a: Features, b: Features, stories: Stories) -> Finding | None:
     return Finding("same", 0.95, f"the same sentence in a near-copy of one article (documents "
                                  f"{stories.root(a.fact.document_id)} and "
                                  f"{max(a.fact.document_id, b.fact.document_id)}): one source")
+
+
+#: words that deny or prevent what a sentence otherwise says ("the ban will prevent her from challenging")
+DENIALS = frozenset("not no never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
+                    "wasn't aren't weren't hasn't haven't couldn't wouldn't shouldn't prevent prevents prevented "
+                    "preventing bar barred bars deny denies denied refuse refused refuses without unable fail failed "
+                    "fails".split())
+_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def one_sided_denial(a: str, b: str) -> str | None:
+    """A word of denial one sentence has and the other has not: the same words then say opposite things."""
+    da = DENIALS.intersection(w.replace("’", "'") for w in _WORDS.findall(a.lower()))
+    db = DENIALS.intersection(w.replace("’", "'") for w in _WORDS.findall(b.lower()))
+    differ = sorted(da ^ db)
+    return differ[0] if differ else None
+
+
+#: sentences two documents share word for word from which the shared ones are a copied passage, one source
+COPIED_SENTENCES = 3
+#: how alike (rapidfuzz ratio) two sentences are to count as word for word
+VERBATIM = 98
+
+
+def copied_passages(out: list[SuggestedLink], quotes: dict[int, tuple[int, str]]) -> list[SuggestedLink]:
+    """Corroborations between two documents that share several sentences word for word are one passage
+    copied (boilerplate, a wire paragraph, a quote block reused): ``same``, one source, not corroboration."""
+    verbatim: dict[tuple[int, int], list[int]] = {}
+    for n, link in enumerate(out):
+        (doc_a, qa), (doc_b, qb) = quotes[link.a_id], quotes[link.b_id]
+        if link.relation == "corroborates" and fuzz.ratio(qa, qb) >= VERBATIM:
+            verbatim.setdefault((min(doc_a, doc_b), max(doc_a, doc_b)), []).append(n)
+    for (doc_a, doc_b), found in verbatim.items():
+        if len(found) < COPIED_SENTENCES:
+            continue
+        for n in found:
+            link = out[n]
+            out[n] = SuggestedLink(link.a_id, link.b_id, "same", link.score,
+                                   f"the same passage in documents {doc_a} and {doc_b} ({len(found)} sentences "
+                                   f"word for word): one source")
+    return out
 
 
 def other_protagonists(a: Features, b: Features) -> bool:
@@ -387,7 +432,8 @@ class Matcher:
                 continue
             out.append(_link(a, b, finding))
         out.extend(_link(a, b, found) for a, b, found in overlaps)
-        return sorted(out, key=lambda s: (s.a_id, s.b_id))
+        quotes = {f.id: (f.fact.document_id, f.fact.quote) for f in features}
+        return sorted(copied_passages(out, quotes), key=lambda s: (s.a_id, s.b_id))
 
 
 def _link(a: Features, b: Features, finding: Finding) -> SuggestedLink:
