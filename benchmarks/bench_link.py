@@ -100,7 +100,7 @@ def main() -> None:
             import pstats
             profiler = cProfile.Profile()
             linked = profiler.runcall(link_new_documents, sessions, daily.document_ids)
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
         else:
             linked = link_new_documents(sessions, daily.document_ids)
         t5 = time.perf_counter()

@@ -27,10 +27,10 @@ COPY_KEYS = 20
 STORY_DAYS = 31
 #: a key held by more documents than this says little of a story, and would cost every lookup
 COMMON_KEY = 60
-#: the documents sharing the most rare keys with a new one whose stories it may join
-NEAREST = 20
+#: the documents sharing the most rare keys with a new one: the stories it may join are theirs
+NEAREST = 10
 #: the latest documents of a story a new one is compared with
-STORY_SAMPLE = 30
+STORY_SAMPLE = 10
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,7 +223,7 @@ def _profiles(session: Session, document_ids: list[int] | None) -> list[DocProfi
         if chunk is not None:
             key_stmt = key_stmt.where(DocumentKey.document_id.in_(chunk))
             doc_stmt = doc_stmt.where(Document.id.in_(chunk))
-        for doc, key in session.execute(key_stmt):
+        for doc, key in session.connection().execute(key_stmt):  # Core rows: cheaper than the ORM's
             keys[doc].add(key)
         meta.update({doc: published for doc, published in session.execute(doc_stmt)})
     return [DocProfile.of(doc, frozenset(keys[doc]), published) for doc, published in sorted(meta.items())]
@@ -264,8 +264,8 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
     rare = sorted(k for k in new_keys if before.get(k, 0) <= COMMON_KEY)
     holders: dict[str, list[int]] = defaultdict(list)
     for i in range(0, len(rare), 500):
-        for doc, key in session.execute(select(DocumentKey.document_id, DocumentKey.key)
-                                        .where(DocumentKey.key.in_(rare[i:i + 500]))):
+        for doc, key in session.connection().execute(select(DocumentKey.document_id, DocumentKey.key)
+                                                     .where(DocumentKey.key.in_(rare[i:i + 500]))):
             if doc not in new_docs:
                 holders[key].append(doc)
     near = {d for p in new for d in nearest(p, holders, idf, before)}
@@ -284,11 +284,13 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
             stories.story[doc] = story
             if copy is not None:
                 stories.copy_of[doc] = copy
-    stored = _profiles(session, members)
-    for p in stored:
+    for p in _profiles(session, members):
         stories.members.setdefault(stories.story[p.id], []).append(p)
-    frequency.update(_frequencies(session, {k for p in stored for k in p.keys} - new_keys))
     assign_stories(new, idf, stories, before)
+    # the words of the stories joined, weighed for the claims compared within them
+    joined = {stories.story[d] for d in new_docs}
+    frequency.update(_frequencies(session, {k for sid in joined for p in stories.members.get(sid, ())
+                                            for k in p.keys} - new_keys))
     _save_stories(session, stories, sorted(new_docs))
     return stories, idf
 
