@@ -26,7 +26,7 @@ COPY_KEYS = 20
 #: documents published further apart than this tell different stories
 STORY_DAYS = 31
 #: a key held by more documents than this says little of a story, and would cost every lookup
-COMMON_KEY = 60
+COMMON_KEY = 30
 #: the documents sharing the most rare keys with a new one: the stories it may join are theirs
 NEAREST = 10
 #: the latest documents of a story a new one is compared with
