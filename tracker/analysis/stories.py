@@ -154,11 +154,11 @@ def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] |
     when not all of them are among the members)."""
     profiles = sorted(profiles, key=lambda p: p.id)
     if idf is None:
-        frequency: dict[str, int] = {}
+        counts: dict[str, int] = {}
         for p in profiles:
             for k in p.keys:
-                frequency[k] = frequency.get(k, 0) + 1
-        idf = idf_of(frequency, len(profiles))
+                counts[k] = counts.get(k, 0) + 1
+        idf = idf_of(counts, len(profiles))
     stories = Stories() if stories is None else stories
     by_key: dict[str, set[int]] = {}
     for members in stories.members.values():

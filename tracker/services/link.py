@@ -9,8 +9,9 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import cast
 
-from sqlalchemy import bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -87,7 +88,7 @@ def fact_of(claim: Claim) -> ClaimFact:
 def as_one_source(session: Session, facts: list[ClaimFact]) -> list[ClaimFact]:
     """Claims of near-copies of one article told as claims of the first copy (its document and outlet), so that
     counts of outlets and independent sources take the copies as one source."""
-    roots = {doc: root for doc, root in session.execute(
+    roots = {doc: cast(int, root) for doc, root in session.execute(
         select(Document.id, Document.copy_of_id).where(Document.copy_of_id.is_not(None)))}
     if not roots:
         return facts
@@ -186,20 +187,19 @@ def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None
     for chunk in _chunks(ids) if ids is not None else [None]:
         rows = [{"document_id": doc, "key": key}
                 for doc, text in session.execute(stmt if chunk is None else stmt.where(Document.id.in_(chunk)))
-                for key in sorted(doc_keys(text))]
+                for key in sorted(doc_keys(str(text)))]
         for i in range(0, len(rows), 5000):
             session.execute(insert(DocumentKey), rows[i:i + 5000])
-        _count_keys(session, Counter(row["key"] for row in rows))
+        _count_keys(session, Counter(str(row["key"]) for row in rows))
 
 
 def _count_keys(session: Session, added: Counter[str]) -> None:
     """Add to the stored count of documents holding each key."""
     if not added:
         return
-    table = KeyCount.__table__
-    upsert = (postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
-    upsert = upsert.on_conflict_do_update(index_elements=[table.c.key],
-                                          set_={"documents": table.c.documents + upsert.excluded.documents})
+    upsert = (postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(KeyCount)
+    upsert = upsert.on_conflict_do_update(index_elements=[KeyCount.key],
+                                          set_={"documents": KeyCount.documents + upsert.excluded.documents})
     rows = [{"key": k, "documents": n} for k, n in sorted(added.items())]
     for i in range(0, len(rows), 5000):
         session.execute(upsert, rows[i:i + 5000])
@@ -270,18 +270,19 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
                 holders[key].append(doc)
     near = {d for p in new for d in nearest(p, holders, idf, before)}
     story_ids = sorted({s for chunk in _chunks(sorted(near))
-                        for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))} - {None})
+                        for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))
+                        if s is not None})
     by_story: dict[int, list[int]] = defaultdict(list)
     for chunk in _chunks(story_ids):
         for doc, story in session.execute(select(Document.id, Document.story_id)
                                           .where(Document.story_id.in_(chunk)).order_by(Document.id)):
-            by_story[story].append(doc)
+            by_story[cast(int, story)].append(doc)
     members = sorted(d for docs in by_story.values() for d in docs[-STORY_SAMPLE:] if d not in new_docs)
     stories = Stories()
     for chunk in _chunks(members):
         for doc, story, copy in session.execute(select(Document.id, Document.story_id, Document.copy_of_id)
                                                 .where(Document.id.in_(chunk))):
-            stories.story[doc] = story
+            stories.story[doc] = cast(int, story)
             if copy is not None:
                 stories.copy_of[doc] = copy
     for p in _profiles(session, members):
@@ -298,7 +299,7 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
 def _save_stories(session: Session, stories: Stories, documents: list[int]) -> None:
     rows = [{"doc": d, "story": stories.story[d], "copy": stories.copy_of.get(d)} for d in documents]
     if rows:
-        table = Document.__table__
+        table = cast(Table, Document.__table__)
         session.connection().execute(update(table).where(table.c.id == bindparam("doc"))
                                      .values(story_id=bindparam("story"), copy_of_id=bindparam("copy")), rows)
 
