@@ -86,3 +86,25 @@ def test_a_republished_article_is_one_source_in_the_audit(sessions, outlets):
     assert audit["clusters"]
     for cluster in audit["clusters"]:
         assert cluster["independence"].endswith("1 independent source")
+
+
+@pytest.mark.postgres
+def test_stories_and_key_counts_on_postgresql(pg_url):
+    from tracker.db import make_engine, session_factory, upgrade
+    from tracker.models import KeyCount
+
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    sessions = session_factory(engine)
+    try:
+        for name in TEXTS:
+            _ingest(sessions, [name])
+        one_by_one = _stories(sessions)
+        with sessions() as session:
+            counted = dict(session.execute(select(KeyCount.key, KeyCount.documents)).all())
+        assert counted["w:rescu"] == 4  # "rescue" in all four articles, counted as each came in
+        relink(sessions)
+        assert _stories(sessions) == one_by_one
+        assert one_by_one["valdoria-2.txt"] == one_by_one["valdoria-1.txt"] != one_by_one["torvale-1.txt"]
+    finally:
+        engine.dispose()
