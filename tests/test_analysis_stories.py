@@ -108,7 +108,8 @@ def test_claims_are_compared_only_within_their_story():
     claims = _claims(
         (1, 1, "Schools in the town would stay shut while the river was still rising, the governor said"),
         (2, 2, "Schools in the town would stay shut while the river was still rising, the mayor said"),
-        (3, 3, "Schools in Marenta will stay shut while the Olbek keeps rising, Varnhagen said"),
+        (3, 3, "Schools in the town of Marenta would stay shut while the river Olbek was still rising, the "
+               "governor said"),
     )
     links = _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims)
     pairs = {(link.a_id, link.b_id) for link in links}
@@ -126,12 +127,12 @@ def test_a_sentence_in_two_copies_is_the_same_source_never_corroboration():
 
 def test_word_overlap_in_one_story_is_related_with_the_words_that_matched():
     claims = _claims(
-        (1, 1, "Rescue teams reached Marenta by boat as the Olbek burst its banks"),
-        (2, 3, "Rescue boats reached Marenta after the Olbek overflowed"),
+        (1, 1, "Rescue teams reached Marenta by boat as the Olbek burst its banks near the old mill"),
+        (2, 3, "Rescue boats reached Marenta when the Olbek overflowed by the mill"),
     )
     [link] = _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims)
     assert link.relation == "related"
-    assert "marenta" in link.reason and "olbek" in link.reason and "rescue" in link.reason
+    assert "marenta" in link.reason and "olbek" in link.reason and "mill" in link.reason
     # the words as the claim writes them, not their stems
     assert "reached" in link.reason
 

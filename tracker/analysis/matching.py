@@ -43,9 +43,9 @@ CLASH_WORDS = 60
 #: words two claims of one story must share to be related by their words alone
 OVERLAP_WORDS = 2
 #: the weight (summed inverse document frequency) those shared words must reach
-OVERLAP_WEIGHT = 6.0
+OVERLAP_WEIGHT = 12.0
 #: and their share of the lighter claim's weight
-OVERLAP_SHARE = 0.3
+OVERLAP_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,21 +374,25 @@ def other_protagonists(a: Features, b: Features) -> bool:
     return own(a, b) and own(b, a)
 
 
-def overlap_rule(a: Features, b: Features, idf: Callable[[str], float]) -> Finding | None:
+def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
+                 totals: dict[int, float] | None = None) -> Finding | None:
     """Two claims of one story that share their weightiest words (rare words weigh more): ``related``, with
-    the words that matched."""
+    the words that matched (``totals``: each claim's summed word weights, kept between calls)."""
     shared = a.lemmas & b.lemmas
     if len(shared) < OVERLAP_WORDS:
         return None
-    weights = {w: idf(w) for w in a.lemmas | b.lemmas}
-    together = sum(weights[w] for w in shared)
+    together = sum(idf(w) for w in shared)
     if together < OVERLAP_WEIGHT:
         return None
-    share = together / min(sum(weights[w] for w in a.lemmas), sum(weights[w] for w in b.lemmas))
+    totals = {} if totals is None else totals
+    for f in (a, b):
+        if f.id not in totals:
+            totals[f.id] = sum(idf(w) for w in f.lemmas)
+    share = together / min(totals[a.id], totals[b.id])
     if share < OVERLAP_SHARE:
         return None
     written = {lemma(w): w.lower() for w in reversed(words_of(a.fact.quote))}
-    words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-weights[w], w))[:5]]
+    words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-idf(w), w))[:5]]
     return Finding("related", round(0.3 + 0.5 * min(share, 1.0), 3),
                    f"in one story, both say {', '.join(words)} (weighted word overlap {share:.2f})")
 
@@ -419,14 +423,16 @@ class Matcher:
         out: list[SuggestedLink] = []
         story_of = self.stories.story.get if self.stories is not None else None
         overlaps: list[tuple[Features, Features, Finding]] = []
+        idf = _remembered(self.idf) if self.idf is not None else None
+        totals: dict[int, float] = {}
         for a, b in candidate_pairs(features, new_documents,
                                     story_of=(lambda d: story_of(d, d)) if story_of else None):
             self.pairs_compared += 1
             finding = self._finding(a, b)
             if finding is None:
-                if self.stories is not None and self.idf is not None and not self.stories.copies(
+                if self.stories is not None and idf is not None and not self.stories.copies(
                         a.fact.document_id, b.fact.document_id) and not other_protagonists(a, b):
-                    found = overlap_rule(a, b, self.idf)
+                    found = overlap_rule(a, b, idf, totals)
                     if found:
                         overlaps.append((a, b, found))
                 continue
@@ -434,6 +440,20 @@ class Matcher:
         out.extend(_link(a, b, found) for a, b, found in overlaps)
         quotes = {f.id: (f.fact.document_id, f.fact.quote) for f in features}
         return sorted(copied_passages(out, quotes), key=lambda s: (s.a_id, s.b_id))
+
+
+def _remembered(idf: Callable[[str], float]) -> Callable[[str], float]:
+    """``idf``, each word's weight worked out once."""
+    seen: dict[str, float] = {}
+
+    def weight(word: str) -> float:
+        try:
+            return seen[word]
+        except KeyError:
+            seen[word] = value = idf(word)
+            return value
+
+    return weight
 
 
 def _link(a: Features, b: Features, finding: Finding) -> SuggestedLink:
