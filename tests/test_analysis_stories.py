@@ -185,3 +185,17 @@ def test_a_distance_that_names_a_race_agrees_on_no_figure(quote, value):
     claims = [ClaimFact(id=1, document_id=1, quote=quote, context=quote, values=(v,)),
               ClaimFact(id=2, document_id=2, quote=other, context=other, values=(w,))]
     assert all(f"“{value}”" not in link.reason for link in suggest_links(claims))
+
+
+def test_a_date_in_a_conditional_clause_is_not_used_for_linking():
+    from tracker.analysis import ValueFact
+
+    day = ValueFact("date", "March 3", date="2024-03-03")
+    held = "Officials in Valdoria said the vote in Marenta took place on March 3"
+    if_held = "If the vote in Marenta is held on March 3, officials in Valdoria said, turnout will be low"
+    planned = "Officials in Valdoria said the vote in Marenta would be held on March 3"
+    claims = [ClaimFact(id=i, document_id=i, quote=q, context=q, values=(day,))
+              for i, q in ((1, held), (2, if_held), (3, planned))]
+    links = {(link.a_id, link.b_id): link for link in suggest_links(claims)}
+    assert links[(1, 3)].relation == "corroborates" and "2024-03-03" in links[(1, 3)].reason
+    assert all("2024-03-03" not in link.reason for pair, link in links.items() if 2 in pair)

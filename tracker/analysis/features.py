@@ -125,6 +125,18 @@ def is_length(text: str, value_text: str) -> bool:
     return bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
 
 
+# "if the talks collapse by Friday", "suppose it were over by March": a date of what might happen, not of
+# what did or will
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine|in case|even if|what if|were it)\b[^.;:!?]*$",
+                           re.I)
+
+
+def hypothetical(text: str, value_text: str) -> bool:
+    """Whether ``value_text`` stands in a conditional clause of ``text`` (no linking by its date)."""
+    at = text.find(value_text)
+    return at > 0 and bool(_HYPOTHETICAL.search(text[max(0, at - 80):at]))
+
+
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.I)
 
 
@@ -207,7 +219,7 @@ def features_of(fact: ClaimFact) -> Features:
     context = fact.context if (fact.values or controls) and fact.context != fact.quote else ""
     context_words = frozenset(_LONG_WORD.findall(context.lower())) if context else frozenset()
     context_inside, context_openers, _ = names_and_openers(context) if context else (frozenset(),) * 3
-    values = fact.values
+    values = tuple(v for v in fact.values if not hypothetical(fact.context or fact.quote, v.text))
     dates = tuple(PointDate(d.value, d.text, role_of(fact.quote, d.text) or role_of(context, d.text))
                   for d in dates_of(values)) if values else ()
     return Features(
