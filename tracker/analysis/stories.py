@@ -11,7 +11,7 @@ documents give the same stories whether they are linked all at once or a few at 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -172,13 +172,13 @@ def assign_stories(profiles: Iterable[DocProfile], idf: Callable[[str], float] |
     return stories
 
 
-def nearest(p: DocProfile, holders: Mapping[str, Iterable[int]], idf: Callable[[str], float],
+def nearest(p: DocProfile, holders: Mapping[str, Collection[int]], idf: Callable[[str], float],
             frequency: Mapping[str, int] | None = None) -> list[int]:
     """The :data:`NEAREST` documents sharing the weightiest rare keys with ``p`` (``holders``: the documents
     holding each key; keys held by more than :data:`COMMON_KEY`, by ``frequency`` if given, are left out)."""
     shared: dict[int, float] = {}
     for k in p.keys:
-        docs = list(holders.get(k, ()))
+        docs = holders.get(k, ())
         if (frequency[k] if frequency and k in frequency else len(docs)) > COMMON_KEY:
             continue
         w = idf(k)

@@ -120,14 +120,28 @@ def words_of(text: str) -> list[str]:
     return [p for w in _WORD.findall(text) for p in w.split("-") if p]
 
 
+# word as written -> its lemma, or None for a word that says nothing; remembered (a corpus repeats its words)
+_CONTENT: dict[str, str | None] = {}
+
+
+def _content_lemma(word: str) -> str | None:
+    lw = word.lower().replace("’", "'").split("'")[0]
+    return None if len(lw) < 3 or lw in STOP_WORDS else lemma(lw)
+
+
 def content_lemmas(text: str) -> frozenset[str]:
     """The lemmas of the words that say something (no stop words, no one- or two-letter words)."""
     out = set()
-    for w in words_of(text):
-        lw = w.lower().replace("’", "'").split("'")[0]
-        if len(lw) < 3 or lw in STOP_WORDS:
-            continue
-        out.add(lemma(lw))
+    for w in _WORD.findall(text):
+        for part in w.split("-"):
+            try:
+                form = _CONTENT[part]
+            except KeyError:
+                form = _CONTENT[part] = _content_lemma(part) if part else None
+                if len(_CONTENT) > 200_000:
+                    _CONTENT.clear()
+            if form:
+                out.add(form)
     return frozenset(out)
 
 
