@@ -5,7 +5,7 @@ models and the migrations agree.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -47,7 +47,7 @@ LINK_DECISIONS = ("accepted", "dismissed")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -92,6 +92,10 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text, nullable=False)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     ingested_at: Mapped[Created]
+    #: the story it tells (documents about one happening, see tracker.analysis.stories): its first document's id
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    #: the earlier document it is a near-copy of (the same article stored twice, a republished wire story)
+    copy_of_id: Mapped[int | None] = mapped_column(Integer)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
     claims: Mapped[list[Claim]] = relationship(
@@ -100,6 +104,24 @@ class Document(Base):
     skipped: Mapped[list[SkippedSpan]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="SkippedSpan.start"
     )
+
+
+class DocumentKey(Base):
+    """What a document is about, one key a row ("n:reid", "w:rehab", "y:2008"): linking finds the stories a
+    new document may join by these, without reading the stored texts again."""
+
+    __tablename__ = "document_keys"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True, index=True)
+
+
+class KeyCount(Base):
+    """How many documents hold each key: the rarity linking weighs keys and words by, kept as documents come
+    in, so that it is not counted again over the whole corpus."""
+
+    __tablename__ = "key_counts"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
 
 class SkippedSpan(Base):

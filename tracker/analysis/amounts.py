@@ -72,6 +72,27 @@ _PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "mon
             "quarter": "quarter", "quarterly": "quarter", "year": "year", "annual": "year", "annually": "year"}
 # "aged 73", ", 42," after a name, a number right after a capitalized word
 _LABEL = re.compile(r"(?:\baged?\s+$|[A-Z]\w+,?\s*$)")
+#: words that make a distance the name of a race ("the 100m title", "women's 60m hurdles"), not a measure
+RACE_WORDS = frozenset("title titles champion champions championship gold silver bronze medal medals medallist "
+                       "medalist final finals heat heats race races hurdles relay freestyle backstroke breaststroke "
+                       "butterfly sprint record crown".split())
+_LENGTH_UNITS = frozenset({"m", "metre", "meter", "metres", "meters", "km", "kilometre", "kilometer", "kilometres",
+                           "mile", "miles", "yard", "yards"})
+_RACE_BEFORE = re.compile(r"(?:\b(?:the|men's|women's|men’s|women’s)\s+(?:\w+\s+)?)$", re.I)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def names_a_race(quote: str, at: int, end: int, unit: str | None) -> bool:
+    """"the 200m title", "won silver in the 100m": a distance that names a race. Two such agree on the race,
+    not on any figure."""
+    if unit not in _LENGTH_UNITS:
+        return False
+    if not RACE_WORDS.isdisjoint(w.lower() for w in re.findall(r"[A-Za-z]+", quote[at:end])):
+        return True  # the value's own text runs on into the race: "200m champion"
+    after = _NEXT_WORD.match(quote, end)
+    if after and after.group(1).lower() in RACE_WORDS:
+        return True
+    return bool(_RACE_BEFORE.search(quote[max(0, at - 25):at])) and not after
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -99,6 +120,8 @@ def _counted(f: Features) -> list[Counted]:
         window = _words_around(quote, at, end, WINDOW)
         near = _words_around(quote, at, end, NEAR)
         unit = unit_key(am.unit)
+        if names_a_race(quote, at, end, unit):
+            continue
         words = content_tokens(window) - _NUMBER_WORDS - content_tokens(am.text) - {unit or ""}
         label = unit is None and bool(_LABEL.search(quote[max(0, at - 20):at]))
         periods = frozenset(_PERIODS[w] for w in content_tokens(window) if w in _PERIODS)

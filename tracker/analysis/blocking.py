@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .amounts import counted, unit_key
 from .features import Features
@@ -65,12 +65,24 @@ def keys_of(f: Features) -> set[str]:
 
 #: a claim's rarest words, paired up as keys: near-copies of a sentence share most of them
 RARE_WORDS = 3
+#: within one story a word may pick out more claims than a key across the corpus
+STORY_BUCKET = 1000
+
+
+def _story_keys(f: Features, story: int) -> Iterator[str]:
+    """Within a story: every key scoped to it, and each content word (for word overlap)."""
+    for key in keys_of(f):
+        yield f"{story}/{key}"
+    for word in f.lemmas:
+        yield f"{story}/l:{word}"
 
 
 def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None = None,
-                    max_bucket: int = MAX_BUCKET) -> Iterator[tuple[Features, Features]]:
+                    max_bucket: int = MAX_BUCKET,
+                    story_of: Callable[[int], int] | None = None) -> Iterator[tuple[Features, Features]]:
     """Each pair of claims from different documents that share a key, once; with ``new_documents``, only
-    pairs touching one of those documents."""
+    pairs touching one of those documents; with ``story_of`` (document id to story id), only pairs of one
+    story."""
     # in claim id order, so that an index pair (i < j) is already the link's (a, b)
     features = sorted(features, key=lambda f: f.id)
     frequency: Counter[str] = Counter()
@@ -84,21 +96,23 @@ def candidate_pairs(features: Iterable[Features], new_documents: set[int] | None
     # buckets hold indices into ``features``, appended in order, so each bucket is already sorted
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(features):
-        for key in keys_of(f):
+        story = story_of(f.fact.document_id) if story_of else None
+        for key in keys_of(f) if story is None else _story_keys(f, story):
             buckets[key].append(i)
         # sorting ranks (ints) is several times cheaper than sorting words by a key function
         rare = [words[r] for r in sorted(map(rank, f.tokens))[:RARE_WORDS + 2] if r >= shared][:RARE_WORDS]
+        scope = "" if story is None else f"{story}/"
         for n, t in enumerate(rare):
             for u in rare[n + 1:]:
-                buckets[f"tt:{t}|{u}" if t < u else f"tt:{u}|{t}"].append(i)
+                buckets[f"{scope}tt:{t}|{u}" if t < u else f"{scope}tt:{u}|{t}"].append(i)
     docs = [f.fact.document_id for f in features]
     is_new = [new_documents is None or d in new_documents for d in docs]
     # index pairs (i, j) deduplicated in one set as the int i * size + j: cheaper to hash and sort than tuples,
     # and sorted in the same order
     size = len(features)
     pairs: set[int] = set()
-    for idx in buckets.values():
-        if len(idx) < 2 or len(idx) > max_bucket:
+    for key, idx in buckets.items():
+        if len(idx) < 2 or len(idx) > (STORY_BUCKET if "/l:" in key else max_bucket):
             continue
         for n, i in enumerate(idx):
             doc_i, base = docs[i], i * size

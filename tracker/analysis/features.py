@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,7 @@ from .facts import ClaimFact
 from .names import name_key, names_and_openers
 from .quantifiers import Quantified, mentions_control, quantified
 from .values import Amount, DateRange, Duration, PointDate, amounts_of, dates_of, durations_of, ranges_of
+from .words import content_lemmas
 
 _LONG_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 
@@ -123,6 +125,18 @@ def is_length(text: str, value_text: str) -> bool:
     return bool(_LENGTH_ADJECTIVE.match(value_text)) and bool(families_in(text[end:end + 25]))
 
 
+# "if the talks collapse by Friday", "suppose it were over by March": a date of what might happen, not of
+# what did or will
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|imagine|in case|even if|what if|were it)\b[^.;:!?]*$",
+                           re.I)
+
+
+def hypothetical(text: str, value_text: str) -> bool:
+    """Whether ``value_text`` stands in a conditional clause of ``text`` (no linking by its date)."""
+    at = text.find(value_text)
+    return at > 0 and bool(_HYPOTHETICAL.search(text[max(0, at - 80):at]))
+
+
 _SINCE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.I)
 
 
@@ -169,6 +183,10 @@ class Features:
     doc_names: frozenset[str] = frozenset()
     #: what each number counts, worked out once when first needed (see :func:`tracker.analysis.amounts.counted`)
     counts: list | None = None
+    #: the names several claims of this claim's document give: whom or what the document is about
+    doc_principal: frozenset[str] = frozenset()
+    #: the quote's content words in one form each (see :mod:`tracker.analysis.words`)
+    lemmas: frozenset[str] = frozenset()
 
     @property
     def has_values(self) -> bool:
@@ -201,7 +219,7 @@ def features_of(fact: ClaimFact) -> Features:
     context = fact.context if (fact.values or controls) and fact.context != fact.quote else ""
     context_words = frozenset(_LONG_WORD.findall(context.lower())) if context else frozenset()
     context_inside, context_openers, _ = names_and_openers(context) if context else (frozenset(),) * 3
-    values = fact.values
+    values = tuple(v for v in fact.values if not hypothetical(fact.context or fact.quote, v.text))
     dates = tuple(PointDate(d.value, d.text, role_of(fact.quote, d.text) or role_of(context, d.text))
                   for d in dates_of(values)) if values else ()
     return Features(
@@ -222,6 +240,7 @@ def features_of(fact: ClaimFact) -> Features:
         context_inside=context_inside,
         # words never capitalized here (a word written both ways in one quote is missed; others will have it)
         lowercase=words - capitalized,
+        lemmas=content_lemmas(fact.quote),
     )
 
 
@@ -241,10 +260,12 @@ def drop_common_openers(features: list[Features]) -> list[Features]:
 def features_of_all(claims) -> list[Features]:
     """Features of every claim, with sentence openers judged against the whole set and each document's names."""
     features = drop_common_openers([features_of(c) for c in claims])
-    by_document: dict[int, set[str]] = {}
+    by_document: dict[int, Counter[str]] = {}
     for f in features:
-        by_document.setdefault(f.fact.document_id, set()).update(f.names)
+        by_document.setdefault(f.fact.document_id, Counter()).update(f.names)
     frozen = {doc: frozenset(names) for doc, names in by_document.items()}
+    principal = {doc: frozenset(n for n, count in names.items() if count >= 2) for doc, names in by_document.items()}
     for f in features:
         f.doc_names = frozen[f.fact.document_id]
+        f.doc_principal = principal[f.fact.document_id]
     return features

@@ -22,7 +22,9 @@ from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
 from .names import spelled
 from .quantifiers import whole_vs_none
+from .stories import Stories
 from .values import durations_of, fmt_number
+from .words import lemma, words_of
 
 #: publication dates further apart than this are taken as different stories
 STORY_DAYS = 31
@@ -38,6 +40,12 @@ STORY_WORDS = 65
 STORY_NAMES = 2
 #: rapidfuzz token-sort similarity at which two undated sentences with clashing figures report one thing
 CLASH_WORDS = 60
+#: words two claims of one story must share to be related by their words alone
+OVERLAP_WORDS = 2
+#: the weight (summed inverse document frequency) those shared words must reach
+OVERLAP_WEIGHT = 12.0
+#: and their share of the lighter claim's weight
+OVERLAP_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +289,10 @@ def compare(a: Features, b: Features) -> Finding | None:
     if shared < 2 or shared * 2 < min(len(a.tokens), len(b.tokens)):
         return None  # too few words in common for either rule below; spares the string comparison
     if min(len(a.tokens), len(b.tokens)) >= 5 and similarity() >= SAME_WORDS:
+        denial = one_sided_denial(a.fact.quote, b.fact.quote)
+        if denial:
+            return Finding("related", round(0.6 * similarity() / 100, 2),
+                           f"nearly the same words ({similarity():.0f}% alike), but only one says “{denial}”")
         return Finding("corroborates", round(similarity() / 100, 2),
                        f"nearly the same words ({similarity():.0f}% alike)")
     names = a.names & b.names
@@ -303,32 +315,168 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _copy_rule(a: Features, b: Features, stories: Stories) -> Finding | None:
+    """Two claims of near-copies of one article: the same sentence is the same source, never corroboration."""
+    if fuzz.token_sort_ratio(a.fact.quote.lower(), b.fact.quote.lower()) < SAME_WORDS:
+        return None
+    return Finding("same", 0.95, f"the same sentence in a near-copy of one article (documents "
+                                 f"{stories.root(a.fact.document_id)} and "
+                                 f"{max(a.fact.document_id, b.fact.document_id)}): one source")
+
+
+#: words that deny or prevent what a sentence otherwise says ("the ban will prevent her from challenging")
+DENIALS = frozenset("not no never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
+                    "wasn't aren't weren't hasn't haven't couldn't wouldn't shouldn't prevent prevents prevented "
+                    "preventing bar barred bars deny denies denied refuse refused refuses without unable fail failed "
+                    "fails".split())
+_WORDS = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def one_sided_denial(a: str, b: str) -> str | None:
+    """A word of denial one sentence has and the other has not: the same words then say opposite things."""
+    da = DENIALS.intersection(w.replace("’", "'") for w in _WORDS.findall(a.lower()))
+    db = DENIALS.intersection(w.replace("’", "'") for w in _WORDS.findall(b.lower()))
+    differ = sorted(da ^ db)
+    return differ[0] if differ else None
+
+
+#: sentences two documents share word for word from which the shared ones are a copied passage, one source
+COPIED_SENTENCES = 3
+#: how alike (rapidfuzz ratio) two sentences are to count as word for word
+VERBATIM = 98
+
+
+def copied_passages(out: list[SuggestedLink], quotes: dict[int, tuple[int, str]]) -> list[SuggestedLink]:
+    """Corroborations between two documents that share several sentences word for word are one passage
+    copied (boilerplate, a wire paragraph, a quote block reused): ``same``, one source, not corroboration."""
+    verbatim: dict[tuple[int, int], list[int]] = {}
+    for n, link in enumerate(out):
+        (doc_a, qa), (doc_b, qb) = quotes[link.a_id], quotes[link.b_id]
+        if link.relation == "corroborates" and fuzz.ratio(qa, qb) >= VERBATIM:
+            verbatim.setdefault((min(doc_a, doc_b), max(doc_a, doc_b)), []).append(n)
+    for (doc_a, doc_b), found in verbatim.items():
+        if len(found) < COPIED_SENTENCES:
+            continue
+        for n in found:
+            link = out[n]
+            out[n] = SuggestedLink(link.a_id, link.b_id, "same", link.score,
+                                   f"the same passage in documents {doc_a} and {doc_b} ({len(found)} sentences "
+                                   f"word for word): one source")
+    return out
+
+
+def other_protagonists(a: Features, b: Features) -> bool:
+    """Each claim names someone (or somewhere) the other claim's document never names: two happenings of one
+    kind ("X knocked out Y" against "X knocked out Z"), not one told twice."""
+    def own(x: Features, y: Features) -> bool:
+        return any(len(n) > 2 for n in (x.names & x.doc_principal) - y.doc_names)
+
+    return own(a, b) and own(b, a)
+
+
+def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
+                 totals: dict[int, float] | None = None) -> Finding | None:
+    """Two claims of one story that share their weightiest words (rare words weigh more): ``related``, with
+    the words that matched (``totals``: each claim's summed word weights, kept between calls)."""
+    shared = a.lemmas & b.lemmas
+    if len(shared) < OVERLAP_WORDS:
+        return None
+    together = sum(idf(w) for w in shared)
+    if together < OVERLAP_WEIGHT:
+        return None
+    totals = {} if totals is None else totals
+    for f in (a, b):
+        if f.id not in totals:
+            totals[f.id] = sum(idf(w) for w in f.lemmas)
+    share = together / min(totals[a.id], totals[b.id])
+    if share < OVERLAP_SHARE:
+        return None
+    written = {lemma(w): w.lower() for w in reversed(words_of(a.fact.quote))}
+    words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-idf(w), w))[:5]]
+    return Finding("related", round(0.3 + 0.5 * min(share, 1.0), 3),
+                   f"in one story, both say {', '.join(words)} (weighted word overlap {share:.2f})")
+
+
 @dataclass(slots=True)
 class Matcher:
-    """Suggests links for a set of claims; counts what it compared, for the benchmark."""
+    """Suggests links for a set of claims; counts what it compared, for the benchmark.
 
+    With ``stories``, only claims of one story are compared, and claims of near-copies are at most the
+    ``same``; ``idf`` weighs words for :func:`overlap_rule` (rarity across documents, by lemma)."""
+
+    stories: Stories | None = None
+    idf: Callable[[str], float] | None = None
     pairs_compared: int = 0
 
     def suggest(self, claims: Iterable[ClaimFact], new_documents: set[int] | None = None) -> list[SuggestedLink]:
         with paused_gc():
             return self._suggest(claims, new_documents)
 
+    def _finding(self, a: Features, b: Features) -> Finding | None:
+        stories = self.stories
+        if stories is not None and stories.copies(a.fact.document_id, b.fact.document_id):
+            return _copy_rule(a, b, stories)
+        return compare(a, b)
+
     def _suggest(self, claims: Iterable[ClaimFact], new_documents: set[int] | None) -> list[SuggestedLink]:
         features = features_of_all(claims)
         out: list[SuggestedLink] = []
-        for a, b in candidate_pairs(features, new_documents):
+        story_of = self.stories.story.get if self.stories is not None else None
+        overlaps: list[tuple[Features, Features, Finding]] = []
+        idf = _remembered(self.idf) if self.idf is not None else None
+        totals: dict[int, float] = {}
+        for a, b in candidate_pairs(features, new_documents,
+                                    story_of=(lambda d: story_of(d, d)) if story_of else None):
             self.pairs_compared += 1
-            finding = compare(a, b)
+            finding = self._finding(a, b)
             if finding is None:
+                if self.stories is not None and idf is not None and not self.stories.copies(
+                        a.fact.document_id, b.fact.document_id) and not other_protagonists(a, b):
+                    found = overlap_rule(a, b, idf, totals)
+                    if found:
+                        overlaps.append((a, b, found))
                 continue
-            reason = finding.reason
-            if finding.relation == "corroborates":
-                reason = f"{reason}; {independence_line([a.fact, b.fact])}"
-            out.append(SuggestedLink(a.id, b.id, finding.relation, round(min(finding.score, 0.99), 2), reason))
-        return out
+            out.append(_link(a, b, finding))
+        out.extend(_link(a, b, found) for a, b, found in overlaps)
+        quotes = {f.id: (f.fact.document_id, f.fact.quote) for f in features}
+        return sorted(copied_passages(out, quotes), key=lambda s: (s.a_id, s.b_id))
 
 
-def suggest_links(claims: Iterable[ClaimFact], new_documents: set[int] | None = None) -> list[SuggestedLink]:
+def _remembered(idf: Callable[[str], float]) -> Callable[[str], float]:
+    """``idf``, each word's weight worked out once."""
+    seen: dict[str, float] = {}
+
+    def weight(word: str) -> float:
+        try:
+            return seen[word]
+        except KeyError:
+            seen[word] = value = idf(word)
+            return value
+
+    return weight
+
+
+def _link(a: Features, b: Features, finding: Finding) -> SuggestedLink:
+    reason = finding.reason
+    if finding.relation == "corroborates":
+        reason = f"{reason}; {independence_line([a.fact, b.fact])}"
+    return SuggestedLink(a.id, b.id, finding.relation, round(min(finding.score, 0.99), 2), reason)
+
+
+def mutual_best(found: list[tuple[Features, Features, Finding]]) -> list[tuple[Features, Features, Finding]]:
+    """Of the word-overlap findings between two documents, those where each claim is the other's best match
+    in the other document: one sentence of an article is told by one sentence of another."""
+    best: dict[tuple[int, int], float] = {}
+    for a, b, f in found:
+        for claim, other in ((a, b), (b, a)):
+            key = (claim.id, other.fact.document_id)
+            best[key] = max(best.get(key, 0.0), f.score)
+    return [(a, b, f) for a, b, f in found
+            if f.score >= best[(a.id, b.fact.document_id)] and f.score >= best[(b.id, a.fact.document_id)]]
+
+
+def suggest_links(claims: Iterable[ClaimFact], new_documents: set[int] | None = None,
+                  stories: Stories | None = None, idf: Callable[[str], float] | None = None) -> list[SuggestedLink]:
     """Links among ``claims`` (only pairs touching ``new_documents`` when given), ``a_id`` < ``b_id``."""
-    return Matcher().suggest(claims, new_documents)
+    return Matcher(stories, idf).suggest(claims, new_documents)
 

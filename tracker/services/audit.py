@@ -12,7 +12,7 @@ from ..analysis import clusters_of
 from ..analysis.values import describe
 from ..models import Claim, ClaimLink
 from .claims import list_claims
-from .link import fact_of
+from .link import as_one_source, fact_of
 
 AUDIT_CSV_FIELDS = ("section", "name", "claims", "outlets", "speakers", "relays", "values", "sources", "kinds",
                     "attributed_share", "caveats", "modes", "relations")
@@ -43,7 +43,7 @@ def build_audit(session: Session) -> dict[str, Any]:
     claims = list_claims(session)
     by_id = {c.id: c for c in claims}
     links = live_links(session)
-    facts = [fact_of(c) for c in claims]
+    facts = as_one_source(session, [fact_of(c) for c in claims])
     clusters = []
     for n, cluster in enumerate(clusters_of(facts, [(link.a_id, link.b_id, link.relation) for link in links]), start=1):
         per_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -6,17 +6,33 @@ has decided on (accepted or dismissed), even when the matcher would no longer su
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import cast
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..analysis import ClaimFact, Matcher, SuggestedLink, ValueFact
 from ..analysis.matching import paused_gc
-from ..models import Attribution, Claim, ClaimLink, ClaimValue, Document, Entity, Outlet, Relay
+from ..analysis.stories import COMMON_KEY, STORY_SAMPLE, DocProfile, Stories, assign_stories, idf_of, nearest
+from ..analysis.words import doc_keys
+from ..models import (
+    Attribution,
+    Claim,
+    ClaimLink,
+    ClaimValue,
+    Document,
+    DocumentKey,
+    Entity,
+    KeyCount,
+    Outlet,
+    Relay,
+)
 
 
 @dataclass(slots=True)
@@ -69,16 +85,47 @@ def fact_of(claim: Claim) -> ClaimFact:
         context=sentence_around(doc.text, claim.start, claim.end))
 
 
-def load_facts(session: Session) -> list[ClaimFact]:
-    """Every claim as a :class:`ClaimFact`, in a few column queries (no ORM objects: this runs on whole corpora)."""
-    docs = {row.id: row for row in session.execute(
+def as_one_source(session: Session, facts: list[ClaimFact]) -> list[ClaimFact]:
+    """Claims of near-copies of one article told as claims of the first copy (its document and outlet), so that
+    counts of outlets and independent sources take the copies as one source."""
+    roots = {doc: cast(int, root) for doc, root in session.execute(
+        select(Document.id, Document.copy_of_id).where(Document.copy_of_id.is_not(None)))}
+    if not roots:
+        return facts
+    outlets = {doc: outlet for doc, outlet in session.execute(
+        select(Document.id, Outlet.name).outerjoin(Outlet, Document.outlet_id == Outlet.id)
+        .where(Document.id.in_(sorted(set(roots.values())))))}
+    return [replace(f, document_id=roots[f.document_id], outlet=outlets.get(roots[f.document_id]))
+            if f.document_id in roots else f for f in facts]
+
+
+def load_facts(session: Session, document_ids: Collection[int] | None = None) -> list[ClaimFact]:
+    """Every claim (or those of ``document_ids``) as a :class:`ClaimFact`, in a few column queries (no ORM
+    objects: this runs on whole corpora)."""
+    if document_ids is not None:
+        return [f for chunk in _chunks(sorted(document_ids)) for f in _load_facts(session, chunk)]
+    return _load_facts(session, None)
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):  # keep under the drivers' bound-parameter limits
+        yield ids[i:i + size]
+
+
+def _load_facts(session: Session, document_ids: list[int] | None) -> list[ClaimFact]:
+    def only(stmt, column=Claim.document_id):  # type: ignore[no-untyped-def]
+        return stmt if document_ids is None else stmt.where(column.in_(document_ids))
+
+    docs = {row.id: row for row in session.execute(only(
         select(Document.id, Document.published, Document.text, Outlet.name.label("outlet"))
-        .outerjoin(Outlet, Document.outlet_id == Outlet.id))}
+        .outerjoin(Outlet, Document.outlet_id == Outlet.id), Document.id))}
     speakers: dict[int, tuple[str, str]] = {}
     attribution_claim: dict[int, int] = {}
+    claims_in = select(Claim.id).where(Claim.document_id.in_(document_ids)) if document_ids is not None else None
     for claim_id, att_id, name, kind in session.execute(
-            select(Attribution.claim_id, Attribution.id, Entity.name, Entity.kind)
-            .outerjoin(Entity, Attribution.speaker_id == Entity.id)):
+            (select(Attribution.claim_id, Attribution.id, Entity.name, Entity.kind)
+             .outerjoin(Entity, Attribution.speaker_id == Entity.id)).where(
+                *([Attribution.claim_id.in_(claims_in)] if claims_in is not None else []))):
         attribution_claim[att_id] = claim_id
         if name:
             speakers[claim_id] = (name, kind)
@@ -86,17 +133,19 @@ def load_facts(session: Session) -> list[ClaimFact]:
     for att_id, name in session.execute(
             select(Relay.attribution_id, Entity.name).join(Entity, Relay.entity_id == Entity.id)
             .order_by(Relay.attribution_id, Relay.position)):
-        relays[attribution_claim[att_id]].append(name)
+        if att_id in attribution_claim:
+            relays[attribution_claim[att_id]].append(name)
     values: dict[int, list[ValueFact]] = defaultdict(list)
     for claim_id, *fields in session.execute(
             select(ClaimValue.claim_id, ClaimValue.type, ClaimValue.text, ClaimValue.date, ClaimValue.date_end,
                    ClaimValue.number, ClaimValue.low, ClaimValue.high, ClaimValue.unit)
+            .where(*([ClaimValue.claim_id.in_(claims_in)] if claims_in is not None else []))
             .order_by(ClaimValue.claim_id, ClaimValue.span_start)):
         values[claim_id].append(ValueFact(*fields))
     facts = []
     no_speaker = (None, None)
-    for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(
-            select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged)
+    for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(only(
+            select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged))
             .order_by(Claim.id)):
         doc = docs[doc_id]
         speaker, speaker_kind = speakers.get(claim_id, no_speaker)
@@ -116,13 +165,143 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     started = time.perf_counter()
     new_docs = set(document_ids) if document_ids is not None else None
     with paused_gc():
-        facts = load_facts(session)
-    matcher = Matcher()
+        if new_docs is None:
+            stories, idf = _all_stories(session)
+            facts = load_facts(session)
+        else:
+            stories, idf = _new_stories(session, new_docs)
+            facts = load_facts(session, [d for d, sid in stories.story.items()
+                                         if sid in {stories.story[n] for n in new_docs}])
+    matcher = Matcher(stories, lambda word: idf(f"w:{word}"))
     suggestions = matcher.suggest(facts, new_docs)
     summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
     _store(session, suggestions, new_docs, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None:
+    """Store the keys of documents that have none yet (just ingested, or stored before migration 0004)."""
+    stmt = select(Document.id, Document.text).where(~exists().where(DocumentKey.document_id == Document.id))
+    ids = None if document_ids is None else sorted(document_ids)
+    for chunk in _chunks(ids) if ids is not None else [None]:
+        rows = [{"document_id": doc, "key": key}
+                for doc, text in session.execute(stmt if chunk is None else stmt.where(Document.id.in_(chunk)))
+                for key in sorted(doc_keys(str(text)))]
+        for i in range(0, len(rows), 5000):
+            session.execute(insert(DocumentKey), rows[i:i + 5000])
+        _count_keys(session, Counter(str(row["key"]) for row in rows))
+
+
+def _count_keys(session: Session, added: Counter[str]) -> None:
+    """Add to the stored count of documents holding each key."""
+    if not added:
+        return
+    upsert = (postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(KeyCount)
+    upsert = upsert.on_conflict_do_update(index_elements=[KeyCount.key],
+                                          set_={"documents": KeyCount.documents + upsert.excluded.documents})
+    rows = [{"key": k, "documents": n} for k, n in sorted(added.items())]
+    for i in range(0, len(rows), 5000):
+        session.execute(upsert, rows[i:i + 5000])
+
+
+def _frequencies(session: Session, keys: Collection[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), 500):
+        out.update({key: n for key, n in session.execute(select(KeyCount.key, KeyCount.documents).where(
+            KeyCount.key.in_(ordered[i:i + 500])))})
+    return out
+
+
+def _profiles(session: Session, document_ids: list[int] | None) -> list[DocProfile]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    meta = {}
+    for chunk in _chunks(document_ids) if document_ids is not None else [None]:
+        key_stmt = select(DocumentKey.document_id, DocumentKey.key)
+        doc_stmt = select(Document.id, Document.published)
+        if chunk is not None:
+            key_stmt = key_stmt.where(DocumentKey.document_id.in_(chunk))
+            doc_stmt = doc_stmt.where(Document.id.in_(chunk))
+        for doc, key in session.connection().execute(key_stmt):  # Core rows: cheaper than the ORM's
+            keys[doc].add(key)
+        meta.update({doc: published for doc, published in session.execute(doc_stmt)})
+    return [DocProfile.of(doc, frozenset(keys[doc]), published) for doc, published in sorted(meta.items())]
+
+
+def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
+    """Every document's story, from scratch, stored on the documents."""
+    _ensure_keys(session, None)
+    profiles = _profiles(session, None)
+    frequency: dict[str, int] = defaultdict(int)
+    for p in profiles:
+        for k in p.keys:
+            frequency[k] += 1
+    idf = idf_of(frequency, len(profiles))
+    # counted afresh: documents deleted since leave their keys counted
+    session.execute(delete(KeyCount))
+    _count_keys(session, Counter(frequency))
+    stories = assign_stories(profiles, idf)
+    _save_stories(session, stories, [p.id for p in profiles])
+    return stories, idf
+
+
+def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callable[[str], float]]:
+    """The stories new documents join: only the stored documents sharing a rarer key with them are read.
+    Documents never placed in a story (stored before migration 0004) are placed first, all at once."""
+    unplaced = session.scalars(select(Document.id).where(Document.story_id.is_(None)).limit(len(new_docs) + 1))
+    if set(unplaced) - new_docs:
+        return _all_stories(session)
+    _ensure_keys(session, new_docs)
+    new = _profiles(session, sorted(new_docs))
+    new_keys = {k for p in new for k in p.keys}
+    documents = session.scalar(select(func.count()).select_from(Document)) or 0
+    frequency = _frequencies(session, new_keys)
+    idf = idf_of(frequency, documents)
+    # the new documents are stored already: as when the whole corpus is placed, a key is common by the
+    # documents before them
+    before = {k: n - sum(1 for p in new if k in p.keys) for k, n in frequency.items()}
+    rare = sorted(k for k in new_keys if before.get(k, 0) <= COMMON_KEY)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in range(0, len(rare), 500):
+        for doc, key in session.connection().execute(select(DocumentKey.document_id, DocumentKey.key)
+                                                     .where(DocumentKey.key.in_(rare[i:i + 500]))):
+            if doc not in new_docs:
+                holders[key].append(doc)
+    near = {d for p in new for d in nearest(p, holders, idf, before)}
+    story_ids = sorted({s for chunk in _chunks(sorted(near))
+                        for s in session.scalars(select(Document.story_id).where(Document.id.in_(chunk)))
+                        if s is not None})
+    by_story: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(story_ids):
+        for doc, story in session.execute(select(Document.id, Document.story_id)
+                                          .where(Document.story_id.in_(chunk)).order_by(Document.id)):
+            by_story[cast(int, story)].append(doc)
+    members = sorted(d for docs in by_story.values() for d in docs[-STORY_SAMPLE:] if d not in new_docs)
+    stories = Stories()
+    for chunk in _chunks(members):
+        for doc, story, copy in session.execute(select(Document.id, Document.story_id, Document.copy_of_id)
+                                                .where(Document.id.in_(chunk))):
+            stories.story[doc] = cast(int, story)
+            if copy is not None:
+                stories.copy_of[doc] = copy
+    for p in _profiles(session, members):
+        stories.members.setdefault(stories.story[p.id], []).append(p)
+    assign_stories(new, idf, stories, before)
+    # the words of the stories joined, weighed for the claims compared within them
+    joined = {stories.story[d] for d in new_docs}
+    frequency.update(_frequencies(session, {k for sid in joined for p in stories.members.get(sid, ())
+                                            for k in p.keys} - new_keys))
+    _save_stories(session, stories, sorted(new_docs))
+    return stories, idf
+
+
+def _save_stories(session: Session, stories: Stories, documents: list[int]) -> None:
+    rows = [{"doc": d, "story": stories.story[d], "copy": stories.copy_of.get(d)} for d in documents]
+    if rows:
+        table = cast(Table, Document.__table__)
+        session.connection().execute(update(table).where(table.c.id == bindparam("doc"))
+                                     .values(story_id=bindparam("story"), copy_of_id=bindparam("copy")), rows)
 
 
 def _store(session: Session, suggestions: list[SuggestedLink], new_docs: set[int] | None, summary: LinkSummary) -> None:

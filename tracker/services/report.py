@@ -20,7 +20,7 @@ from ..analysis.values import describe
 from ..models import STATUSES, Claim
 from .audit import live_links
 from .claims import ClaimFilter, list_claims, paragraph_bounds
-from .link import fact_of
+from .link import as_one_source, fact_of
 
 #: characters of the paragraph shown on each side of a claim's span
 CONTEXT = 240
@@ -91,7 +91,8 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
               if _in_period(c, flt.since)}
     links = [link for link in live_links(session) if link.a_id in chosen or link.b_id in chosen]
     independence = {}
-    for cluster in clusters_of([fact_of(everything[i]) for i in {x for link in links for x in (link.a_id, link.b_id)}],
+    linked = {x for link in links for x in (link.a_id, link.b_id)}
+    for cluster in clusters_of(as_one_source(session, [fact_of(everything[i]) for i in linked]),
                                [(link.a_id, link.b_id, link.relation) for link in links]):
         for fact in cluster.claims:
             independence[fact.id] = cluster.independence

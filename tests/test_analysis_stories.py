@@ -1,0 +1,201 @@
+"""Stories before claims, near-copies, word forms: invented articles, one row per class of the issue."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.analysis import ClaimFact
+from tracker.analysis.matching import suggest_links
+from tracker.analysis.stories import DocProfile, assign_stories, is_copy
+from tracker.analysis.words import content_lemmas, doc_keys, lemma, opening_date
+
+# two floods of one kind in two countries, told by two outlets each, and a copy of one of the articles
+VALDORIA_1 = ("Flood waters swept through Marenta in northern Valdoria on Tuesday, and the river Olbek burst its "
+              "banks near the old mill. Governor Ilse Varnhagen said rescue teams had reached Marenta by boat. "
+              "Varnhagen said the Olbek was still rising and that schools in Marenta would stay shut.")
+VALDORIA_2 = ("Rescue boats reached Marenta after the Olbek overflowed, Governor Varnhagen told reporters. "
+              "The flood in Marenta cut the road to Kessin, and Varnhagen asked Valdoria's army for help. "
+              "Residents of Marenta said the Olbek had never risen so fast.")
+TORVALE_1 = ("Flood waters swept through Pellucca in southern Torvale on Tuesday, after the river Zanne burst its "
+             "banks. Mayor Odile Carrasquet said rescue teams had reached Pellucca by boat. Carrasquet said the "
+             "Zanne was still rising and that schools in Pellucca would stay shut.")
+TORVALE_2 = ("Rescue boats reached Pellucca after the Zanne overflowed, Mayor Carrasquet told reporters. The flood "
+             "in Pellucca cut the road to Brisot, and Carrasquet asked Torvale's army for help. Residents of "
+             "Pellucca said the Zanne had never risen so fast.")
+VALDORIA_COPY = VALDORIA_1 + " The regional weather office expects more rain on Thursday."
+
+
+def _profiles(texts: list[str]) -> list[DocProfile]:
+    return [DocProfile.of(i, doc_keys(t)) for i, t in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Russia's", "Russia"),  # possessive
+    ("mobilisation", "mobilization"),  # British and American spellings
+    ("centre", "center"),
+    ("travelled", "traveled"),
+    ("killed", "kills"),  # inflections
+    ("agreed", "agrees"),
+    ("studies", "studied"),
+    ("reservists", "reserves"),  # words for one thing
+    ("fatalities", "deaths"),
+])
+def test_one_form_for_spellings_inflections_and_synonyms(a, b):
+    assert lemma(a) == lemma(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("killed", "kissed"), ("reserves", "reviews"), ("centre", "central")])
+def test_different_words_keep_different_forms(a, b):
+    assert lemma(a) != lemma(b)
+
+
+def test_content_lemmas_leave_out_stop_words():
+    assert content_lemmas("The governor's boats reached the town") == {"governor", "boat", "reach", "town"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Last updated: Monday, 28 November 2005, 02:24 GMT\nA storm hit the coast.", date(2005, 11, 28)),
+    ("Published on 18th September 2013 | The patch is out", date(2013, 9, 18)),
+    ("Updated: July 7, 2012, 10:04 PM ET\nThe champion kept his belts.", date(2012, 7, 7)),
+    ("The champion kept his belts.", None),
+    # a date deep in the text is no dateline
+    ("The champion kept his belts. " * 10 + "He first won them on 3 March 2001.", None),
+])
+def test_the_date_a_text_states_in_its_first_lines(text, expected):
+    assert opening_date(text) == expected
+
+
+def test_documents_of_one_event_share_a_story_and_the_same_kind_of_event_elsewhere_does_not():
+    stories = assign_stories(_profiles([VALDORIA_1, TORVALE_1, VALDORIA_2, TORVALE_2]))
+    assert stories.same_story(1, 3)
+    assert stories.same_story(2, 4)
+    assert not stories.same_story(1, 2)
+    assert not stories.same_story(3, 4)
+
+
+def test_documents_far_apart_in_time_are_different_stories():
+    profiles = [DocProfile.of(1, doc_keys(VALDORIA_1), date(2020, 5, 1)),
+                DocProfile.of(2, doc_keys(VALDORIA_2), date(2024, 5, 1))]
+    assert not assign_stories(profiles).same_story(1, 2)
+
+
+def test_a_republished_article_is_a_copy_and_a_second_article_on_the_story_is_not():
+    one, other, copy = _profiles([VALDORIA_1, VALDORIA_2, VALDORIA_COPY])
+    assert is_copy(one, copy)
+    assert not is_copy(one, other)
+    stories = assign_stories([one, other, copy])
+    assert stories.copies(1, 3) and stories.root(3) == 1
+    assert not stories.copies(1, 2)
+
+
+def _claims(*rows: tuple[int, int, str]) -> list[ClaimFact]:
+    return [ClaimFact(id=i, document_id=doc, quote=quote, context=quote, outlet=f"outlet {doc}")
+            for i, doc, quote in rows]
+
+
+def _story_links(texts: list[str], claims: list[ClaimFact]):  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from tracker.analysis.stories import idf_of
+    profiles = _profiles(texts)
+    frequency = Counter(k for p in profiles for k in p.keys)
+    idf = idf_of(frequency, len(profiles))
+    return suggest_links(claims, stories=assign_stories(profiles, idf), idf=lambda w: idf(f"w:{w}"))
+
+
+def test_claims_are_compared_only_within_their_story():
+    claims = _claims(
+        (1, 1, "Schools in the town would stay shut while the river was still rising, the governor said"),
+        (2, 2, "Schools in the town would stay shut while the river was still rising, the mayor said"),
+        (3, 3, "Schools in the town of Marenta would stay shut while the river Olbek was still rising, the "
+               "governor said"),
+    )
+    links = _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims)
+    pairs = {(link.a_id, link.b_id) for link in links}
+    assert (1, 2) not in pairs  # nearly the same words, but two floods in two countries
+    assert (1, 3) in pairs
+
+
+def test_a_sentence_in_two_copies_is_the_same_source_never_corroboration():
+    quote = "Governor Ilse Varnhagen said rescue teams had reached Marenta by boat"
+    links = _story_links([VALDORIA_1, VALDORIA_COPY], _claims((1, 1, quote), (2, 2, quote)))
+    [link] = links
+    assert link.relation == "same"
+    assert "near-copy" in link.reason and "one source" in link.reason
+
+
+def test_word_overlap_in_one_story_is_related_with_the_words_that_matched():
+    claims = _claims(
+        (1, 1, "Rescue teams reached Marenta by boat as the Olbek burst its banks near the old mill"),
+        (2, 3, "Rescue boats reached Marenta when the Olbek overflowed by the mill"),
+    )
+    [link] = _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims)
+    assert link.relation == "related"
+    assert "marenta" in link.reason and "olbek" in link.reason and "mill" in link.reason
+    # the words as the claim writes them, not their stems
+    assert "reached" in link.reason
+
+
+def test_few_words_in_common_make_no_link():
+    claims = _claims(
+        (1, 1, "Schools in Marenta would stay shut"),
+        (2, 3, "Residents said the water had never risen so fast"),
+    )
+    assert _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims) == []
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The striker will face his old club at the final in May",
+     "The ban will prevent the striker from the chance to face his old club at the final in May", "related"),
+    ("The energy minister said the coal plant would not reopen before the winter storms",
+     "The energy minister said the coal plant would reopen before the winter storms", "related"),
+    ("The energy minister said the coal plant would reopen before the winter storms",
+     "The energy minister said that the coal plant would reopen before winter storms", "corroborates"),
+])
+def test_nearly_the_same_words_with_a_denial_on_one_side_do_not_corroborate(a, b, expected):
+    [link] = suggest_links(_claims((1, 1, a), (2, 2, b)))
+    assert link.relation == expected
+
+
+def test_a_passage_two_articles_share_word_for_word_is_one_source():
+    sentences = ["The harbour authority has owned the northern quay since the old shipyard closed down",
+                 "Its cranes were last replaced when the container trade first came to the estuary",
+                 "Dock workers have long asked for the rail spur to be reopened for freight trains"]
+    claims = _claims(*[(i + 1, 1, s) for i, s in enumerate(sentences)],
+                     *[(i + 11, 2, s) for i, s in enumerate(sentences)])
+    links = suggest_links(claims)
+    assert len(links) == 3
+    assert {link.relation for link in links} == {"same"}
+    assert all("word for word" in link.reason and "one source" in link.reason for link in links)
+    # two shared sentences are not yet a copied passage
+    assert {link.relation for link in suggest_links(claims[:2] + claims[3:5])} == {"corroborates"}
+
+
+@pytest.mark.parametrize(("quote", "value"), [
+    ("She won the women's 400m title at the indoor trials", "400m"),
+    ("He took silver in the 1500m.", "1500m"),
+])
+def test_a_distance_that_names_a_race_agrees_on_no_figure(quote, value):
+    from tracker.analysis import ValueFact
+
+    other = "At the indoor trials the 400m title and the 1500m silver went to newcomers"
+    v = ValueFact("quantity", value, number=float(value[:-1]), unit="metre")
+    w = ValueFact("quantity", value, number=float(value[:-1]), unit="metre")
+    claims = [ClaimFact(id=1, document_id=1, quote=quote, context=quote, values=(v,)),
+              ClaimFact(id=2, document_id=2, quote=other, context=other, values=(w,))]
+    assert all(f"“{value}”" not in link.reason for link in suggest_links(claims))
+
+
+def test_a_date_in_a_conditional_clause_is_not_used_for_linking():
+    from tracker.analysis import ValueFact
+
+    day = ValueFact("date", "March 3", date="2024-03-03")
+    held = "Officials in Valdoria said the vote in Marenta took place on March 3"
+    if_held = "If the vote in Marenta is held on March 3, officials in Valdoria said, turnout will be low"
+    planned = "Officials in Valdoria said the vote in Marenta would be held on March 3"
+    claims = [ClaimFact(id=i, document_id=i, quote=q, context=q, values=(day,))
+              for i, q in ((1, held), (2, if_held), (3, planned))]
+    links = {(link.a_id, link.b_id): link for link in suggest_links(claims)}
+    assert links[(1, 3)].relation == "corroborates" and "2024-03-03" in links[(1, 3)].reason
+    assert all("2024-03-03" not in link.reason for pair, link in links.items() if 2 in pair)
