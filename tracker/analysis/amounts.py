@@ -178,7 +178,7 @@ def _source(a: Features, b: Features) -> str:
     """"the health ministry: " when both name the same source (the longer spelling), else nothing."""
     if source_key(a) is None or source_key(a) != source_key(b):
         return ""
-    name = max(a.fact.speaker, b.fact.speaker, key=len)
+    name = max(a.fact.speaker or "", b.fact.speaker or "", key=len)
     return f"{'the' + name[3:] if name.startswith('The ') else name}: "
 
 
