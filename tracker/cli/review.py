@@ -5,7 +5,7 @@ import click
 
 from ..services.review import check_status, default_reviewer, record_verdict
 from . import main
-from .common import Database, db_option, pass_db
+from .common import Database, RowId, db_option, pass_db
 
 reviewer_option = click.option(
     "--reviewer", metavar="NAME", default=default_reviewer, show_default="your OS user name",
@@ -25,7 +25,7 @@ def review_command(db: Database, reviewer: str) -> None:
 
 
 @main.command("mark")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=RowId())
 @click.argument("status", metavar="STATUS")
 @click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
 @click.option("--evidence", metavar="URL", help="A URL, or another claim's id, that supports the verdict.")

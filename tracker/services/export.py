@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim, ClaimLink, ClaimValue
 from .claims import with_details
+from .safe_text import csv_row
 
 CLAIM_CSV_FIELDS = (
     "id", "source_id", "source_name", "outlet", "published", "sha256", "start", "end", "quote", "kind",
@@ -121,6 +122,6 @@ def write_csv(rows: Iterator[dict[str, Any]], fields: tuple[str, ...], out: IO[s
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
         n += 1
     return n

@@ -21,6 +21,7 @@ from ..models import STATUSES, Claim
 from .audit import live_links
 from .claims import ClaimFilter, list_claims, paragraph_bounds
 from .link import fact_of
+from .safe_text import csv_row
 
 #: characters of the paragraph shown on each side of a claim's span
 CONTEXT = 240
@@ -148,14 +149,14 @@ def write_csv(report: dict[str, Any], out: IO[str]) -> None:
     writer.writeheader()
     for c in report["claims"]:
         v = c["verdict"] or {}
-        writer.writerow({
+        writer.writerow(csv_row({
             "id": c["id"], "outlet": c["outlet"], "document": c["document"], "published": c["published"],
             "kind": c["kind"], "status": c["status"], "quote": c["quote"], "speaker": c["speaker"],
             "via": "; ".join(c["via"]), "cue": c["cue"], "mode": c["mode"], "values": "; ".join(c["values"]),
             "verdict": v.get("status"), "note": v.get("note"), "evidence": v.get("evidence"),
             "reviewer": v.get("reviewer"), "reviewed_at": v.get("at"),
             "links": "; ".join(f"{link['relation']} #{link['claim']}" for link in c["links"]),
-        })
+        }))
 
 
 def _md(text: str | None) -> str:
