@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..services.review import check_status, default_reviewer, record_verdict
+from ..services.review import check_reviewer, check_status, default_reviewer, record_verdict
 from . import main
 from .common import Database, RowId, db_option, pass_db
 
@@ -19,6 +19,8 @@ reviewer_option = click.option(
 def review_command(db: Database, reviewer: str) -> None:
     """Open the review UI: walk the claim queue and mark claims corroborated, contradicted or unverified."""
     from ..tui import build_app  # Textual loads only for the one command that needs it
+
+    check_reviewer(reviewer)
 
     sessions = db.sessions  # open and upgrade before the screen takes over, so errors print as one line
     build_app(sessions, reviewer=reviewer).run()

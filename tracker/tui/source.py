@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from ..models import Claim
 from ..services.claims import paragraph_bounds
-from ..services.safe_text import printable
+from ..services.safe_text import one_line, printable
 from .keys import SCROLL_KEYS
 
 #: paragraphs shown before and after the claim's own
@@ -39,7 +39,7 @@ class SourcePane(VerticalScroll):
             return
         doc = claim.document
         outlet = doc.outlet.name if doc.outlet else "unknown outlet"
-        self.border_title = f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"
+        self.border_title = Text(one_line(f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"))
         text = doc.text
         p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
         w_start, w_end = _widen(text, p_start, p_end, CONTEXT_PARAGRAPHS)
