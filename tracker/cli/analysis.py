@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..models import STATUSES
 from ..services.audit import AUDIT_CSV_FIELDS, audit_rows, build_audit
+from ..services.fit import json_safe
 from ..services.link import relink
 from ..services.report import ReportFilter, build_report, write_csv, write_json, write_markdown
 from ..services.report_html import write_html
@@ -98,7 +99,7 @@ def audit_command(db: Database, fmt: str, output: str | None) -> None:
             writer.writeheader()
             writer.writerows(csv_row(row) for row in audit_rows(audit))
         else:
-            json.dump(audit, out, ensure_ascii=False, indent=2)
+            json.dump(json_safe(audit), out, ensure_ascii=False, indent=2, allow_nan=False)
             out.write("\n")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim, ClaimLink, ClaimValue
 from .claims import with_details
+from .fit import json_safe
 from .safe_text import csv_row
 
 CLAIM_CSV_FIELDS = (
@@ -98,7 +99,7 @@ def link_records(session: Session) -> Iterator[dict[str, Any]]:
 def write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(json_safe(record), ensure_ascii=False, allow_nan=False) + "\n")
         n += 1
     return n
 

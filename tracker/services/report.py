@@ -20,6 +20,7 @@ from ..analysis.values import describe
 from ..models import STATUSES, Claim
 from .audit import live_links
 from .claims import ClaimFilter, list_claims, paragraph_bounds
+from .fit import json_safe
 from .link import fact_of
 from .safe_text import csv_row
 
@@ -139,7 +140,7 @@ def _claim(c: Claim, links: list[dict[str, Any]], independence: str | None) -> d
 
 
 def write_json(report: dict[str, Any], out: IO[str]) -> None:
-    json.dump(report, out, ensure_ascii=False, indent=2)
+    json.dump(json_safe(report), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
 
