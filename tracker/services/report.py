@@ -22,7 +22,7 @@ from .audit import live_links
 from .claims import ClaimFilter, list_claims, paragraph_bounds
 from .fit import json_safe
 from .link import fact_of
-from .safe_text import csv_row
+from .safe_text import csv_row, one_line
 
 #: characters of the paragraph shown on each side of a claim's span
 CONTEXT = 240
@@ -161,10 +161,11 @@ def write_csv(report: dict[str, Any], out: IO[str]) -> None:
 
 
 def _md(text: str | None) -> str:
-    """Article text inside Markdown: no line breaks, and characters that would start markup escaped."""
+    """Article text inside Markdown: no line breaks, no control characters (a report is often read in a
+    terminal), and characters that would start markup escaped."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = one_line(text)
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
