@@ -374,3 +374,15 @@ def test_the_unbroken_archive_imports(any_url, tmp_path, archive_lines):
     assert cli("--db", any_url, "import", str(path)).exit_code == 0
     assert stored(any_url) == 1
 
+
+
+def test_a_unit_word_over_50_characters_is_left_out_and_the_claim_kept(any_url, tmp_path):
+    unit = "ferryboatswithextraordinarilylongnamesthatnobodyeverwrites"
+    (tmp_path / "unit.txt").write_text(f"The council said 12 {unit} came into the harbour.\n")
+    result = cli("--db", any_url, "ingest", "--quiet", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert stored(any_url, Claim) == 1
+    engine = make_engine(any_url)
+    with session_factory(engine)() as session:
+        assert all(len(u) <= 50 for u in session.scalars(select(ClaimValue.unit)) if u)
+    engine.dispose()

@@ -46,6 +46,8 @@ def _read_rows(path: Path, encoding: str | None) -> Iterator[Article | IngestErr
         try:
             row = next(reader)
         except StopIteration:
+            if number == 0:
+                yield IngestError(str(path), "no articles in the file")
             return
         except csv.Error as exc:
             number += 1
