@@ -17,7 +17,7 @@ from tracker.cli import main
 from tracker.db import make_engine, session_factory, upgrade
 from tracker.extract import Extraction
 from tracker.extract.drafts import AttributionDraft, ClaimDraft, SpeakerDraft, ValueDraft
-from tracker.models import Claim, ClaimValue, Document, Verdict
+from tracker.models import Base, Claim, ClaimValue, Document, Verdict
 from tracker.readers import Article
 from tracker.services.row_cache import cache_of
 from tracker.services.store import store
@@ -385,4 +385,82 @@ def test_a_unit_word_over_50_characters_is_left_out_and_the_claim_kept(any_url, 
     engine = make_engine(any_url)
     with session_factory(engine)() as session:
         assert all(len(u) <= 50 for u in session.scalars(select(ClaimValue.unit)) if u)
+    engine.dispose()
+
+
+# ---- a failed migration step leaves the database as it was ----------------------------------------------------
+
+FAILING_STEP = '''"""a step that makes a table, then fails
+
+Revision ID: 9999
+Revises: {head}
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("INSERT INTO half_done (id) VALUES (1)")
+    op.execute("INSERT INTO no_such_table (id) VALUES (1)")
+
+
+def downgrade() -> None:
+    op.drop_table("half_done")
+'''
+
+
+def test_a_failing_migration_step_leaves_nothing_behind(any_url, tmp_path):
+    import shutil
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from tracker.db import current_revision, head_revision, migrations_dir
+
+    engine = make_engine(any_url)
+    upgrade(engine)
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations_dir(), scripts)
+    (scripts / "versions" / "9999_failing.py").write_text(FAILING_STEP.format(head=head_revision()))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(scripts))
+    cfg.attributes["engine"] = engine
+    with pytest.raises(Exception, match="no_such_table"):
+        command.upgrade(cfg, "9999")
+    assert "half_done" not in inspect(engine).get_table_names()
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_a_downgrade_that_fails_on_an_undo_verdict_undoes_its_own_step(any_url, tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from tracker.db import alembic_config, current_revision
+    from tracker.services.review import record_verdict, undo_last
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    cli("--db", any_url, "ingest", "--quiet", str(tmp_path / "good.txt"))
+    engine = make_engine(any_url)
+    with session_factory(engine)() as session:
+        record_verdict(session, 1, "corroborated", reviewer="r")
+        undo_last(session, 1, reviewer="r")
+    try:
+        command.downgrade(alembic_config(engine), "base")
+    except Exception:  # noqa: BLE001 - SQLite refuses to drop verdicts that an undo points to
+        revision = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+        # whatever step failed is undone whole: its tables are all there and the revision names it
+        assert revision is not None and set(Base.metadata.tables) <= tables
+        with session_factory(engine)() as session:
+            assert session.scalar(select(func.count()).select_from(Verdict)) == 2
+    else:
+        assert current_revision(engine) is None and "verdicts" not in inspect(engine).get_table_names()
     engine.dispose()
