@@ -464,3 +464,68 @@ def test_a_downgrade_that_fails_on_an_undo_verdict_undoes_its_own_step(any_url, 
     else:
         assert current_revision(engine) is None and "verdicts" not in inspect(engine).get_table_names()
     engine.dispose()
+
+
+# ---- search means the same on both engines --------------------------------------------------------------------
+
+SEARCH_ROWS = {
+    "profit": "The baker said profit rose by 5 per cent in March.",
+    "loss": "The baker said a loss of 3 stalls was expected in April.",
+    "warning": "The grocer issued a profit warning after 4 shops closed.",
+    "naive": "The critic said 6 plans were naive about the weather.",
+    "naïve": "The critic said 7 plans were naïve about the tides.",
+    "umlaut": "The club said 8 members voted for Ö as their emblem.",
+    "andnot": "The mayor said 9 roads and bridges were not ready.",
+}
+
+SEARCHES = [
+    ("-profit", set()),                              # exclusions alone name nothing to look for
+    ("AND", set()),                                  # a stop word alone: nothing
+    ("NOT", set()),
+    ("profit AND", {"profit", "warning"}),           # stop words are passed over
+    ("profit -warning", {"profit"}),
+    ('"profit warning"', {"warning"}),
+    ("profit or loss", {"profit", "loss", "warning"}),
+    ("naïve", {"naïve"}),                            # accents matter
+    ("naive", {"naive"}),
+    ("Ö", {"umlaut"}),
+    ("bridges", {"andnot"}),                         # stemmed: bridge / bridges
+    ("said -baker -critic -grocer -club", {"andnot"}),
+]
+
+
+@pytest.fixture
+def search_db(any_url, tmp_path) -> str:
+    rows = tmp_path / "search.jsonl"
+    rows.write_bytes(jsonl(*({"text": text} for text in SEARCH_ROWS.values())))
+    assert cli("--db", any_url, "ingest", "--quiet", str(rows)).exit_code == 0
+    return any_url
+
+
+def test_searches_find_the_same_on_both_engines(search_db):
+    from tracker.services.claims import ClaimFilter, list_claims
+    from tracker.services.search import search_documents
+
+    engine = make_engine(search_db)
+    by_text = {text: key for key, text in SEARCH_ROWS.items()}
+    with session_factory(engine)() as session:
+        for query, expected in SEARCHES:
+            claims = list_claims(session, ClaimFilter(search=query), limit=100, offset=0)
+            found = {key for c in claims for text, key in by_text.items() if c.quote in text}
+            assert found == expected, query
+            documents = {by_text[session.get(Document, i).text] for i, _n, _t in search_documents(session, query)}
+            assert documents == expected, query
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_the_stop_words_are_postgresqls(pg_url):
+    from tracker.services.search_words import STOP_WORDS
+
+    engine = make_engine(pg_url)
+    with engine.connect() as conn:
+        kept = {w for w in STOP_WORDS
+                if conn.exec_driver_sql("SELECT to_tsvector('english', %s) <> ''::tsvector", (w,)).scalar()}
+        dropped = conn.exec_driver_sql("SELECT to_tsvector('english', 'profit harbour naïve')").scalar()
+    engine.dispose()
+    assert kept == set() and dropped.count("'") == 6
