@@ -529,3 +529,25 @@ def test_the_stop_words_are_postgresqls(pg_url):
         dropped = conn.exec_driver_sql("SELECT to_tsvector('english', 'profit harbour naïve')").scalar()
     engine.dispose()
     assert kept == set() and dropped.count("'") == 6
+
+
+def test_an_html_page_whose_metadata_is_too_long_is_one_line(any_url, tmp_path):
+    title = "T" * 1200
+    (tmp_path / "page.html").write_text(
+        f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body><article>"
+        "<p>The harbour master said 18 vessels were waiting outside the breakwater on Sunday morning.</p>"
+        "<p>She said the pilots had worked through the night to bring 6 of them in safely.</p>"
+        "</article></body></html>")
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = cli("--db", any_url, "ingest", "--quiet", str(tmp_path))
+    lines = error_lines(result)
+    assert len(lines) == 1 and "page.html" in lines[0] and "title" in lines[0]
+    assert stored(any_url) == 1
+
+
+def test_an_outlet_option_over_300_characters_is_one_line(any_url, tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = cli("--db", any_url, "ingest", "--quiet", "--outlet", "O" * 301, str(tmp_path))
+    assert result.exit_code == 1 and error_lines(result) == ["tracker: error: --outlet must be 1 to 300 characters "
+                                                             "without NUL"]
+    assert cli("--db", any_url, "ingest", "--quiet", "--outlet", "O" * 300, str(tmp_path)).exit_code == 0

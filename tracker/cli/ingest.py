@@ -4,10 +4,11 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..readers import count_files, read_paths
+from ..readers.limits import MAX_CHARS
 from ..services.ingest import DocumentResult, ingest
 from ..services.link import link_new_documents
 from . import main
-from .common import Database, db_option, pass_db, show_progress, stderr
+from .common import Database, db_option, fail, pass_db, show_progress, stderr
 
 
 @main.command("ingest")
@@ -27,6 +28,8 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     No document is ever stored in part: a bad file is reported in one line and the rest go on.
     The exit status is 1 if any file failed.
     """
+    if outlet is not None and (len(outlet) > MAX_CHARS["outlet"] or "\x00" in outlet or not outlet.strip()):
+        fail(f"--outlet must be 1 to {MAX_CHARS['outlet']} characters without NUL")
     sessions = db.sessions
     items = read_paths(paths, encoding=encoding, defer_html=True)  # pages are read in the extraction workers
 
