@@ -87,14 +87,16 @@ def _insert_attributions(session: Session, claim_ids: list[int], extraction: Ext
     speaker_ids, relay_entities = cache_of(session).attribution_entities(session, atts, scope)
     if not any(relay_entities):
         bulk_insert(session, _attributions, ("claim_id", "speaker_id", "cue", "mode", "descriptor"),
-                     [(cid, sid, a.cue, a.mode, a.descriptor) for cid, sid, a in zip(claim_ids, speaker_ids, atts, strict=True)])
+                     [(cid, sid, a.cue, a.mode, a.descriptor)
+                      for cid, sid, a in zip(claim_ids, speaker_ids, atts, strict=True)])
         return
     attribution_ids = _new_ids(session, _attributions, len(atts))
     bulk_insert(session, _attributions, ("id", "claim_id", "speaker_id", "cue", "mode", "descriptor"),
                  [(aid, cid, sid, a.cue, a.mode, a.descriptor)
                   for aid, cid, sid, a in zip(attribution_ids, claim_ids, speaker_ids, atts, strict=True)])
     bulk_insert(session, _relays, ("attribution_id", "position", "entity_id"),
-                 [(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities, strict=True) for i, eid in enumerate(chain)])
+                 [(aid, i, eid) for aid, chain in zip(attribution_ids, relay_entities, strict=True)
+                  for i, eid in enumerate(chain)])
 
 
 def _new_ids(session: Session, table: Table, n: int) -> list[int]:
