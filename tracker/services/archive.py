@@ -179,10 +179,11 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
         if record.get("end"):
             end = record
             continue
-        name, row = record.get("table"), record.get("row")
-        table = _BY_NAME.get(name)
+        row = record.get("row")
+        table = _BY_NAME.get(str(record.get("table")))
         if table is None or not isinstance(row, dict):
             raise ArchiveError(f"{source}, line {number}: not a row of a known table")
+        name = table.name
         unknown = set(row) - set(table.c.keys())
         if unknown:
             raise ArchiveError(f"{source}, line {number}: {name} has no column {sorted(unknown)[0]!r}")
