@@ -8,6 +8,7 @@ import io
 import json
 import math
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -551,3 +552,32 @@ def test_an_outlet_option_over_300_characters_is_one_line(any_url, tmp_path):
     assert result.exit_code == 1 and error_lines(result) == ["tracker: error: --outlet must be 1 to 300 characters "
                                                              "without NUL"]
     assert cli("--db", any_url, "ingest", "--quiet", "--outlet", "O" * 300, str(tmp_path)).exit_code == 0
+
+
+def test_unreadable_paths_are_one_line_each_even_as_root(any_url, tmp_path, monkeypatch):
+    """The same as above, with the permission errors made by hand, so it runs where tests run as root."""
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "hidden.txt").write_text(GOOD)
+    (folder / "good.txt").write_text(GOOD)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The clerk said 15 ballots were missing.\n")
+    real_scandir, real_read_bytes = os.scandir, Path.read_bytes
+
+    def scandir(path=".", *args):
+        if str(path) == str(folder / "locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    def read_bytes(self):
+        if self == secret:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = cli("--db", any_url, "ingest", "--quiet", str(secret), str(folder))
+    lines = error_lines(result)
+    assert len(lines) == 2, lines
+    assert "secret.txt: cannot be read" in lines[0] and "locked: folder cannot be read" in lines[1]
+    assert stored(any_url) == 1
