@@ -185,7 +185,7 @@ def test_a_600_digit_number_is_never_stored_and_exports_stay_json(any_url, tmp_p
     engine.dispose()
     assert all(math.isfinite(n) for n in numbers)
     for args in (("export", "claims"), ("report", "--format", "json"), ("audit", "--format", "json"),
-                 ("export", "all")):
+                 ("export", "all"), ("export", "claimreview"), ("export", "prov")):
         out = tmp_path / f"{args[0]}-{args[-1]}.out"
         result = cli("--db", any_url, *args, "-o", str(out))
         assert result.exit_code == 0, result.output
@@ -237,6 +237,15 @@ def test_an_id_past_2_63_is_one_line(any_url, args):
     result = cli("--db", any_url, *args)
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [f"tracker: error: no claim with id {args[1]}"]
+
+
+def test_evidence_naming_a_claim_past_2_63_is_one_line(any_url, tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    cli("--db", any_url, "ingest", "--quiet", str(tmp_path))
+    result = cli("--db", any_url, "mark", "1", "corroborated", "--evidence", "claim 123456789012345678901")
+    assert result.exit_code == 1 and error_lines(result) == [
+        "tracker: error: evidence names claim 123456789012345678901, which does not exist"]
+    assert stored(any_url, Verdict) == 0
 
 
 def test_a_limit_past_2_63_lists_what_there_is(any_url, tmp_path):

@@ -66,7 +66,7 @@ def check_evidence(session: Session, evidence: str) -> str:
     if ref is None:
         raise BadReviewInput(f"evidence {evidence!r} is neither a URL (http…) nor a claim id")
     claim_id = int(ref.group(1))
-    if session.get(Claim, claim_id) is None:
+    if not 0 < claim_id <= MAX_ID or session.get(Claim, claim_id) is None:
         raise NotFound(f"evidence names claim {claim_id}, which does not exist")
     return f"claim:{claim_id}"
 
@@ -245,7 +245,8 @@ def queue_page(session: Session, flt: ClaimFilter | None = None, sort: str = "po
 
 
 def queue_row(session: Session, claim_id: int) -> QueueRow:
-    row = session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
+    row = (session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
+           if 0 < claim_id <= MAX_ID else None)
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     return QueueRow(*row)

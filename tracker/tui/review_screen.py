@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ..db import database_error
 from ..errors import NotFound, StaleClaim, TrackerError
 from ..models import Claim, Verdict
+from ..readers.limits import MAX_ID
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
 from ..services.safe_text import one_line
@@ -183,7 +184,8 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="locate", exit_on_error=False)
     def locate(self, claim_id: int) -> None:
         with self.session() as session:
-            document_id = session.scalar(select(Claim.document_id).where(Claim.id == claim_id))
+            document_id = (session.scalar(select(Claim.document_id).where(Claim.id == claim_id))
+                           if 0 < claim_id <= MAX_ID else None)
             if document_id is None:
                 raise NotFound(f"no claim with id {claim_id}")
             self.post_message(ClaimLocated(claim_id, document_id))
