@@ -590,3 +590,12 @@ def test_unreadable_paths_are_one_line_each_even_as_root(any_url, tmp_path, monk
     assert len(lines) == 2, lines
     assert "secret.txt: cannot be read" in lines[0] and "locked: folder cannot be read" in lines[1]
     assert stored(any_url) == 1
+
+
+def test_an_error_line_quoting_hostile_input_is_one_line_without_escapes(any_url, tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_bytes(jsonl({"text": "The clerk said 19 forms were lost.", "date": "\x1b[2J\nnot a date"}, GOOD_ROW))
+    result = cli("--db", any_url, "ingest", "--quiet", str(rows))
+    lines = error_lines(result)
+    assert len(lines) == 1 and "not a date" in lines[0] and "\x1b" not in result.stderr
+    assert stored(any_url) == 1

@@ -14,6 +14,7 @@ from ..config import database_url
 from ..db import database_error, make_engine, session_factory, upgrade
 from ..errors import NotFound, TrackerError
 from ..readers.limits import MAX_ID
+from ..services.safe_text import one_line
 
 
 class Database:
@@ -97,7 +98,7 @@ ROW_OFFSET = click.IntRange(min=0, max=MAX_ID, clamp=True)
 
 
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"tracker: error: {message}", err=True)
+    click.echo(f"tracker: error: {one_line(message)}", err=True)  # one line, whatever the message quotes
     sys.exit(code)
 
 
