@@ -599,3 +599,41 @@ def test_an_error_line_quoting_hostile_input_is_one_line_without_escapes(any_url
     lines = error_lines(result)
     assert len(lines) == 1 and "not a date" in lines[0] and "\x1b" not in result.stderr
     assert stored(any_url) == 1
+
+
+SEARCH_VOCABULARY = ["profit", "loss", "warning", "naive", "naïve", "Ö", "said", "the", "AND", "NOT", "or", "bridges",
+                     "baker", "critic", "plans", "weather", "tides", "per", "cent", "shops", "closed", "March"]
+
+
+def test_random_queries_find_the_same_on_both_engines(tmp_path, pg_url):
+    """Queries built at random from the corpus' words, stop words and operators: SQLite and PostgreSQL agree."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tracker.services.claims import ClaimFilter, list_claims
+
+    rows = tmp_path / "search.jsonl"
+    rows.write_bytes(jsonl(*({"text": text} for text in SEARCH_ROWS.values())))
+    urls = [f"sqlite:///{tmp_path / 'search.db'}", pg_url]
+    engines = []
+    for url in urls:
+        assert cli("--db", url, "ingest", "--quiet", str(rows)).exit_code == 0
+        engines.append(make_engine(url))
+    term = st.tuples(st.sampled_from(["", "-"]), st.lists(st.sampled_from(SEARCH_VOCABULARY), min_size=1, max_size=2))
+    query = st.lists(term, min_size=1, max_size=4).map(lambda terms: " ".join(
+        sign + (f'"{" ".join(words)}"' if len(words) > 1 else words[0]) for sign, words in terms))
+
+    @settings(max_examples=40, deadline=None)
+    @given(q=query)
+    def agree(q: str) -> None:
+        found = []
+        for engine in engines:
+            with session_factory(engine)() as session:
+                found.append({c.quote for c in list_claims(session, ClaimFilter(search=q), limit=100, offset=0)})
+        assert found[0] == found[1], q
+
+    try:
+        agree()
+    finally:
+        for engine in engines:
+            engine.dispose()

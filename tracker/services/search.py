@@ -41,8 +41,9 @@ class SearchQuery:
 def parse_query(query: str) -> SearchQuery | None:
     """``query`` as both engines read it; None when it names nothing to look for.
 
-    Words are ``\\w+`` runs (anything else in the input is a separator, never an operator); a single word that is
-    an English stop word (``STOP_WORDS``, PostgreSQL's list) is dropped; ``or`` between two terms makes either
+    Words are ``\\w+`` runs (anything else in the input is a separator, never an operator); English stop words
+    (``STOP_WORDS``, PostgreSQL's list) are dropped from the ends of each term, and a term of only stop words
+    with them; ``or`` between two terms makes either
     enough; ``-`` before a term excludes it. A query that names only excluded terms or stop words finds nothing.
     """
     wanted: list[Term] = []
@@ -53,9 +54,7 @@ def parse_query(query: str) -> SearchQuery | None:
         if m[4] is not None and not negated and m[4].lower() == "or":
             either = bool(wanted)
             continue
-        words = tuple(_WORD.findall(m[2] if m[2] is not None else m[4]))
-        if len(words) == 1 and words[0].lower() in STOP_WORDS:
-            continue
+        words = _without_edge_stop_words(tuple(_WORD.findall(m[2] if m[2] is not None else m[4])))
         if not words:
             continue
         if negated:
@@ -64,6 +63,17 @@ def parse_query(query: str) -> SearchQuery | None:
             wanted.append(Term(words, either))
             either = False
     return SearchQuery(tuple(wanted), tuple(unwanted)) if wanted else None
+
+
+def _without_edge_stop_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A term's words without the stop words at its ends (PostgreSQL passes over those; inside a phrase it keeps
+    their places)."""
+    start, end = 0, len(words)
+    while start < end and words[start].lower() in STOP_WORDS:
+        start += 1
+    while end > start and words[end - 1].lower() in STOP_WORDS:
+        end -= 1
+    return words[start:end]
 
 
 def fts5_query(query: str) -> str | None:
