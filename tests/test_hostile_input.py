@@ -605,6 +605,7 @@ SEARCH_VOCABULARY = ["profit", "loss", "warning", "naive", "naïve", "Ö", "said
                      "baker", "critic", "plans", "weather", "tides", "per", "cent", "shops", "closed", "March"]
 
 
+@pytest.mark.postgres
 def test_random_queries_find_the_same_on_both_engines(tmp_path, pg_url):
     """Queries built at random from the corpus' words, stop words and operators: SQLite and PostgreSQL agree."""
     from hypothesis import given, settings
