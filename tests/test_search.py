@@ -97,7 +97,8 @@ def test_index_follows_deleted_rows(searchable):
 def test_fts5_query_quotes_every_word():
     assert fts5_query('oil "world cup" -opec') == '"oil" "world cup" NOT "opec"'
     assert fts5_query("-only -negative") is None
-    assert fts5_query("AND(") == '"AND"'
+    assert fts5_query("NEAR(") == '"NEAR"'
+    assert fts5_query("AND(") is None  # a stop word alone: nothing to look for
     assert fts5_query("oil or gas -opec") == '"oil" OR "gas" NOT "opec"'
 
 

@@ -8,12 +8,15 @@ from datetime import date
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from ..models import STATUSES
 from ..services.audit import AUDIT_CSV_FIELDS, audit_rows, build_audit
+from ..services.fit import json_safe
 from ..services.link import relink
 from ..services.report import ReportFilter, build_report, write_csv, write_json, write_markdown
 from ..services.report_html import write_html
+from ..services.safe_text import csv_row, printable
 from . import main
 from .common import Database, db_option, pass_db, stdout
 from .export import output_option
@@ -38,6 +41,11 @@ def _joined(mapping) -> str:
     return ", ".join(mapping)
 
 
+def _cells(*values: str) -> list[Text]:
+    """Table cells shown literally: stored text is never read as markup, control characters are dropped."""
+    return [Text(printable(v)) for v in values]
+
+
 def _print_audit(audit: dict) -> None:
     clusters = Table(title="Clusters of matching claims", show_lines=True)
     for col in ("#", "outlet", "claim", "speaker / via", "values", "sources"):
@@ -47,22 +55,22 @@ def _print_audit(audit: dict) -> None:
         for o in c["outlets"]:
             for x in o["claims"]:
                 who = " via ".join(filter(None, [x["speaker"] or "(own voice)", ", ".join(x["via"])]))
-                clusters.add_row(str(c["cluster"]) if first else "", o["outlet"], f"#{x['id']} {x['quote'][:90]}",
-                                 who, "\n".join(x["values"]),
-                                 f"{c['independence']}\n{_joined(c['relations'])}" if first else "")
+                clusters.add_row(*_cells(str(c["cluster"]) if first else "", o["outlet"],
+                                         f"#{x['id']} {x['quote'][:90]}", who, "\n".join(x["values"]),
+                                         f"{c['independence']}\n{_joined(c['relations'])}" if first else ""))
                 first = False
     outlets = Table(title="Outlets")
     for col in ("outlet", "claims", "kinds", "attributed", "own voice", "relays", "caveats"):
         outlets.add_column(col, overflow="fold")
     for o in audit["outlets"]:
-        outlets.add_row(o["outlet"], str(o["claims"]), _joined(o["kinds"]), f"{o['attributed_share']:.0%}",
-                        str(o["own_voice"]), _joined(o["relays"]), str(len(o["caveats"])))
+        outlets.add_row(*_cells(o["outlet"], str(o["claims"]), _joined(o["kinds"]), f"{o['attributed_share']:.0%}",
+                                str(o["own_voice"]), _joined(o["relays"]), str(len(o["caveats"]))))
     speakers = Table(title="Speakers and relays")
     for col in ("speaker", "kind", "claims", "as relay", "outlets", "modes", "cues"):
         speakers.add_column(col, overflow="fold")
     for s in audit["speakers"]:
-        speakers.add_row(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]), _joined(s["outlets"]),
-                         _joined(s["modes"]), _joined(s["cues"]))
+        speakers.add_row(*_cells(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]),
+                                 _joined(s["outlets"]), _joined(s["modes"]), _joined(s["cues"])))
     no_clusters = "No linked claims yet: links come with ingest, or run tracker link."
     for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers):
         stdout.print(table)
@@ -89,9 +97,9 @@ def audit_command(db: Database, fmt: str, output: str | None) -> None:
         if fmt == "csv":
             writer = csv.DictWriter(out, AUDIT_CSV_FIELDS)
             writer.writeheader()
-            writer.writerows(audit_rows(audit))
+            writer.writerows(csv_row(row) for row in audit_rows(audit))
         else:
-            json.dump(audit, out, ensure_ascii=False, indent=2)
+            json.dump(json_safe(audit), out, ensure_ascii=False, indent=2, allow_nan=False)
             out.write("\n")
 
 

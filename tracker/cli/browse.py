@@ -9,8 +9,9 @@ from rich.text import Text
 from ..models import CLAIM_KINDS, STATUSES
 from ..services.claims import ClaimFilter, count_claims, get_claim, links_of, list_claims, paragraph_bounds
 from ..services.export import value_record
+from ..services.safe_text import one_line, printable
 from . import main
-from .common import Database, db_option, pass_db, stdout
+from .common import ROW_COUNT, ROW_OFFSET, Database, RowId, db_option, pass_db, stdout
 
 
 @main.command("claims")
@@ -21,8 +22,8 @@ from .common import Database, db_option, pass_db, stdout
 @click.option("--text", help="Only claims whose quote contains this.")
 @click.option("--search", metavar="QUERY",
               help='Full-text search of quotes: words (stemmed), "a phrase", -excluded.')
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rows.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
+@click.option("--limit", type=ROW_COUNT, default=50, show_default=True, help="At most this many rows.")
+@click.option("--offset", type=ROW_OFFSET, default=0, help="Skip this many rows first.")
 @db_option
 @pass_db
 def claims_command(db: Database, outlet, kind, status, speaker, text, search, limit: int, offset: int) -> None:
@@ -39,14 +40,20 @@ def claims_command(db: Database, outlet, kind, status, speaker, text, search, li
         att = claim.attribution
         speaker_name = att.speaker.name if att and att.speaker else "(outlet)"
         outlet_name = claim.document.outlet.name if claim.document.outlet else "?"
-        table.add_row(str(claim.id), claim.status, claim.kind, outlet_name, speaker_name, claim.quote)
+        table.add_row(*(Text(one_line(cell)) for cell in (claim.id, claim.status, claim.kind, outlet_name, speaker_name,
+                                                          claim.quote)))
     stdout.print(table)
     shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
     click.echo(f"{shown} of {total} claims", err=True)
 
 
+def literal(line: str) -> Text:
+    """A line shown as it is: never read as markup, no control characters, no highlighting."""
+    return Text(printable(line))
+
+
 @main.command("show")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=RowId())
 @db_option
 @pass_db
 def show_command(db: Database, claim_id: int) -> None:
@@ -57,41 +64,41 @@ def show_command(db: Database, claim_id: int) -> None:
     doc = claim.document
     att = claim.attribution
     out = stdout
-    out.print(Text(f"claim {claim.id}  [{claim.kind}]  status: {claim.status}", style="bold"))
+    out.print(Text(printable(f"claim {claim.id}  [{claim.kind}]  status: {claim.status}"), style="bold"))
     outlet = doc.outlet.name if doc.outlet else "unknown outlet"
-    out.print(f"source: {doc.name} ({outlet}, {doc.published or 'undated'}), characters {claim.start}-{claim.end}",
-              markup=False, highlight=False)
+    out.print(literal(f"source: {doc.name} ({outlet}, {doc.published or 'undated'}), "
+                      f"characters {claim.start}-{claim.end}"))
     p_start, p_end = paragraph_bounds(doc.text, claim.start, claim.end)
     context = Text()
-    context.append(doc.text[p_start:claim.start])
-    context.append("⟦" + doc.text[claim.start:claim.end] + "⟧", style="bold reverse")
-    context.append(doc.text[claim.end:p_end])
+    context.append(printable(doc.text[p_start:claim.start]))
+    context.append("⟦" + printable(doc.text[claim.start:claim.end]) + "⟧", style="bold reverse")
+    context.append(printable(doc.text[claim.end:p_end]))
     out.print(context)
     if att and att.speaker:
         via = " ← ".join(r.entity.name for r in reversed(att.relays))
         line = f"speaker: {att.speaker.name} ({att.speaker.kind}); cue: {att.cue or '-'}; mode: {att.mode}"
-        out.print(line + (f"; via: {via}" if via else ""), markup=False, highlight=False)
+        out.print(literal(line + (f"; via: {via}" if via else "")))
         if att.descriptor:
-            out.print(f"descriptor: {att.descriptor}", markup=False, highlight=False)
+            out.print(literal(f"descriptor: {att.descriptor}"))
     else:
-        out.print(f"speaker: the outlet's own voice; mode: {att.mode if att else 'outlet'}")
-    out.print(f"check-worthiness: {claim.check_worthiness:.2f}; hedged: {'yes' if claim.hedged else 'no'}")
+        out.print(literal(f"speaker: the outlet's own voice; mode: {att.mode if att else 'outlet'}"))
+    out.print(literal(f"check-worthiness: {claim.check_worthiness:.2f}; hedged: {'yes' if claim.hedged else 'no'}"))
     if claim.caveat_of_id:
-        out.print(f"caveat of claim {claim.caveat_of_id}")
+        out.print(literal(f"caveat of claim {claim.caveat_of_id}"))
     for value in claim.values:
         record = {k: v for k, v in value_record(value).items() if k not in ("type", "text", "span")}
-        out.print(f"value: {value.type} “{value.text}” {json.dumps(record)}", markup=False, highlight=False)
+        out.print(literal(f"value: {value.type} “{value.text}” {json.dumps(record)}"))
     if claim.reason:
-        out.print(f"why extracted: {json.dumps(claim.reason, ensure_ascii=False)}", markup=False, highlight=False)
+        out.print(literal(f"why extracted: {json.dumps(claim.reason, ensure_ascii=False)}"))
     for link in links:
         other = link.b if link.a_id == claim.id else link.a
         other_outlet = other.document.outlet.name if other.document.outlet else "?"
-        out.print(f"{link.relation} claim {other.id} ({other_outlet}, score {link.score:.2f}"
-                  f"{', ' + link.decision if link.decision else ''}): {link.reason}", markup=False, highlight=False)
+        out.print(literal(f"{link.relation} claim {other.id} ({other_outlet}, score {link.score:.2f}"
+                          f"{', ' + link.decision if link.decision else ''}): {link.reason}"))
     if claim.verdicts:
         out.print(Text("history:", style="bold"))
         for v in claim.verdicts:
             extra = "".join(f"; {k}: {x}" for k, x in (("note", v.note), ("evidence", v.evidence)) if x)
-            out.print(f"  {v.created_at:%Y-%m-%d %H:%M} {v.reviewer}: {v.status}{extra}", markup=False, highlight=False)
+            out.print(literal(f"  {v.created_at:%Y-%m-%d %H:%M} {v.reviewer}: {v.status}{extra}"))
     else:
         out.print("history: none (unreviewed)")

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import database_url
 from ..db import database_error, make_engine, session_factory, upgrade
-from ..errors import TrackerError
+from ..errors import NotFound, TrackerError
+from ..readers.limits import MAX_ID
+from ..services.safe_text import one_line
 
 
 class Database:
@@ -74,8 +76,29 @@ class TrackerGroup(click.Group):
             fail("interrupted; everything committed before the interrupt is kept", code=130)
 
 
+class RowId(click.ParamType):
+    """A row id: a whole number; one past what a database can hold (2^63 - 1) names no row (one line, not an
+    OverflowError)."""
+
+    name = "integer"
+
+    def __init__(self, what: str = "claim"):
+        self.what = what
+
+    def convert(self, value, param, ctx) -> int:
+        number = click.INT.convert(value, param, ctx)
+        if not 0 < number <= MAX_ID:
+            raise NotFound(f"no {self.what} with id {number}")
+        return number
+
+
+#: a count of rows, clamped to what a database can take
+ROW_COUNT = click.IntRange(min=1, max=MAX_ID, clamp=True)
+ROW_OFFSET = click.IntRange(min=0, max=MAX_ID, clamp=True)
+
+
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"tracker: error: {message}", err=True)
+    click.echo(f"tracker: error: {one_line(message)}", err=True)  # one line, whatever the message quotes
     sys.exit(code)
 
 

@@ -4,10 +4,12 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..readers import count_files, read_paths
+from ..readers.limits import MAX_CHARS
 from ..services.ingest import DocumentResult, ingest
 from ..services.link import link_new_documents
+from ..services.safe_text import one_line
 from . import main
-from .common import Database, db_option, pass_db, show_progress, stderr
+from .common import Database, db_option, fail, pass_db, show_progress, stderr
 
 
 @main.command("ingest")
@@ -27,12 +29,14 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     No document is ever stored in part: a bad file is reported in one line and the rest go on.
     The exit status is 1 if any file failed.
     """
+    if outlet is not None and (len(outlet) > MAX_CHARS["outlet"] or "\x00" in outlet or not outlet.strip()):
+        fail(f"--outlet must be 1 to {MAX_CHARS['outlet']} characters without NUL")
     sessions = db.sessions
     items = read_paths(paths, encoding=encoding, defer_html=True)  # pages are read in the extraction workers
 
     def report(result: DocumentResult) -> None:
         if result.status == "failed":
-            click.echo(f"tracker: skipped {result.error}", err=True)
+            click.echo(f"tracker: skipped {one_line(result.error)}", err=True)
 
     if show_progress(quiet):
         columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
@@ -44,7 +48,7 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
             def advance(result: DocumentResult) -> None:
                 if result.status == "failed":
                     # printed through the live display so the bar does not tear the line
-                    progress.console.print(f"tracker: skipped {result.error}", markup=False, highlight=False,
+                    progress.console.print(f"tracker: skipped {one_line(result.error)}", markup=False, highlight=False,
                                            soft_wrap=True)
                 # a JSON Lines or CSV file yields many results: the bar counts files
                 if result.file != current_file[0]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..services.review import check_status, default_reviewer, record_verdict
+from ..services.review import check_reviewer, check_status, default_reviewer, record_verdict
 from . import main
-from .common import Database, db_option, pass_db
+from .common import Database, RowId, db_option, pass_db
 
 reviewer_option = click.option(
     "--reviewer", metavar="NAME", default=default_reviewer, show_default="your OS user name",
@@ -20,12 +20,14 @@ def review_command(db: Database, reviewer: str) -> None:
     """Open the review UI: walk the claim queue and mark claims corroborated, contradicted or unverified."""
     from ..tui import build_app  # Textual loads only for the one command that needs it
 
+    check_reviewer(reviewer)
+
     sessions = db.sessions  # open and upgrade before the screen takes over, so errors print as one line
     build_app(sessions, reviewer=reviewer).run()
 
 
 @main.command("mark")
-@click.argument("claim_id", metavar="ID", type=int)
+@click.argument("claim_id", metavar="ID", type=RowId())
 @click.argument("status", metavar="STATUS")
 @click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
 @click.option("--evidence", metavar="URL", help="A URL, or another claim's id, that supports the verdict.")

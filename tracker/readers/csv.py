@@ -5,6 +5,7 @@ Quoted fields may hold line breaks, as article text does; the row number counts 
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,20 +25,36 @@ def read_csv_file(path: Path, encoding: str | None = None) -> Iterator[Article |
 
 def _read_rows(path: Path, encoding: str | None) -> Iterator[Article | IngestError]:
     try:
-        text = decode(path, read_bytes(path), encoding).removeprefix("\ufeff")
+        # a CSV file holds many articles: each row is held to the document limit, not the file
+        text = decode(path, read_bytes(path, limited=False), encoding).removeprefix("\ufeff")
     except IngestError as exc:
         yield exc
         return
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    # only \r and \n end a row (str.splitlines would also split at a form feed or \x1c); strict, so a quote left
+    # open is reported rather than taking in the rest of the file
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip().lower() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        yield IngestError(str(path), f"not valid CSV in the header row ({exc})")
+        return
     if "text" not in header:
         yield IngestError(str(path), "no 'text' column in the header row")
         return
-    try:
-        for number, row in enumerate(reader, start=1):
-            try:
-                yield article_from_row(row, path, number, "csv")
-            except IngestError as exc:
-                yield exc
-    except csv.Error as exc:
-        yield IngestError(f"{path}#{reader.line_num}", f"not valid CSV ({exc})")
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            if number == 0:
+                yield IngestError(str(path), "no articles in the file")
+            return
+        except csv.Error as exc:
+            number += 1
+            yield IngestError(f"{path}#{number}", f"not valid CSV at line {reader.line_num} ({exc})")
+            continue
+        number += 1
+        try:
+            yield article_from_row(row, path, number, "csv")
+        except IngestError as exc:
+            yield exc

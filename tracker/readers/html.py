@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import EmptyDocument, IngestError, NotUtf8
 from .article import Article
+from .limits import check_article
 from .text import decode, read_bytes
 
 # a page that is not UTF-8 usually says what it is: <meta charset="..."> or http-equiv content="...charset=..."
@@ -76,7 +77,7 @@ def article_from_html(markup: str, path: Path) -> Article:
     page = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
     if not isinstance(page, Document) or not page.text or not page.text.strip():
         raise EmptyDocument(str(path), "no article text found in the page")
-    return Article(
+    return check_article(Article(
         text=page.text,
         name=path.name,
         origin=page.url or str(path),
@@ -85,7 +86,7 @@ def article_from_html(markup: str, path: Path) -> Article:
         published=_iso_date(page.date),
         outlet=page.sitename or None,
         file=str(path),
-    )
+    ), str(path))
 
 
 def _iso_date(value: str | None) -> date | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import BinaryFile, EmptyDocument, IngestError, NotUtf8, Unreadable
 from .article import Article
+from .limits import too_large
 
 _DATE_HEADER = re.compile(r"\s*date (\d{4})-(\d{2})-(\d{2})\s")
 
@@ -24,8 +25,12 @@ def publication_date(text: str) -> date | None:
 
 
 def decode(path: Path, data: bytes, encoding: str | None) -> str:
-    """Bytes to text, refusing binary data and (unless an encoding is named) anything but UTF-8."""
-    if b"\x00" in data[:8192]:
+    """Bytes to text, refusing binary data and (unless an encoding is named) anything but UTF-8.
+
+    Binary data is told by a NUL: in the first bytes when no encoding is named, else in the decoded text (UTF-16
+    and UTF-32 hold NUL bytes in every ASCII character).
+    """
+    if not encoding and b"\x00" in data[:8192]:
         raise BinaryFile(str(path))
     try:
         text = data.decode(encoding or "utf-8")
@@ -36,13 +41,18 @@ def decode(path: Path, data: bytes, encoding: str | None) -> str:
         raise NotUtf8(str(path), reason) from exc
     except LookupError as exc:
         raise IngestError(str(path), f"unknown encoding {encoding!r}") from exc
+    if encoding and "\x00" in text[:8192]:
+        raise BinaryFile(str(path))
     if not text.strip():
         raise EmptyDocument(str(path))
-    return text
+    return text.removeprefix("\ufeff") if encoding else text
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limited: bool = True) -> bytes:
+    """The file's bytes; with ``limited``, a file over the document size limit is refused before it is read."""
     try:
+        if limited and (reason := too_large(path.stat().st_size)):
+            raise IngestError(str(path), reason)
         return path.read_bytes()
     except OSError as exc:
         raise Unreadable(str(path), f"cannot be read: {exc.strerror or exc}") from exc

@@ -32,6 +32,8 @@ from ..models import (
     Verdict,
     utcnow,
 )
+from ..readers.limits import MAX_ID
+from .fit import json_safe
 from .store import bulk_insert
 
 FORMAT = "tracker-archive"
@@ -84,7 +86,8 @@ def export_archive(session: Session, out: IO[str]) -> dict[str, int]:
     for table in TABLES:
         n = 0
         for row in table_rows(session, table):
-            out.write(json.dumps({"table": table.name, "row": row}, ensure_ascii=False) + "\n")
+            record = {"table": table.name, "row": json_safe(row)}
+            out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
             n += 1
         counts[table.name] = n
     out.write(json.dumps({"end": True, "counts": counts}) + "\n")
@@ -132,7 +135,7 @@ def import_archive(session: Session, lines: IO[str], source: str = "archive") ->
             raise ArchiveError(f"the database is not empty ({what}); import into a new, empty database")
         try:
             counts = _load(session, lines, source)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
             raise ArchiveError(f"{source}: {exc}") from exc
         except DBAPIError as exc:
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -151,6 +154,9 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
         raise ArchiveError(f"{source}: not a tracker archive (its first line does not say format {FORMAT!r})")
     if header.get("version") != VERSION:
         raise ArchiveError(f"{source}: archive version {header.get('version')!r}; this tracker reads version {VERSION}")
+    if header.get("schema") not in _known_schemas():
+        raise ArchiveError(f"{source}: written at schema {header.get('schema')!r}, which this tracker does not know")
+    texts: dict[int, str] = {}
     counts = {t.name: 0 for t in TABLES}
     pending: dict[str, list[tuple]] = {}
     caveats: list[dict[str, int]] = []
@@ -164,18 +170,26 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ArchiveError(f"{source}, line {number}: not valid JSON ({exc.msg})") from exc
+        except RecursionError:
+            raise ArchiveError(f"{source}, line {number}: JSON nested too deep to read") from None
+        if not isinstance(record, dict):
+            raise ArchiveError(f"{source}, line {number}: not a JSON object")
         if end is not None:
             raise ArchiveError(f"{source}, line {number}: rows after the end line")
         if record.get("end"):
             end = record
             continue
-        name, row = record.get("table"), record.get("row")
-        table = _BY_NAME.get(name)
+        row = record.get("row")
+        table = _BY_NAME.get(str(record.get("table")))
         if table is None or not isinstance(row, dict):
             raise ArchiveError(f"{source}, line {number}: not a row of a known table")
+        name = table.name
         unknown = set(row) - set(table.c.keys())
         if unknown:
             raise ArchiveError(f"{source}, line {number}: {name} has no column {sorted(unknown)[0]!r}")
+        problem = _row_problem(name, row, texts)
+        if problem:
+            raise ArchiveError(f"{source}, line {number}: {name} row {row.get('id')!r}: {problem}")
         if order[name] < current:
             raise ArchiveError(f"{source}, line {number}: {name} rows after rows that point to them")
         if order[name] > current:
@@ -199,6 +213,46 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
         session.connection().execute(update(claims).where(claims.c.id == bindparam("cid"))
                                      .values(caveat_of_id=bindparam("of")), caveats[i:i + _BATCH])
     return counts
+
+
+def _known_schemas() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from ..db import alembic_config
+
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _row_problem(name: str, row: dict[str, Any], texts: dict[int, str]) -> str | None:
+    """Why a row breaks what every stored row keeps (the reason in a few words), or None.
+
+    Every whole number fits a signed 64-bit integer; a claim's quote is exactly its document's text between its
+    offsets, inside the text; a claim is not a caveat of itself. Documents' texts are kept to check their claims.
+    """
+    for column, value in row.items():
+        if isinstance(value, int) and not isinstance(value, bool) and not -MAX_ID - 1 <= value <= MAX_ID:
+            return f"{column} {value} does not fit a 64-bit integer"
+        if isinstance(value, str) and "\x00" in value:
+            return f"{column} holds a NUL character"
+    if name == "documents" and isinstance(row.get("id"), int) and isinstance(row.get("text"), str):
+        texts[row["id"]] = row["text"]
+    if name == "claims":
+        return _claim_problem(row, texts)
+    return None
+
+
+def _claim_problem(row: dict[str, Any], texts: dict[int, str]) -> str | None:
+    text = texts.get(row.get("document_id"))  # type: ignore[arg-type]
+    start, end, quote = row.get("start"), row.get("end"), row.get("quote")
+    if text is None:
+        return f"its document {row.get('document_id')!r} is not in the archive before it"
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        return f"span {start!r}-{end!r} is not inside its document's {len(text)} characters"
+    if quote != text[start:end]:
+        return f"its quote is not its document's text at {start}-{end}"
+    if row.get("caveat_of_id") is not None and row.get("caveat_of_id") == row.get("id"):
+        return "it is a caveat of itself"
+    return None
 
 
 def _flush(session: Session, pending: dict[str, list[tuple]]) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import NotFound
 from ..models import Attribution, Claim, ClaimLink, Document, Entity, Outlet, Relay
+from ..readers.limits import MAX_ID
 from .search import QuoteMatches
 
 
@@ -81,6 +82,8 @@ def count_claims(session: Session, flt: ClaimFilter = ClaimFilter()) -> int:
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
+    if not 0 < claim_id <= MAX_ID:  # no row has it, and the drivers cannot even send it
+        raise NotFound(f"no claim with id {claim_id}")
     claim = session.scalars(with_details(select(Claim).where(Claim.id == claim_id))).unique().one_or_none()
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim, ClaimLink, ClaimValue
 from .claims import with_details
+from .fit import json_safe
+from .safe_text import csv_row
 
 CLAIM_CSV_FIELDS = (
     "id", "source_id", "source_name", "outlet", "published", "sha256", "start", "end", "quote", "kind",
@@ -97,7 +99,7 @@ def link_records(session: Session) -> Iterator[dict[str, Any]]:
 def write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(json_safe(record), ensure_ascii=False, allow_nan=False) + "\n")
         n += 1
     return n
 
@@ -121,6 +123,6 @@ def write_csv(rows: Iterator[dict[str, Any]], fields: tuple[str, ...], out: IO[s
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
         n += 1
     return n

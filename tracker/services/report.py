@@ -20,7 +20,9 @@ from ..analysis.values import describe
 from ..models import STATUSES, Claim
 from .audit import live_links
 from .claims import ClaimFilter, list_claims, paragraph_bounds
+from .fit import json_safe
 from .link import as_one_source, fact_of
+from .safe_text import csv_row, one_line
 
 #: characters of the paragraph shown on each side of a claim's span
 CONTEXT = 240
@@ -139,7 +141,7 @@ def _claim(c: Claim, links: list[dict[str, Any]], independence: str | None) -> d
 
 
 def write_json(report: dict[str, Any], out: IO[str]) -> None:
-    json.dump(report, out, ensure_ascii=False, indent=2)
+    json.dump(json_safe(report), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
 
@@ -149,21 +151,22 @@ def write_csv(report: dict[str, Any], out: IO[str]) -> None:
     writer.writeheader()
     for c in report["claims"]:
         v = c["verdict"] or {}
-        writer.writerow({
+        writer.writerow(csv_row({
             "id": c["id"], "outlet": c["outlet"], "document": c["document"], "published": c["published"],
             "kind": c["kind"], "status": c["status"], "quote": c["quote"], "speaker": c["speaker"],
             "via": "; ".join(c["via"]), "cue": c["cue"], "mode": c["mode"], "values": "; ".join(c["values"]),
             "verdict": v.get("status"), "note": v.get("note"), "evidence": v.get("evidence"),
             "reviewer": v.get("reviewer"), "reviewed_at": v.get("at"),
             "links": "; ".join(f"{link['relation']} #{link['claim']}" for link in c["links"]),
-        })
+        }))
 
 
 def _md(text: str | None) -> str:
-    """Article text inside Markdown: no line breaks, and characters that would start markup escaped."""
+    """Article text inside Markdown: no line breaks, no control characters (a report is often read in a
+    terminal), and characters that would start markup escaped."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = one_line(text)
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text

@@ -31,6 +31,7 @@ from ..models import (
     Verdict,
     utcnow,
 )
+from ..readers.limits import MAX_ID, MAX_REVIEWER
 from .claims import ClaimFilter, filtered, get_claim, links_of
 
 
@@ -65,13 +66,13 @@ def check_evidence(session: Session, evidence: str) -> str:
     if ref is None:
         raise BadReviewInput(f"evidence {evidence!r} is neither a URL (http…) nor a claim id")
     claim_id = int(ref.group(1))
-    if session.get(Claim, claim_id) is None:
+    if not 0 < claim_id <= MAX_ID or session.get(Claim, claim_id) is None:
         raise NotFound(f"evidence names claim {claim_id}, which does not exist")
     return f"claim:{claim_id}"
 
 
 def _load(session: Session, claim_id: int, expected_version: int | None) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id) if 0 < claim_id <= MAX_ID else None
     if claim is None:
         raise NotFound(f"no claim with id {claim_id}")
     if expected_version is not None and claim.version != expected_version:
@@ -80,8 +81,28 @@ def _load(session: Session, claim_id: int, expected_version: int | None) -> Clai
     return claim
 
 
+def check_reviewer(reviewer: str) -> str:
+    """A reviewer's name as both engines store it: 1 to MAX_REVIEWER characters, no NUL."""
+    if not reviewer or not reviewer.strip():
+        raise BadReviewInput("the reviewer's name is empty")
+    if len(reviewer) > MAX_REVIEWER:
+        raise BadReviewInput(f"the reviewer's name is {len(reviewer):,} characters long, over the limit of "
+                             f"{MAX_REVIEWER}")
+    if "\x00" in reviewer:
+        raise BadReviewInput("the reviewer's name holds a NUL character")
+    return reviewer
+
+
+def _check_verdict_text(verdict: Verdict) -> None:
+    check_reviewer(verdict.reviewer)
+    for what, value in (("note", verdict.note), ("evidence", verdict.evidence)):
+        if value and "\x00" in value:
+            raise BadReviewInput(f"the {what} holds a NUL character")
+
+
 def _append(session: Session, claim: Claim, verdict: Verdict) -> Verdict:
     """Add ``verdict``, mirror its status on the claim and commit; a concurrent change is refused."""
+    _check_verdict_text(verdict)
     claim_id = claim.id
     claim.status = verdict.status
     # a note keeps the status, yet it is still a change others must see: always bump the version
@@ -156,7 +177,8 @@ def decide_link(session: Session, link_id: int, decision: str, *, reviewer: str)
     """Accept or dismiss a suggested link; a later decision replaces an earlier one."""
     if decision not in LINK_DECISIONS:
         raise BadReviewInput(f"unknown decision {decision!r}: expected one of {', '.join(LINK_DECISIONS)}")
-    link = session.get(ClaimLink, link_id)
+    check_reviewer(reviewer)
+    link = session.get(ClaimLink, link_id) if 0 < link_id <= MAX_ID else None
     if link is None:
         raise NotFound(f"no link with id {link_id}")
     link.decision, link.decided_by, link.decided_at = decision, reviewer, utcnow()
@@ -223,7 +245,8 @@ def queue_page(session: Session, flt: ClaimFilter | None = None, sort: str = "po
 
 
 def queue_row(session: Session, claim_id: int) -> QueueRow:
-    row = session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
+    row = (session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
+           if 0 < claim_id <= MAX_ID else None)
     if row is None:
         raise NotFound(f"no claim with id {claim_id}")
     return QueueRow(*row)

@@ -7,6 +7,7 @@ migration 0002.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnClause, ColumnElement, func, literal_column, select, text
@@ -15,36 +16,83 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..models import Claim, Document
+from .search_words import STOP_WORDS
 
 _TERM = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _WORD = re.compile(r"\w+")
 _ENGLISH: ColumnClause[Any] = literal_column("'english'::regconfig")
 
 
-def fts5_query(query: str) -> str | None:
-    """``query`` in FTS5 syntax, as PostgreSQL's websearch_to_tsquery reads it: every word quoted so no user
-    input is taken for an operator, ``or`` between two terms, ``-`` before one to exclude it. None if it has no
-    words to look for."""
-    wanted: list[str] = []
-    unwanted: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing to look for: a word, or the words of a "quoted phrase" in order."""
+
+    words: tuple[str, ...]
+    #: joined to the term before it by ``or`` rather than ``and``
+    either: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    wanted: tuple[Term, ...]
+    unwanted: tuple[Term, ...]
+
+
+def parse_query(query: str) -> SearchQuery | None:
+    """``query`` as both engines read it; None when it names nothing to look for.
+
+    Words are ``\\w+`` runs (anything else in the input is a separator, never an operator); English stop words
+    (``STOP_WORDS``, PostgreSQL's list) are dropped from the ends of each term, and a term of only stop words
+    with them; ``or`` between two terms makes either
+    enough; ``-`` before a term excludes it. A query that names only excluded terms or stop words finds nothing.
+    """
+    wanted: list[Term] = []
+    unwanted: list[Term] = []
     either = False
     for m in _TERM.finditer(query):
         negated = bool(m[1] or m[3])
         if m[4] is not None and not negated and m[4].lower() == "or":
             either = bool(wanted)
             continue
-        words = _WORD.findall(m[2] if m[2] is not None else m[4])
+        words = _without_edge_stop_words(tuple(_WORD.findall(m[2] if m[2] is not None else m[4])))
         if not words:
             continue
-        term = '"' + " ".join(words) + '"'
         if negated:
-            unwanted.append(term)
+            unwanted.append(Term(words))
         else:
-            wanted.append(f"OR {term}" if either else term)
+            wanted.append(Term(words, either))
             either = False
-    if not wanted:
+    return SearchQuery(tuple(wanted), tuple(unwanted)) if wanted else None
+
+
+def _without_edge_stop_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A term's words without the stop words at its ends (PostgreSQL passes over those; inside a phrase it keeps
+    their places)."""
+    start, end = 0, len(words)
+    while start < end and words[start].lower() in STOP_WORDS:
+        start += 1
+    while end > start and words[end - 1].lower() in STOP_WORDS:
+        end -= 1
+    return words[start:end]
+
+
+def fts5_query(query: str) -> str | None:
+    """``query`` in FTS5 syntax: every word quoted so no user input is taken for an operator. None if it has
+    nothing to look for (see ``parse_query``)."""
+    parsed = parse_query(query)
+    if parsed is None:
         return None
-    return " ".join(wanted) + "".join(f" NOT {u}" for u in unwanted)
+    wanted = [("OR " if t.either else "") + '"' + " ".join(t.words) + '"' for t in parsed.wanted]
+    return " ".join(wanted) + "".join(' NOT "' + " ".join(t.words) + '"' for t in parsed.unwanted)
+
+
+def websearch_query(query: str) -> str | None:
+    """``query`` rewritten for PostgreSQL's websearch_to_tsquery from the same parse as ``fts5_query``."""
+    parsed = parse_query(query)
+    if parsed is None:
+        return None
+    wanted = [("or " if t.either else "") + '"' + " ".join(t.words) + '"' for t in parsed.wanted]
+    return " ".join(wanted) + "".join(' -"' + " ".join(t.words) + '"' for t in parsed.unwanted)
 
 
 class QuoteMatches(ColumnElement[bool]):
@@ -67,7 +115,10 @@ def _compile_quote_matches(element: QuoteMatches, compiler, **kw) -> str:
 def claims_matching(dialect: str, query: str) -> ColumnElement[bool]:
     """A WHERE clause on Claim: its quote matches ``query``, through the full-text index of ``dialect``."""
     if dialect == "postgresql":
-        return func.to_tsvector(_ENGLISH, Claim.quote).bool_op("@@")(func.websearch_to_tsquery(_ENGLISH, query))
+        web = websearch_query(query)
+        if web is None:
+            return Claim.id.is_(None)  # nothing to look for: nothing matches
+        return func.to_tsvector(_ENGLISH, Claim.quote).bool_op("@@")(func.websearch_to_tsquery(_ENGLISH, web))
     if dialect == "sqlite":
         fts = fts5_query(query)
         if fts is None:
@@ -81,8 +132,11 @@ def claims_matching(dialect: str, query: str) -> ColumnElement[bool]:
 def search_documents(session: Session, query: str, limit: int = 20) -> list[tuple[int, str, str | None]]:
     """Documents whose title or text matches ``query``, best first: (id, name, title)."""
     if session.get_bind().dialect.name == "postgresql":
+        web = websearch_query(query)
+        if web is None:
+            return []
         vector = func.to_tsvector(_ENGLISH, Document.text)
-        tsquery = func.websearch_to_tsquery(_ENGLISH, query)
+        tsquery = func.websearch_to_tsquery(_ENGLISH, web)
         stmt = (select(Document.id, Document.name, Document.title).where(vector.bool_op("@@")(tsquery))
                 .order_by(func.ts_rank(vector, tsquery).desc(), Document.id).limit(limit))
         return [(id_, name, title) for id_, name, title in session.execute(stmt)]

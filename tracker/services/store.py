@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..extract import Extraction
 from ..models import Attribution, Claim, ClaimValue, Document, Relay, SkippedSpan, utcnow
 from ..readers import Article
+from .fit import fit
 from .row_cache import cache_of
 from .store_postgresql import store_postgresql
 
@@ -42,6 +43,7 @@ def store(session: Session, article: Article, extraction: Extraction, outlet: st
     ``outlet`` is the outlet's name as the caller decided it (``--outlet``, the page's metadata or the text).
     The caller owns the transaction and tells the run's cache (``row_cache.cache_of``) how it ended.
     """
+    extraction = fit(extraction)  # nothing a column cannot hold faithfully, on either engine
     cache = cache_of(session)
     outlet_id = cache.outlet_id(session, outlet) if outlet else None
     if session.get_bind().dialect.name == "postgresql":

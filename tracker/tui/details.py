@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ..services.export import value_record
 from ..services.review import ClaimDetail
+from ..services.safe_text import printable
 from .keys import SCROLL_KEYS
 
 
@@ -18,7 +19,7 @@ def describe(detail: ClaimDetail) -> Text:
 
     def line(label: str, value: str) -> None:
         out.append(f"{label}: ", style="bold")
-        out.append(value + "\n")
+        out.append(printable(value) + "\n")
 
     line(f"claim {claim.id}", f"{claim.kind} · check-worthiness {claim.check_worthiness:.2f}"
          f" · hedged {'yes' if claim.hedged else 'no'} · version {claim.version}")

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..models import Verdict
+from ..services.safe_text import printable
 from .keys import SCROLL_KEYS
 from .queue import STATUS_STYLE
 
@@ -21,13 +22,13 @@ def describe(verdicts: list[Verdict]) -> Text:
     out = Text()
     for v in verdicts:
         out.append(f"{_utc(v.created_at):%Y-%m-%d %H:%M} ", style="dim")
-        out.append(f"{v.reviewer} ")
+        out.append(f"{printable(v.reviewer)} ")
         out.append(v.status, style=STATUS_STYLE.get(v.status, ""))
         if v.note:
-            out.append(f" · {v.note}")
+            out.append(f" · {printable(v.note)}")
         if v.evidence:
             out.append(" · evidence ")
-            out.append(v.evidence, style="underline")
+            out.append(printable(v.evidence), style="underline")
         out.append("\n")
     out.rstrip()
     return out if verdicts else Text("no verdicts yet: unreviewed", style="dim")

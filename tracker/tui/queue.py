@@ -6,6 +6,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from ..services.review import QueueRow
+from ..services.safe_text import one_line
 from .keys import CURSOR_KEYS
 
 #: fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
@@ -40,9 +41,10 @@ class ClaimQueue(DataTable):
 
     @staticmethod
     def cells(row: QueueRow) -> tuple:
-        return (Text(row.status, style=STATUS_STYLE.get(row.status, "")), row.kind, row.outlet or "?",
-                _clip(row.speaker or "(outlet)", 18), row.date or "",
-                _clip(" ".join(row.quote.split()), COLUMNS[-1][1]))
+        # stored text as Text: shown literally, never read as markup
+        return (Text(row.status, style=STATUS_STYLE.get(row.status, "")), Text(row.kind),
+                Text(one_line(row.outlet or "?")), Text(_clip(one_line(row.speaker or "(outlet)"), 18)),
+                Text(row.date or ""), Text(_clip(one_line(row.quote), COLUMNS[-1][1])))
 
     def show(self, rows: list[QueueRow], *, append: bool, total: int | None) -> None:
         if not append:

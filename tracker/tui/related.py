@@ -1,11 +1,13 @@
 """Related claims: links to claims in other documents, with relation, score, reason and decision."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from ..models import ClaimLink
+from ..services.safe_text import one_line
 from .keys import CURSOR_KEYS
 
 COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 22))
@@ -39,9 +41,9 @@ class RelatedPane(DataTable):
             other = link.b if link.a_id == claim_id else link.a
             self.other_ids[link.id] = other.id
             outlet = other.document.outlet.name if other.document.outlet else "?"
-            self.add_row(link.relation, f"#{other.id}", outlet, f"{link.score:.2f}",
-                         link.decision or ("pending" if link.origin == "auto" else "reviewer"),
-                         link.reason, key=str(link.id))
+            cells = (link.relation, f"#{other.id}", outlet, f"{link.score:.2f}",
+                     link.decision or ("pending" if link.origin == "auto" else "reviewer"), link.reason)
+            self.add_row(*(Text(one_line(cell)) for cell in cells), key=str(link.id))
         self.border_title = f"related claims ({len(links)})"
 
     @property

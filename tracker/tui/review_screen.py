@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -25,8 +26,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ..db import database_error
 from ..errors import NotFound, StaleClaim, TrackerError
 from ..models import Claim, Verdict
+from ..readers.limits import MAX_ID
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
+from ..services.safe_text import one_line
 from .details import DetailsPane
 from .help import EmptyScreen, HelpScreen
 from .history import HistoryPane
@@ -145,9 +148,9 @@ class ReviewScreen(Screen[None]):
 
     def update_status_line(self) -> None:
         queue = self.queue
-        self.query_one("#status-line", Static).update(
+        self.query_one("#status-line", Static).update(Text(one_line(
             f"reviewer {self.review_app.reviewer} · {len(queue.order)} of {queue.total} claims loaded · "
-            f"filter: {describe_filter(self.claim_filter)} · sort: {self.sort}")
+            f"filter: {describe_filter(self.claim_filter)} · sort: {self.sort}")))
 
     # ---- workers: each opens its own Session and answers with a message --------------------------------
 
@@ -181,7 +184,8 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="locate", exit_on_error=False)
     def locate(self, claim_id: int) -> None:
         with self.session() as session:
-            document_id = session.scalar(select(Claim.document_id).where(Claim.id == claim_id))
+            document_id = (session.scalar(select(Claim.document_id).where(Claim.id == claim_id))
+                           if 0 < claim_id <= MAX_ID else None)
             if document_id is None:
                 raise NotFound(f"no claim with id {claim_id}")
             self.post_message(ClaimLocated(claim_id, document_id))
@@ -210,7 +214,8 @@ class ReviewScreen(Screen[None]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.log.error(error)
-            self.notify(f"{type(error).__name__}: {error}", title="internal error", severity="error")
+            self.notify(one_line(f"{type(error).__name__}: {error}"), title="internal error", severity="error",
+                        markup=False)
 
     # ---- messages from the workers -----------------------------------------------------------------------
 
@@ -275,7 +280,7 @@ class ReviewScreen(Screen[None]):
     def on_verdict_refused(self, message: VerdictRefused) -> None:
         if self.marked and self.marked[-1] == message.claim_id:
             self.marked.pop()
-        self.notify(message.reason, title="not saved", severity="warning", timeout=6)
+        self.notify(one_line(message.reason), title="not saved", severity="warning", timeout=6, markup=False)
 
     def on_link_decided(self, message: LinkDecided) -> None:
         self.notify(f"link {message.link_id} {message.decision}", timeout=2)
@@ -283,7 +288,7 @@ class ReviewScreen(Screen[None]):
             self.load_claim(self.shown_id)
 
     def on_review_failed(self, message: ReviewFailed) -> None:
-        self.notify(message.reason, title="not done", severity="error", timeout=6)
+        self.notify(one_line(message.reason), title="not done", severity="error", timeout=6, markup=False)
 
     # ---- the queue drives the panes ---------------------------------------------------------------------
 
@@ -399,7 +404,7 @@ class ReviewScreen(Screen[None]):
                 return
             text = value.strip().lstrip("#")
             if not text.isdigit():
-                self.notify(f"{value!r} is not a claim id", severity="error")
+                self.notify(one_line(f"{value!r} is not a claim id"), severity="error", markup=False)
             elif not self.queue.select_id(int(text)):
                 self.locate(int(text))
 

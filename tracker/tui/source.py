@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ..models import Claim
 from ..services.claims import paragraph_bounds
+from ..services.safe_text import one_line, printable
 from .keys import SCROLL_KEYS
 
 #: paragraphs shown before and after the claim's own
@@ -38,18 +39,18 @@ class SourcePane(VerticalScroll):
             return
         doc = claim.document
         outlet = doc.outlet.name if doc.outlet else "unknown outlet"
-        self.border_title = f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"
+        self.border_title = Text(one_line(f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"))
         text = doc.text
         p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
         w_start, w_end = _widen(text, p_start, p_end, CONTEXT_PARAGRAPHS)
         content = Text()
-        content.append(text[w_start:p_start], style="dim")
-        content.append(text[p_start:claim.start])
-        content.append(text[claim.start:claim.end], style="bold reverse")
-        content.append(text[claim.end:p_end])
-        content.append(text[p_end:w_end], style="dim")
+        content.append(printable(text[w_start:p_start]), style="dim")
+        content.append(printable(text[p_start:claim.start]))
+        content.append(printable(text[claim.start:claim.end]), style="bold reverse")
+        content.append(printable(text[claim.end:p_end]))
+        content.append(printable(text[p_end:w_end]), style="dim")
         body.update(content)
-        self._lines_above = Text(text[w_start:claim.start])
+        self._lines_above = Text(printable(text[w_start:claim.start]))
         self.call_after_refresh(self._scroll_to_span)
 
     def _scroll_to_span(self) -> None:
