@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .drafts import CALENDAR_WEEK, ValueDraft
+from .drafts import ValueDraft
 from .holidays import find_holidays
 from .numbers import SPOKEN_YEAR, spoken_year
 from .periods import day_references, find_periods, year_references
@@ -50,12 +50,15 @@ _AFTER_MONTH = re.compile(
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(
     rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+# a day something ended on has passed ("the quarter ended June 30")
+_ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
 _YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
-    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
+    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
+    r"(?:\(?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?)?$")  # "until 9 a.m. EST Tuesday"
 _DAYS_ANCHOR = re.compile(
     rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
@@ -102,12 +105,23 @@ _REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|mad
 _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
                          r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
 _CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
-_SENTENCE_BACK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
+_SENTENCE_BACK = re.compile(r"(?<![ap]\.m)[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
-                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|would|"
+                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|"
+                     r"planning\s+(?:to|for)|would|(?:agreed|agreement|decided|voted|promised|pledged|vowed)\s+to\s+"
+                     r"(?!(?:the|an?|this|that|these|those|its|their|his|her|our|some|all|it|them|him)\b)[a-z]+|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
+# past tenses that report what someone said rather than what happened
+REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "warned", "confirmed",
+                            "disclosed", "revealed"})
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
+
+
+def iso_week(day: date) -> str:
+    """The ISO week holding ``day``, as TIMEX3 writes it: "2031-W15"."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _number(word: str) -> int | None:
@@ -118,13 +132,16 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for(month: int, published: date | None, context: str, day: int | None = None) -> int | None:
+def _year_for(month: int, published: date | None, context: str, day: int | None = None,
+              passed: bool = False) -> int | None:
     """The year of a date named without one: the nearest to the publication date, news being mostly about
     the recent past, so a date to come counts as farther away unless the words around it look ahead
     ("in February" in a September story is the February before; "by March 9" in a February story is the
-    coming one)."""
+    coming one). ``passed``: the words say the day has gone ("the quarter ended June 30")."""
     if published is None:
         return None
+    if passed:
+        return published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     weight = 1.0 if _FUTURE.search(context) else 2.5
     best, cost = published.year, None
     for year in (published.year - 1, published.year, published.year + 1):
@@ -188,11 +205,10 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         value = None
         if published is not None and not _hypothetical(text, rs):
             if which.endswith("week"):
-                # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
+                # "last week": the ISO week (Monday to Sunday) before this one; "this week", "next week" likewise
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
-                monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-                add(rs, re_, type="date_range", date=monday.isoformat(),
-                    date_end=(monday + timedelta(days=6)).isoformat(), unit=CALENDAR_WEEK)
+                value = iso_week(published + timedelta(weeks=shift))
+                add(rs, re_, type="date", date=value)
                 continue
             elif which in ("yesterday", "today", "tomorrow"):
                 value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
@@ -248,7 +264,8 @@ def _months(text, published, start, taken, add) -> None:
         context = text[max(0, s - 40):e + 40]
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
-            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context, int(f["d1"]))
+            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context, int(f["d1"]),
+                                                            _ENDED_BACK.search(text, max(0, s - 12), s) is not None)
             if f["d2"] and f["sep"] == "and" and not _BETWEEN.search(text, max(0, s - 10), s):
                 # "on Sept. 23 and 27" names two days, not the days between them
                 d = _safe_date(yr, mon, int(f["d1"]))
@@ -296,11 +313,13 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
     sentence = _sentence_around(text, s, e)
     if _LAST_YEAR.search(sentence):
         return published.year - 1
-    if _PAST.search(sentence):
-        return behind
-    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
     months_ahead = (ahead - published.year) * 12 + mon - published.month
     months_behind = (published.year - behind) * 12 + published.month - mon
+    past = {w.lower() for w in _PAST.findall(sentence)}
+    if past:
+        # only a report in the past tense, of next month ("told buyers of a cut in September" in August): ahead
+        return ahead if months_ahead == 1 and past <= REPORTING_PAST else behind
+    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
     return ahead if months_ahead * 3 < months_behind else behind
 
 
@@ -359,7 +378,7 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue
         if _DATE_AFTER_WEEKDAY.match(text, m.end()):
             continue  # "Saturday, April 25": the date that follows gives the day
-        b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         prep = (b["prep"] or "").lower() if b else ""
         value = None
         if published is not None and not _hypothetical(text, m.start()):

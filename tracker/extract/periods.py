@@ -188,6 +188,9 @@ class Periods:
             return int(a["yr"])
         if pub is None:
             return None
+        if a is not None and a["mon"] and a["mon"][:3].lower() in MONTH_STARTS:
+            # "the second quarter ended June 30": the latest such day that has passed
+            return pub.year if MONTH_STARTS[a["mon"][:3].lower()] <= pub.month else pub.year - 1
         poss = b["poss"] or (a["poss"] if a is not None else None)
         if poss and poss.lower() in YEAR_SHIFT:
             return pub.year + YEAR_SHIFT[poss.lower()]
@@ -256,7 +259,8 @@ class Periods:
                     year, q, _ = found
                 else:
                     year = self._quarter_year(b, a, q, s)
-                end = a.end() if a is not None else e
+                # "the third quarter ended Sept. 30": the day it ended is a date of its own
+                end = a.end() if a is not None and not a["mon"] else e
             else:
                 found = self._quarter_of(b, s, e)
                 if found is None:

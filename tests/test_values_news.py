@@ -1,0 +1,70 @@
+"""Classes of dates in news text from issue 10's second round, each a table of invented sentences
+(article dated Tuesday 2031-04-08 unless a row says otherwise)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract.values import find_values
+
+TUESDAY = date(2031, 4, 8)
+
+
+def found(text: str, published: date = TUESDAY):
+    values = find_values(text, published)
+    for v in values:
+        assert text[v.start:v.end] == v.text
+    return {v.text: v for v in values}
+
+
+@pytest.mark.parametrize("text, phrase, week", [
+    # calendar weeks are ISO weeks, as TIMEX3 writes them
+    ("Shares slid last week.", "last week", "2031-W14"),
+    ("The board meets this week.", "this week", "2031-W15"),
+    ("Talks resume next week.", "next week", "2031-W16"),
+    ("Last week the council voted to close the pool.", "Last week", "2031-W14"),
+])
+def test_calendar_weeks_are_iso_weeks(text, phrase, week):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", week)
+
+
+@pytest.mark.parametrize("text, quarter_phrase, quarter, day_phrase, day", [
+    # the day a fiscal quarter ended is a date of its own, not part of the quarter's span
+    ("Net income rose for the third quarter ended Sept. 30, the bank said.", "the third quarter", "2030-Q3",
+     "Sept. 30", "2030-09-30"),
+    ("The chain lost money in its second quarter ended June 30.", "its second quarter", "2030-Q2",
+     "June 30", "2030-06-30"),
+])
+def test_the_end_of_a_fiscal_quarter_is_its_own_date(text, quarter_phrase, quarter, day_phrase, day):
+    values = found(text)
+    assert values[quarter_phrase].date == quarter
+    assert values[day_phrase].date == day
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # an agreement, decision or plan to do something looks ahead to the month it names
+    ("The lender announced an agreement to buy the smaller bank in June.", "June", "2031-06"),
+    ("The council decided to admit the new members in early February.", "February", "2032-02"),
+    ("They were planning to open the depot on Monday.", "Monday", "2031-04-14"),
+    # agreeing to something (a noun) says nothing of time to come
+    ("The union agreed to the deal on Friday.", "Friday", "2031-04-04"),
+    # only a report of next month in the past tense: next month, not eleven months back
+    ("The ministry told hauliers of a cut in diesel supply in May.", "May", "2031-05"),
+    # something that happened, in the past tense: the month that has passed
+    ("The mill closed its doors in May.", "May", "2030-05"),
+    ("The ministry said the mill closed in May.", "May", "2030-05"),
+])
+def test_months_and_weekdays_looked_ahead_to(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a time of day between the preposition and the weekday keeps the preposition's direction
+    ("Officials extended the deadline until 9 a.m. EST Friday.", "Friday", "2031-04-11"),
+    ("The ferry will sail at dawn (6 a.m. local time Thursday), the captain said.", "Thursday", "2031-04-10"),
+    ("The crew will leave at 4 a.m. Thursday.", "Thursday", "2031-04-10"),
+])
+def test_a_time_of_day_before_a_weekday(text, phrase, expected):
+    assert found(text)[phrase].date == expected
