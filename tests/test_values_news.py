@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tracker.extract.furniture import line_reason
 from tracker.extract.values import find_values
 
 TUESDAY = date(2031, 4, 8)
@@ -68,3 +69,48 @@ def test_months_and_weekdays_looked_ahead_to(text, phrase, expected):
 ])
 def test_a_time_of_day_before_a_weekday(text, phrase, expected):
     assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a weekday of a named week: that day of the calendar week
+    ("The inspectors arrived on Tuesday of last week.", "Tuesday of last week", "2031-04-01"),
+    ("Hearings resume on Friday of next week.", "Friday of next week", "2031-04-18"),
+    ("Crews worked through Thursday of this week.", "Thursday of this week", "2031-04-10"),
+    # the week of a day is the calendar week that holds it
+    ("Bids are due the week of May 14.", "the week of May 14", "2031-W20"),
+])
+def test_days_and_weeks_named_by_each_other(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("line, kept", [
+    # a sentence whose writer left off the full stop is prose
+    ("I'll be back in the office on Friday", True),
+    ("The council will vote on the budget next week", True),
+    ("We met the minister two days ago", True),
+    ("It rained for three days in March", True),
+    ("Prices are expected to fall this summer", True),
+    # headings and headlines stay furniture
+    ("What we know so far", False),
+    ("Here's how the new rules work", False),
+    ("Council Will Vote On Budget", False),
+    ("Threats condemned", False),
+    ("Ukraine's grain exports since the war", False),
+])
+def test_a_sentence_without_a_full_stop_is_no_heading(line, kept):
+    assert (line_reason(line) is None) == kept
+
+
+def test_a_long_paragraph_ending_in_a_credit_keeps_its_claims():
+    body = "The port reopened on Monday after a week of repairs, officials said. " * 6
+    assert line_reason(body + "Jane Roe contributed to this article.") is None
+    assert line_reason("Jane Roe in Oslo contributed to this article.") == "contributor credit"
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour is first stop on the minister's tour;",
+    "As the mayor's office reported after the flood waters had fallen back from the bridge:",
+])
+def test_a_line_ending_in_a_colon_or_semicolon_stays_as_it_was(line):
+    assert line_reason(line) is not None

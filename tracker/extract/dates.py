@@ -81,6 +81,7 @@ _AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
+_OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
@@ -380,6 +381,10 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue  # "Saturday, April 25": the date that follows gives the day
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         prep = (b["prep"] or "").lower() if b else ""
+        week = _OF_WEEK.match(text, m.end())
+        if week is not None:
+            _weekday_of_week(m, b, week, published, add)
+            continue
         value = None
         if published is not None and not _hypothetical(text, m.start()):
             future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
@@ -403,6 +408,18 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _weekday_of_week(m, b, week, published, add) -> None:
+    """"Tuesday of last week": that weekday in the calendar week named."""
+    s = b.start("part") if b and b["part"] else m.start()
+    value = None
+    if published is not None:
+        monday = published - timedelta(days=published.weekday())
+        shift = {"last": -1, "this": 0, "next": 1}[week["w"].lower()]
+        day = monday + timedelta(weeks=shift, days=WEEKDAYS[m.group().lower()].weekday)
+        value = day.isoformat()
+    add(s, week.end(), type="date", date=value)
 
 
 def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
