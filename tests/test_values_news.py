@@ -114,3 +114,24 @@ def test_a_long_paragraph_ending_in_a_credit_keeps_its_claims():
 ])
 def test_a_line_ending_in_a_colon_or_semicolon_stays_as_it_was(line):
     assert line_reason(line) is not None
+
+
+@pytest.mark.parametrize("text, dates", [
+    # years joined by words are two years, as TIMEX3 annotates them; joined by a dash, one span
+    ("Exports fell between 2014 and 2017.", [("2014", None), ("2017", None)]),
+    ("She chaired the board from 2009 to 2012.", [("2009", None), ("2012", None)]),
+    ("The plan runs from 2001 through 2005.", [("2001", None), ("2005", None)]),
+    ("The survey covers 2019-24.", [("2019", "2024")]),
+])
+def test_two_years_joined_by_words_are_two_dates(text, dates):
+    assert [(v.date, v.date_end) for v in find_values(text, TUESDAY) if v.type.startswith("date")] == dates
+
+
+@pytest.mark.parametrize("text, phrase, kind, value", [
+    # years read aloud (broadcast transcripts): with a month, a month; before a unit, a number of years
+    ("The storm came in January nineteen ninety-seven.", "January nineteen ninety-seven", "date", "1997-01"),
+    ("The shrine has stood for two thousand years.", "two thousand years", "duration", 2000.0),
+])
+def test_years_read_aloud(text, phrase, kind, value):
+    v = found(text)[phrase]
+    assert v.type == kind and (v.date if kind == "date" else v.number) == value

@@ -64,7 +64,9 @@ _DAYS_ANCHOR = re.compile(
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
-_YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
+# "2019-24", "1990–1995": one span of years; "from 1991 to 1997" and "between 1994 and 1997" stay two years, as
+# TIMEX3 annotates them (offsets.py keeps "to" between two days apart the same way)
+_YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(
     rf"\b(?:{_PREP}|the|of|year|in the|a|an|its|his|her|their|our|both|into|for|due|than)\s+$|\bmid-$|\w[’']s\s+$",
     re.I)
@@ -76,9 +78,11 @@ _STRONG_YEAR_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
+_UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
+_MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
 _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
-_AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
-_LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
+# "in 2024 and 2025", "from 1991 to 1997": a year after a year
+_LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or|to|through|till|until)\s+$|\b{_YEAR},\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
 _OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
@@ -357,8 +361,6 @@ def _years(text, start, taken, add) -> None:
         if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
             continue
         r = _YEAR_RANGE_AFTER.match(text, e)
-        if r is None and _BETWEEN.search(text, max(0, s - 10), s):
-            r = _AND_YEAR.match(text, e)  # "between 2019 and 2024"
         if r:
             y1 = int(m.group())
             y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
@@ -462,7 +464,13 @@ def _spoken_years(text, start, taken, add) -> None:
             s = back.start()
         elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "two thousand" alone is a number
-        if taken.free(s, m.end()):
+        if _UNIT_AFTER.match(text, m.end()):
+            continue  # "two thousand years": a length of time
+        month = _MONTH_BACK.search(text, max(0, s - 14), s)
+        if month is not None and taken.free(month.start(), m.end()):
+            # "January nineteen ninety-seven"
+            add(month.start(), m.end(), type="date", date=f"{spoken_year(m):04d}-{_month(month['m']):02d}")
+        elif taken.free(s, m.end()):
             add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
 
 
