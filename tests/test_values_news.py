@@ -91,11 +91,15 @@ def test_days_and_weeks_named_by_each_other(text, phrase, expected):
     ("We met the minister two days ago", True),
     ("It rained for three days in March", True),
     ("Prices are expected to fall this summer", True),
+    ("The pump failed after three days, ending the test", True),
+    ("Two barges collided in the 40-metre channel", True),
     # headings and headlines stay furniture
     ("What we know so far", False),
     ("Here's how the new rules work", False),
     ("Council Will Vote On Budget", False),
     ("Threats condemned", False),
+    ("Grain corridor extended", False),
+    ("Council leader resigns over budget row", False),
     ("Ukraine's grain exports since the war", False),
 ])
 def test_a_sentence_without_a_full_stop_is_no_heading(line, kept):

@@ -38,6 +38,9 @@ _FINITE = re.compile(
     r"\b(?:am|is|are|was|were|has|have|had|does|did|will|would|shall|should|can|could|might|must)\b"
     r"|\w[’'](?:ll|re|ve|d|m)\b|\b(?:it|he|she|that|there)[’']s\b"
     r"|^(?:I|We|You|He|She|They|It|There)\s+[a-z]+")
+# a past tense followed by a preposition or an article: "failed after", "collided in", "raised the"
+_PAST_INSIDE = re.compile(
+    r"\s[a-z]{3,}ed\s+(?:after|before|in|on|at|by|for|to|from|with|over|the|a|an|its|their|his|her)\s")
 # lines that open like a heading or a question: "What we know", "Here's how", "How it works"
 _NOT_SENTENCE_START = re.compile(r"(?:What|Why|How|When|Where|Who|Whom|Whose|Which|Here)\b")
 _LIST_ITEM = re.compile(r"[-•*–]\s+\S+(?:\s+\S+){5}")
@@ -92,7 +95,10 @@ def _sentence(line: str) -> bool:
     head = line.strip()
     if not head[:1].isupper() or _NOT_SENTENCE_START.match(head) or head.endswith((":", ";")):
         return False  # a line ending in a colon introduces what follows; one ending in a semicolon is a list
-    return _FINITE.search(head) is not None
+    if _FINITE.search(head) is not None:
+        return True
+    # a past tense inside a line of six words or more ("The pump failed after three days, ending the test")
+    return len(_WORD.findall(head)) >= 6 and _PAST_INSIDE.search(head) is not None
 
 
 def _title_line(line: str, ends: bool) -> str | None:
