@@ -139,3 +139,14 @@ def test_two_years_joined_by_words_are_two_dates(text, dates):
 def test_years_read_aloud(text, phrase, kind, value):
     v = found(text)[phrase]
     assert v.type == kind and (v.date if kind == "date" else v.number) == value
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a numbered week of a month: the ISO week holding that Thursday of the month
+    ("Shipments resumed in the first week of March.", "the first week of March", "2031-W10"),
+    ("The fair returns in the second week of May 2030.", "the second week of May 2030", "2030-W19"),
+    ("Repairs overran into the last week of January.", "the last week of January", "2031-W05"),
+])
+def test_a_week_of_a_month(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
