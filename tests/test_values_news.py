@@ -150,3 +150,14 @@ def test_years_read_aloud(text, phrase, kind, value):
 def test_a_week_of_a_month(text, phrase, expected):
     v = found(text)[phrase]
     assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a pair of months: the first is the last such month on or before the second
+    ("The pool was shut from August to October.", "2030-08", "2030-10"),
+    ("The pool will shut from November to February.", "2031-11", "2032-02"),
+    ("Sales fell from April to June 2017.", "2017-04", "2017-06"),
+    ("It ran from May 2019 to June 2020.", "2019-05", "2020-06"),
+])
+def test_a_pair_of_months(text, first, second):
+    assert [v.date for v in find_values(text, TUESDAY) if v.type == "date"] == [first, second]

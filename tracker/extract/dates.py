@@ -6,6 +6,7 @@ text and gets no value: never guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -80,6 +81,10 @@ _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
 _UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
 _MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid-?)\s*)?{_M}")
+_MONTH_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*")
+_FROM_BETWEEN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
 _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 # "in 2024 and 2025", "from 1991 to 1997": a year after a year
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or|to|through|till|until)\s+$|\b{_YEAR},\s+$")
@@ -225,6 +230,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
         add(rs, re_, type="date", date=value)
+    out = _month_pairs(text, out)
     dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
     year_references(text, start, taken, add, dated, published)
     day_references(text, published, start, taken, add, dated)
@@ -422,6 +428,23 @@ def _weekday_of_week(m, b, week, published, add) -> None:
         day = monday + timedelta(weeks=shift, days=WEEKDAYS[m.group().lower()].weekday)
         value = day.isoformat()
     add(s, week.end(), type="date", date=value)
+
+
+def _month_pairs(text: str, out: list[ValueDraft]) -> list[ValueDraft]:
+    """"from August to October": the first month is the last such month on or before the second, whatever the
+    year each would take alone."""
+    months = sorted((v for v in out if v.type == "date" and v.date and _YEAR_MONTH.fullmatch(v.date)),
+                    key=lambda v: v.start)
+    fixed: dict[int, ValueDraft] = {}
+    for a, b in zip(months, months[1:], strict=False):
+        if not _MONTH_JOIN.fullmatch(text, a.end, b.start) or not _FROM_BETWEEN.search(
+                text, max(0, a.start - 9), a.start):
+            continue
+        if not a.date or not b.date or _YEAR_AFTER.match(text, a.end) or not _BARE_MONTH.fullmatch(a.text):
+            continue  # "from May 2019 to June 2020": each has its year
+        year, mon, mon2 = int(b.date[:4]), int(a.date[5:]), int(b.date[5:])
+        fixed[a.start] = replace(a, date=f"{year - (mon > mon2):04d}-{mon:02d}")
+    return [fixed.get(v.start, v) if v.type == "date" else v for v in out]
 
 
 def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
