@@ -161,3 +161,16 @@ def test_a_week_of_a_month(text, phrase, expected):
 ])
 def test_a_pair_of_months(text, first, second):
     assert [v.date for v in find_values(text, TUESDAY) if v.type == "date"] == [first, second]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a timetable verb in the present before a weekday: still to come
+    ("The two leaders meet separately Monday with the envoy.", "Monday", "2031-04-14"),
+    ("Talks resume on Thursday, officials said.", "Thursday", "2031-04-10"),
+    ("The consultation closes Friday.", "Friday", "2031-04-11"),
+    # in the past tense it has happened
+    ("The committee met on Friday.", "Friday", "2031-04-04"),
+    ("The consultation closed Friday.", "Friday", "2031-04-04"),
+])
+def test_a_timetable_in_the_present_looks_ahead(text, phrase, expected):
+    assert found(text)[phrase].date == expected

@@ -121,6 +121,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|sche
                      r"planning\s+(?:to|for)|would|(?:agreed|agreement|decided|voted|promised|pledged|vowed)\s+to\s+"
                      r"(?!(?:the|an?|this|that|these|those|its|their|his|her|our|some|all|it|them|him)\b)[a-z]+|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
+# present-tense verbs of a timetable: before a weekday they say it is still to come ("the panel meets Friday")
+SCHEDULE_VERBS = frozenset(
+    "meet meets begin begins start starts open opens resume resumes reopen reopens close closes end ends "
+    "return returns arrive arrives visit visits vote votes convene convenes kick kicks expire expires "
+    "travel travels".split())
+_SCHEDULED_BACK = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:again|separately|formally|jointly|off|back)\s+)?(?:on\s+)?$")
 # past tenses that report what someone said rather than what happened
 REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "warned", "confirmed",
                             "disclosed", "revealed"})
@@ -395,7 +401,7 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue
         value = None
         if published is not None and not _hypothetical(text, m.start()):
-            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start())
             if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
             future = future or prep in ("following", "coming")
@@ -416,6 +422,13 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _scheduled(text: str, s: int) -> bool:
+    """Whether a present-tense verb of a timetable comes just before a weekday ("the panel meets Friday",
+    "talks resume on Monday"): news writes what is scheduled in the present."""
+    b = _SCHEDULED_BACK.search(text, max(0, s - 40), s)
+    return b is not None and b["v"].lower() in SCHEDULE_VERBS
 
 
 def _weekday_of_week(m, b, week, published, add) -> None:
