@@ -275,8 +275,13 @@ def test_dates_from_other_dates(text, phrase, expected):
     assert v.type == "date" and v.date == expected
 
 
-def test_the_week_of_a_day_is_seven_days_from_it():
+def test_the_week_of_a_day_is_the_calendar_week_holding_it():
     v = found("A hearing is set for the week of March 6.")["the week of March 6"]
+    assert (v.type, v.date) == ("date", "2031-W10")
+
+
+def test_the_week_beginning_a_day_is_seven_days_from_it():
+    v = found("A hearing is set for the week beginning March 6.")["the week beginning March 6"]
     assert (v.type, v.date, v.date_end) == ("date_range", "2031-03-06", "2031-03-12")
 
 

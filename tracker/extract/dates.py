@@ -6,11 +6,12 @@ text and gets no value: never guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .drafts import CALENDAR_WEEK, ValueDraft
+from .drafts import ValueDraft
 from .holidays import find_holidays
 from .numbers import SPOKEN_YEAR, spoken_year
 from .periods import day_references, find_periods, year_references
@@ -50,18 +51,23 @@ _AFTER_MONTH = re.compile(
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(
     rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+# a day something ended on has passed ("the quarter ended June 30")
+_ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
 _YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
-    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?$")
+    r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
+    r"(?:\(?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?)?$")  # "until 9 a.m. EST Tuesday"
 _DAYS_ANCHOR = re.compile(
     rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
-_YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
+# "2019-24", "1990–1995": one span of years; "from 1991 to 1997" and "between 1994 and 1997" stay two years, as
+# TIMEX3 annotates them (offsets.py keeps "to" between two days apart the same way)
+_YEAR_RANGE_AFTER = re.compile(rf"\s*(?:-|–)\s*(?P<y2>{_YEAR}|\d\d)\b(?![\d,])")
 _YEAR_BEFORE = re.compile(
     rf"\b(?:{_PREP}|the|of|year|in the|a|an|its|his|her|their|our|both|into|for|due|than)\s+$|\bmid-$|\w[’']s\s+$",
     re.I)
@@ -73,11 +79,18 @@ _STRONG_YEAR_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
+_UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
+_MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
+_YEAR_MONTH = re.compile(r"\d{4}-\d\d")
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid-?)\s*)?{_M}")
+_MONTH_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*")
+_FROM_BETWEEN = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+$")
 _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
-_AND_YEAR = re.compile(rf"\s+and\s+(?P<y2>{_YEAR})\b")
-_LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or)\s+$|\b{_YEAR},\s+$")  # "in 2024 and 2025"
+# "in 2024 and 2025", "from 1991 to 1997": a year after a year
+_LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or|to|through|till|until)\s+$|\b{_YEAR},\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
+_OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
@@ -102,12 +115,29 @@ _REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|mad
 _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
                          r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
 _CLAUSE_BACK = re.compile(r"[.;:!?“\"(]|,\s+(?:but|and|while)\b")
-_SENTENCE_BACK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
+_SENTENCE_BACK = re.compile(r"(?<![ap]\.m)[.!?][\"”’']?\s+(?=[A-Z“\"‘'])|\n")  # a paragraph break ends one too
 _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|scheduled|expected\s+(?:to|in|by|on)|"
-                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|would|"
+                     r"expects? to|intends? to|aims? to|hopes? to|to be \w+ed|going to|plans? to|planned|"
+                     r"planning\s+(?:to|for)|would|(?:agreed|agreement|decided|voted|promised|pledged|vowed)\s+to\s+"
+                     r"(?!(?:the|an?|this|that|these|those|its|their|his|her|our|some|all|it|them|him)\b)[a-z]+|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
+# present-tense verbs of a timetable: before a weekday they say it is still to come ("the panel meets Friday")
+SCHEDULE_VERBS = frozenset(
+    "meet meets begin begins start starts open opens resume resumes reopen reopens close closes end ends "
+    "return returns arrive arrives visit visits vote votes convene convenes kick kicks expire expires "
+    "travel travels".split())
+_SCHEDULED_BACK = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:again|separately|formally|jointly|off|back)\s+)?(?:on\s+)?$")
+# past tenses that report what someone said rather than what happened
+REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "warned", "confirmed",
+                            "disclosed", "revealed"})
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
+
+
+def iso_week(day: date) -> str:
+    """The ISO week holding ``day``, as TIMEX3 writes it: "2031-W15"."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _number(word: str) -> int | None:
@@ -118,13 +148,16 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for(month: int, published: date | None, context: str, day: int | None = None) -> int | None:
+def _year_for(month: int, published: date | None, context: str, day: int | None = None,
+              passed: bool = False) -> int | None:
     """The year of a date named without one: the nearest to the publication date, news being mostly about
     the recent past, so a date to come counts as farther away unless the words around it look ahead
     ("in February" in a September story is the February before; "by March 9" in a February story is the
-    coming one)."""
+    coming one). ``passed``: the words say the day has gone ("the quarter ended June 30")."""
     if published is None:
         return None
+    if passed:
+        return published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     weight = 1.0 if _FUTURE.search(context) else 2.5
     best, cost = published.year, None
     for year in (published.year - 1, published.year, published.year + 1):
@@ -188,11 +221,10 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         value = None
         if published is not None and not _hypothetical(text, rs):
             if which.endswith("week"):
-                # "last week": the Monday to Sunday before this week; "this week", "next week" likewise
+                # "last week": the ISO week (Monday to Sunday) before this one; "this week", "next week" likewise
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
-                monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-                add(rs, re_, type="date_range", date=monday.isoformat(),
-                    date_end=(monday + timedelta(days=6)).isoformat(), unit=CALENDAR_WEEK)
+                value = iso_week(published + timedelta(weeks=shift))
+                add(rs, re_, type="date", date=value)
                 continue
             elif which in ("yesterday", "today", "tomorrow"):
                 value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
@@ -204,6 +236,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                     d = published + relativedelta(months=shift)
                     value = f"{d.year:04d}-{d.month:02d}"
         add(rs, re_, type="date", date=value)
+    out = _month_pairs(text, out)
     dated = sorted((v.start, v.date) for v in out if v.date and v.date[:4].isdigit())
     year_references(text, start, taken, add, dated, published)
     day_references(text, published, start, taken, add, dated)
@@ -248,7 +281,8 @@ def _months(text, published, start, taken, add) -> None:
         context = text[max(0, s - 40):e + 40]
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
-            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context, int(f["d1"]))
+            yr = int(f["year"]) if f["year"] else _year_for(mon, published, context, int(f["d1"]),
+                                                            _ENDED_BACK.search(text, max(0, s - 12), s) is not None)
             if f["d2"] and f["sep"] == "and" and not _BETWEEN.search(text, max(0, s - 10), s):
                 # "on Sept. 23 and 27" names two days, not the days between them
                 d = _safe_date(yr, mon, int(f["d1"]))
@@ -296,11 +330,13 @@ def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> in
     sentence = _sentence_around(text, s, e)
     if _LAST_YEAR.search(sentence):
         return published.year - 1
-    if _PAST.search(sentence):
-        return behind
-    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
     months_ahead = (ahead - published.year) * 12 + mon - published.month
     months_behind = (published.year - behind) * 12 + published.month - mon
+    past = {w.lower() for w in _PAST.findall(sentence)}
+    if past:
+        # only a report in the past tense, of next month ("told buyers of a cut in September" in August): ahead
+        return ahead if months_ahead == 1 and past <= REPORTING_PAST else behind
+    # no tense to go by: the nearer, leaning to the past ("in early March" in a February story is this March)
     return ahead if months_ahead * 3 < months_behind else behind
 
 
@@ -337,8 +373,6 @@ def _years(text, start, taken, add) -> None:
         if not taken.free(s, e) or (s > 0 and text[s - 1] in "$£€¥#"):
             continue
         r = _YEAR_RANGE_AFTER.match(text, e)
-        if r is None and _BETWEEN.search(text, max(0, s - 10), s):
-            r = _AND_YEAR.match(text, e)  # "between 2019 and 2024"
         if r:
             y1 = int(m.group())
             y2 = int(r["y2"]) if len(r["y2"]) == 4 else (y1 // 100) * 100 + int(r["y2"])
@@ -359,11 +393,15 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue
         if _DATE_AFTER_WEEKDAY.match(text, m.end()):
             continue  # "Saturday, April 25": the date that follows gives the day
-        b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         prep = (b["prep"] or "").lower() if b else ""
+        week = _OF_WEEK.match(text, m.end())
+        if week is not None:
+            _weekday_of_week(m, b, week, published, add)
+            continue
         value = None
         if published is not None and not _hypothetical(text, m.start()):
-            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start())
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start())
             if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
             future = future or prep in ("following", "coming")
@@ -384,6 +422,42 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _scheduled(text: str, s: int) -> bool:
+    """Whether a present-tense verb of a timetable comes just before a weekday ("the panel meets Friday",
+    "talks resume on Monday"): news writes what is scheduled in the present."""
+    b = _SCHEDULED_BACK.search(text, max(0, s - 40), s)
+    return b is not None and b["v"].lower() in SCHEDULE_VERBS
+
+
+def _weekday_of_week(m, b, week, published, add) -> None:
+    """"Tuesday of last week": that weekday in the calendar week named."""
+    s = b.start("part") if b and b["part"] else m.start()
+    value = None
+    if published is not None:
+        monday = published - timedelta(days=published.weekday())
+        shift = {"last": -1, "this": 0, "next": 1}[week["w"].lower()]
+        day = monday + timedelta(weeks=shift, days=WEEKDAYS[m.group().lower()].weekday)
+        value = day.isoformat()
+    add(s, week.end(), type="date", date=value)
+
+
+def _month_pairs(text: str, out: list[ValueDraft]) -> list[ValueDraft]:
+    """"from August to October": the first month is the last such month on or before the second, whatever the
+    year each would take alone."""
+    months = sorted((v for v in out if v.type == "date" and v.date and _YEAR_MONTH.fullmatch(v.date)),
+                    key=lambda v: v.start)
+    fixed: dict[int, ValueDraft] = {}
+    for a, b in zip(months, months[1:], strict=False):
+        if not _MONTH_JOIN.fullmatch(text, a.end, b.start) or not _FROM_BETWEEN.search(
+                text, max(0, a.start - 9), a.start):
+            continue
+        if not a.date or not b.date or _YEAR_AFTER.match(text, a.end) or not _BARE_MONTH.fullmatch(a.text):
+            continue  # "from May 2019 to June 2020": each has its year
+        year, mon, mon2 = int(b.date[:4]), int(a.date[5:]), int(b.date[5:])
+        fixed[a.start] = replace(a, date=f"{year - (mon > mon2):04d}-{mon:02d}")
+    return [fixed.get(v.start, v) if v.type == "date" else v for v in out]
 
 
 def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
@@ -426,7 +500,13 @@ def _spoken_years(text, start, taken, add) -> None:
             s = back.start()
         elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "two thousand" alone is a number
-        if taken.free(s, m.end()):
+        if _UNIT_AFTER.match(text, m.end()):
+            continue  # "two thousand years": a length of time
+        month = _MONTH_BACK.search(text, max(0, s - 14), s)
+        if month is not None and taken.free(month.start(), m.end()):
+            # "January nineteen ninety-seven"
+            add(month.start(), m.end(), type="date", date=f"{spoken_year(m):04d}-{_month(month['m']):02d}")
+        elif taken.free(s, m.end()):
             add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
 
 

@@ -39,7 +39,8 @@ CALENDAR_WEEK = "calendar week"
 
 @dataclass(frozen=True, slots=True)
 class ValueDraft:
-    """A normalized value. date: ``date`` (ISO, may be partial: 2022-07, 2014); date_range: ``date``..``date_end``;
+    """A normalized value. date: ``date`` (ISO, may be partial: 2022-07, 2014; or a TIMEX3 period: a week
+    2022-W38, a quarter 2022-Q3, a half 2022-H1, a season 2022-SU); date_range: ``date``..``date_end``;
     quantity / duration: ``number`` + ``unit``; quantity_range: ``low``..``high`` + ``unit``."""
 
     type: str

@@ -29,8 +29,20 @@ _PROMPT = re.compile(
     r"^(?:Read more|Related|More:|Watch:|Listen:|Advertisement|Share this|Sign up|Subscribe|Click here|"
     r"See also|Follow (?:us|the|our)|Copyright|©|All rights reserved|Updated|Published|Listen to|Our Standards|"
     r"Image caption|Image source|Media caption|Getty Images|This (?:article|story) (?:was|has been))\b", re.I)
+# the longest line that is only a credit ("Jane Roe in Oslo and John Doe in Bergen contributed to this report.")
+CREDIT_MAX = 300
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s*$|[\"”]\s*$")
 _WORD = re.compile(r"[\w’'-]+")
+# a finite verb in a line: an auxiliary or modal, a contracted one, or a pronoun subject opening the line
+_FINITE = re.compile(
+    r"\b(?:am|is|are|was|were|has|have|had|does|did|will|would|shall|should|can|could|might|must)\b"
+    r"|\w[’'](?:ll|re|ve|d|m)\b|\b(?:it|he|she|that|there)[’']s\b"
+    r"|^(?:I|We|You|He|She|They|It|There)\s+[a-z]+")
+# a past tense followed by a preposition or an article: "failed after", "collided in", "raised the"
+_PAST_INSIDE = re.compile(
+    r"\s[a-z]{3,}ed\s+(?:after|before|in|on|at|by|for|to|from|with|over|the|a|an|its|their|his|her)\s")
+# lines that open like a heading or a question: "What we know", "Here's how", "How it works"
+_NOT_SENTENCE_START = re.compile(r"(?:What|Why|How|When|Where|Who|Whom|Whose|Which|Here)\b")
 _LIST_ITEM = re.compile(r"[-•*–]\s+\S+(?:\s+\S+){5}")
 
 
@@ -51,8 +63,8 @@ def _caption(line: str, tail: str) -> str | None:
         return "video caption with time stamp"
     if tail.endswith(")") and _CAPTION_CREDIT.search(line[-120:]):
         return "photo caption with credit"
-    if _CONTRIBUTED.search(tail):
-        return "contributor credit"
+    if _CONTRIBUTED.search(tail) and len(line) < CREDIT_MAX:
+        return "contributor credit"  # a long paragraph that ends with the credit still holds its claims
     return None
 
 
@@ -77,6 +89,18 @@ def _short_line(line: str, tail: str, ends: bool) -> str | None:
     return None
 
 
+def _sentence(line: str) -> bool:
+    """Whether a line without a final stop reads as a sentence: it opens with a capital (not a question word or
+    "Here"), and has a finite verb: an auxiliary or modal, a contracted one, or a pronoun subject and its verb."""
+    head = line.strip()
+    if not head[:1].isupper() or _NOT_SENTENCE_START.match(head) or head.endswith((":", ";")):
+        return False  # a line ending in a colon introduces what follows; one ending in a semicolon is a list
+    if _FINITE.search(head) is not None:
+        return True
+    # a past tense inside a line of six words or more ("The pump failed after three days, ending the test")
+    return len(_WORD.findall(head)) >= 6 and _PAST_INSIDE.search(head) is not None
+
+
 def _title_line(line: str, ends: bool) -> str | None:
     """Headlines, related links and headings: title case, or no sentence ending."""
     if ends and len(line) < 120 and line.rstrip()[-1] in "?!":
@@ -89,5 +113,7 @@ def _title_line(line: str, ends: bool) -> str | None:
             capitalized = sum(1 for w in words if w[0].isupper())
             if len(words) > 2 and capitalized >= 0.6 * len(words):
                 return "headline or related link (title case, no sentence ending)"
+            if len(words) >= 3 and _sentence(line):
+                return None  # "I'll be back on Friday": a sentence whose writer left off the full stop
             return "heading (short line without a sentence ending)"
     return None

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .dates import iso_week
 from .drafts import ValueDraft
 
 # the units a distance between two dates is counted in, in dateutil's terms
@@ -81,7 +82,7 @@ def _move(day: date, v: ValueDraft, sign: int) -> date | None:
 
 
 def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
-    """"the week of April 10": the seven days from that day."""
+    """"the week of April 10": the ISO week holding that day; "the week beginning April 10": seven days from it."""
     lead = text[max(0, v.start - 30):v.start]
     if v.type != "date" or ("week" not in lead and "w/c" not in lead):
         return None
@@ -89,6 +90,9 @@ def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
     b = _WEEK_OF.search(text, max(0, v.start - 30), v.start) if first else None
     if b is None or first is None:
         return None
+    if b.group().rstrip().endswith(" of"):
+        # "the week of April 10": the calendar week that holds it
+        return _value(text, b.start(), v.end, type="date", date=iso_week(first))
     try:
         last = first + timedelta(days=6)
     except OverflowError:

@@ -73,6 +73,12 @@ _SEASON = re.compile(r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<y
 _SEASON_BACK = re.compile(
     r"\b(?:(?P<which>[Tt]his|[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)|(?P<det>[Tt]he|[Ii]n|[Oo]ver|[Dd]uring|"
     r"[Bb]y|[Uu]ntil|[Ss]ince|[Tt]hrough))\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<yr>(?:19|20)\d\d)\s+)?$")
+# "the last week of July", "the second week of March 2030"
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
+_WEEK_WORDS = ("week",)
 _WEEKEND = re.compile(r"weekend\b(?![-\s](?:trip|break|of)\b)")
 _WEEKEND_BACK = re.compile(r"\b(?P<which>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Cc]oming|[Pp]ast)\s+$")
 _DECADE = re.compile(r"(?P<d>(?:1[0-9]|20)\d0|[’']\d0|" + "|".join(DECADE_WORDS) + r")s?\b(?<=s)")
@@ -157,6 +163,7 @@ class Periods:
         self.year_before()
         self.seasons()
         self.weekends()
+        self.weeks_of_months()
         self.decades()
         self.centuries()
         self.periods()
@@ -188,6 +195,9 @@ class Periods:
             return int(a["yr"])
         if pub is None:
             return None
+        if a is not None and a["mon"] and a["mon"][:3].lower() in MONTH_STARTS:
+            # "the second quarter ended June 30": the latest such day that has passed
+            return pub.year if MONTH_STARTS[a["mon"][:3].lower()] <= pub.month else pub.year - 1
         poss = b["poss"] or (a["poss"] if a is not None else None)
         if poss and poss.lower() in YEAR_SHIFT:
             return pub.year + YEAR_SHIFT[poss.lower()]
@@ -256,7 +266,8 @@ class Periods:
                     year, q, _ = found
                 else:
                     year = self._quarter_year(b, a, q, s)
-                end = a.end() if a is not None else e
+                # "the third quarter ended Sept. 30": the day it ended is a date of its own
+                end = a.end() if a is not None and not a["mon"] else e
             else:
                 found = self._quarter_of(b, s, e)
                 if found is None:
@@ -337,6 +348,29 @@ class Periods:
                 first = saturday
             self.add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
                      date_end=(first + timedelta(days=1)).isoformat() if first else None, unit=CALENDAR_WEEK)
+
+    def weeks_of_months(self) -> None:
+        """"the last week of July": the ISO week holding the month's last Thursday (the first week, its first)."""
+        pub = self.published
+        for m in _near(_WEEK_OF_MONTH, _WEEK_WORDS, self.text, self.start):
+            if not self.taken.free(*m.span()):
+                continue
+            month = MONTH_STARTS[m["mon"][:3].lower()]
+            year = int(m["yr"]) if m["yr"] else None
+            if year is None and pub is not None:
+                year = pub.year if month <= pub.month or self._future(m.start()) else pub.year - 1
+            value = None
+            if year is not None:
+                n = ORDINALS[m["ord"].lower()]
+                first_thursday = date(year, month, 1) + timedelta(days=(3 - date(year, month, 1).weekday()) % 7)
+                if n < 0:
+                    nxt = date(year + month // 12, month % 12 + 1, 1)
+                    thursday = nxt - timedelta(days=(nxt.weekday() - 3) % 7 or 7)
+                else:
+                    thursday = first_thursday + timedelta(weeks=n - 1)
+                iso = thursday.isocalendar()
+                value = f"{iso[0]:04d}-W{iso[1]:02d}"
+            self.add(m.start(), m.end(), type="date", date=value)
 
     def decades(self) -> None:
         pub = self.published
