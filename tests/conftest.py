@@ -17,6 +17,18 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
+def require_shared(*parts: str) -> Path:
+    """A path under ``../shared`` (gold, corpus). On a clone with nothing beside it the test, or the module when
+    called at import, skips and says why; under CI=true, where shared/ is laid beside the clone, it fails."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is not present: this test needs the shared/ folder beside the clone"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message, allow_module_level=True)
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
     """No test touches the user's real database or settings."""

@@ -7,13 +7,13 @@ import json
 import re
 from datetime import date
 
-from conftest import SEEDS, SHARED
+from conftest import SEEDS, require_shared
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.models import Attribution, Claim, ClaimValue, Document, Entity, Relay
 from tracker.services.entities import entity_key, outlet_named
 
-GOLD = SHARED / "gold"
+GOLD = require_shared("gold")
 OUTLETS = {"000_ac5c500a06c3e345.txt": "NBC News", "004_8a0afc7fede724e1.txt": "Bloomberg"}
 
 

@@ -191,8 +191,7 @@ class Taken:
         self.mask[s:e] = b"\x01" * (e - s)
 
 
-def find_dates(text: str, published: date | None, start: int = 0, taken: Taken | None = None,
-               quoted: list[tuple[int, int]] | None = None) -> list[ValueDraft]:
+def find_dates(text: str, published: date | None, start: int = 0, taken: Taken | None = None) -> list[ValueDraft]:
     """Every date and date range in ``text[start:]``; relative ones without a value when ``published`` is
     None. Each pattern is anchored on a month, weekday or year name and looks back a few characters."""
     taken = taken if taken is not None else Taken(len(text))
@@ -207,7 +206,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
     find_holidays(text, published, start, taken, add, _looks_ahead, _past_tense)
-    _end_of_year(text, published, start, taken, add, quoted)
+    _end_of_year(text, published, start, taken, add)
     _year_end(text, published, start, taken, add)
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
@@ -216,7 +215,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
     for rs, re_, which in _relatives(text, start):
-        if not taken.free(rs, re_) or (quoted and any(a <= rs < b for a, b in quoted)):
+        if not taken.free(rs, re_):
             continue
         value = None
         if published is not None and not _hypothetical(text, rs):
@@ -470,11 +469,11 @@ def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def _end_of_year(text, published, start, taken, add, quoted) -> None:
+def _end_of_year(text, published, start, taken, add) -> None:
     """"by the end of the year", "at the end of this year": the year's last day."""
     for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
         b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
-        if b is None or not taken.free(b.start(), m.end()) or (quoted and any(a <= m.start() < e for a, e in quoted)):
+        if b is None or not taken.free(b.start(), m.end()):
             continue
         add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
 

@@ -10,11 +10,10 @@ from .offsets import join_values
 from .quantities import find_quantities
 
 
-def find_values(text: str, published: date | None, start: int = 0,
-                quoted: list[tuple[int, int]] | None = None) -> list[ValueDraft]:
+def find_values(text: str, published: date | None, start: int = 0) -> list[ValueDraft]:
     """Dates and quantities of ``text[start:]`` sorted by position; no two overlap."""
     taken = Taken(len(text))
-    values = find_dates(text, published, start, taken, quoted)
+    values = find_dates(text, published, start, taken)
     values += find_quantities(text, start, taken)
     values.sort(key=lambda v: v.start)
     return join_values(text, values, published)
