@@ -29,6 +29,12 @@ def require_shared(*parts: str) -> Path:
     return path
 
 
+def pytest_runtest_setup(item):
+    """A test marked ``shared`` reads ../shared (the gold, the BBC corpus): without it, it skips and says why."""
+    if item.get_closest_marker("shared") is not None:
+        require_shared()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path_factory, monkeypatch):
     """No test touches the user's real database or settings."""

@@ -17,6 +17,9 @@ from tracker.services.archive import TABLES, table_rows
 from tracker.services.ingest import ingest
 from tracker.services.review import decide_link, record_verdict, undo_last
 
+# every test here reads ../shared (the BBC corpus)
+pytestmark = pytest.mark.shared
+
 
 def run(url: str, *args: str):
     return CliRunner().invoke(main, ["--db", url, *args])

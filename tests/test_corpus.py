@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from click.testing import CliRunner
 from conftest import SEEDS, SHARED
 from sqlalchemy import func, select
@@ -17,6 +18,9 @@ from tracker.services.ingest import ingest
 BBC = SHARED / "corpus" / "bbc"
 NOT_UTF8 = BBC / "sport" / "199.txt"
 DUPLICATE_PAIR = (BBC / "tech" / "169.txt", BBC / "tech" / "233.txt")  # byte-identical in the corpus
+
+# every test here reads ../shared (the BBC corpus)
+pytestmark = pytest.mark.shared
 
 
 def test_the_pair_really_is_a_duplicate_and_199_really_is_not_utf8():

@@ -21,6 +21,7 @@ def _summary(output: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+@pytest.mark.shared
 def test_eval_on_the_seeds_meets_the_targets(sqlite_url):
     runner = CliRunner()
     assert runner.invoke(main, ["--db", sqlite_url, "ingest", str(SEEDS)]).exit_code == 0
@@ -59,7 +60,7 @@ def _degraded(records: list[dict]) -> list[dict]:
     return out
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "score.py").exists(), reason="shared/gold/score.py not present")
+@pytest.mark.shared
 def test_figures_agree_with_score_py_on_good_and_bad_extractions(seeded):
     with seeded() as session:
         records = list(claim_records(session))
@@ -76,6 +77,7 @@ def test_figures_agree_with_score_py_on_good_and_bad_extractions(seeded):
     assert degraded.recall < 1.0 and degraded.misses and degraded.speaker_wrong
 
 
+@pytest.mark.shared
 def test_links_are_scored_when_given(sqlite_url):
     runner = CliRunner()
     runner.invoke(main, ["--db", sqlite_url, "ingest", str(SEEDS)])
@@ -156,7 +158,7 @@ BBC_GOLD = [
 ]
 
 
-@pytest.mark.skipif(not BBC.exists(), reason="the BBC corpus is not present")
+@pytest.mark.shared
 def test_a_bbc_article_annotated_by_hand_scores_well():
     from tracker.extract import extract
 

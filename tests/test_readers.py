@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import SHARED
 from sqlalchemy import select
@@ -79,6 +80,7 @@ def test_html_in_its_declared_charset_is_read(tmp_path):
     assert "£212 million" in article.text
 
 
+@pytest.mark.shared
 def test_jsonl_rows_become_articles_named_by_file_and_line(tmp_path):
     rows = corpus_rows()
     path = tmp_path / "bbc.jsonl"
@@ -91,6 +93,7 @@ def test_jsonl_rows_become_articles_named_by_file_and_line(tmp_path):
     assert first.origin == rows[0]["url"] and first.format == "jsonl" and first.file == str(path)
 
 
+@pytest.mark.shared
 def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     good = corpus_rows()[0]
     path = tmp_path / "mixed.jsonl"
@@ -113,6 +116,7 @@ def test_jsonl_bad_lines_are_reported_and_the_rest_read(tmp_path):
     assert "not a JSON object" in errors["6"]
 
 
+@pytest.mark.shared
 def test_csv_rows_with_line_breaks_in_text(tmp_path):
     rows = corpus_rows()
     path = tmp_path / "bbc.csv"
@@ -144,6 +148,7 @@ def test_latin1_csv_needs_and_honours_encoding(tmp_path):
     assert "£300,000" in article.text and article.outlet == "Example Times"
 
 
+@pytest.mark.shared
 def test_folder_mixing_all_formats_through_the_cli(sqlite_url, tmp_path):
     folder = tmp_path / "mixed"
     (folder / "deeper").mkdir(parents=True)

@@ -27,6 +27,9 @@ from tracker.services.review import record_verdict
 BBC = SHARED / "corpus" / "bbc"
 ARTICLES = 80
 
+# every test here reads ../shared (the BBC corpus)
+pytestmark = pytest.mark.shared
+
 
 @pytest.fixture
 def articles(tmp_path) -> Path:

@@ -18,6 +18,9 @@ from tracker.services.search import fts5_query, search_documents
 
 BBC = SHARED / "corpus" / "bbc"
 
+# every test here reads ../shared (the BBC corpus)
+pytestmark = pytest.mark.shared
+
 
 @pytest.fixture
 def searchable(any_url):
