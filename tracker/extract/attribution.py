@@ -35,8 +35,8 @@ CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
 # and "roll calls" are nouns)
 _NOUN_FORMS = frozenset(f for f, v in _CUE_FORMS.items()
                         if "noun" in v.flags and f in (v.lemma, verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]))
-_VERB_FORMS = [*(f for f in _CUE_FORMS if f not in _NOUN_FORMS), *en.ACCORDING_TO]
-VERB_CUE = re.compile(rf"(?<![\w-]){alternation(_VERB_FORMS)}\b")
+VERB_FORMS = frozenset(f for f in _CUE_FORMS if f not in _NOUN_FORMS)
+VERB_CUE = re.compile(rf"(?<![\w-]){alternation([*VERB_FORMS, *en.ACCORDING_TO])}\b")
 _THINK_SET = forms_with("animate")
 _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
@@ -148,7 +148,7 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
             break
         if low in _BOUNDARY_WORDS and not (low == "with" and j > 0 and toks[j - 1][1] != ","):
             break  # ", with analysts suggesting" starts a phrase; "a person familiar with the matter" goes on
-        if j < i and CUE.fullmatch(low):
+        if j < i and low in _CUE_FORMS:
             break  # "…, saying it condemned …": another verb of saying ends the subject
         # "and" ends the phrase, except between names: "the US and Europe"
         if low == "and" and not (j + 1 <= i and j > 0 and toks[j + 1][1][:1].isupper()
@@ -235,7 +235,7 @@ _PUT_AT_AFTER_NOUN = re.compile(r"\b(?P<who>(?:the|its|their)\s+[a-z-]+(?:\s+[a-
 def find_cues(masked: str, offset: int) -> list[Cue]:
     """Every attribution cue in a masked clause with its speaker phrase (text offsets = masked + offset)."""
     cues = _estimates(masked, offset)
-    cues += colon_speech(masked, offset)
+    cues += colon_speech(masked, offset) if ":" in masked else []
     cues += _nominal(masked, offset) if "that" in masked else []
     for m in CUE.finditer(masked):
         low = m.group().lower()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribution import VERB_CUE, Cue
+from .attribution import VERB_FORMS, Cue
 from .caveats import VERIFY_WORD, verification_caveat
 from .wordre import alternation
 
@@ -138,6 +138,7 @@ _AS_REPORTED = re.compile(r"(?:[\w’'.-]+\s+){1,6}?(?:said|says|reported|report
 _RELATIVE_WORD = re.compile(r" (?:who|which|whose|where) ")
 # a finite verb by its form anywhere in a stretch (``has_verb`` of its words, in one search)
 _VERB_FORM = re.compile(rf"(?<![\w’'-])(?:{alternation(FINITE | IRREGULAR_PAST)}|[^\W\d_]{{3,}}ed)(?![\w’'-])")
+_TOKEN = re.compile(r"[\w’'-]+")  # a word with its apostrophes and hyphens
 _BLANKED = re.compile(r"_+")  # a quoted word, masked
 _DASHES = re.compile(r"\s[—–-]\s")
 _DATE_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -153,7 +154,7 @@ def has_verb(words: list[str]) -> bool:
     """Whether a stretch of words has a finite verb, by its form: an auxiliary, "-ed", a common past form."""
     for w in words:
         lw = w.lower()
-        if lw in FINITE or _is_past(lw) or VERB_CUE.fullmatch(lw):
+        if lw in FINITE or _is_past(lw) or (lw in VERB_FORMS):
             return True
     return False
 
@@ -164,15 +165,7 @@ def _verb_in(text: str, start: int, end: int) -> bool:
     low = text[start:end].lower()
     if _VERB_FORM.search(low):
         return True
-    for m in VERB_CUE.finditer(low):
-        a, b = m.start(), m.end()
-        if " " not in m.group() and (a == 0 or not _in_word(low[a - 1])) and (b == len(low) or not _in_word(low[b])):
-            return True
-    return False
-
-
-def _in_word(ch: str) -> bool:
-    return ch.isalnum() or ch in "_’'-"
+    return any(token in VERB_FORMS for token in _TOKEN.findall(low))
 
 
 def w_is_verb(word: str) -> bool:
@@ -185,7 +178,7 @@ def w_is_verb(word: str) -> bool:
 
 
 def _is_finite(lw: str) -> bool:
-    return lw in FINITE or _is_past(lw) or (VERB_CUE.fullmatch(lw) is not None and not lw.endswith("ing"))
+    return lw in FINITE or _is_past(lw) or ((lw in VERB_FORMS) and not lw.endswith("ing"))
 
 
 def _bare_noun_subject(words: list[str]) -> bool:
@@ -216,7 +209,7 @@ def _subject_opens(words: list[str], bare: bool = True) -> bool | None:
     for w in words[1:4]:
         if not w[0].isalnum():
             break
-        if VERB_CUE.fullmatch(w.lower()) and not w.endswith("ing"):
+        if (w.lower() in VERB_FORMS) and not w.endswith("ing"):
             return True  # "…, but advocates say …": a new source
     if low in APPROX and len(words) > 1 and _NUMBERISH.match(words[1]):
         return None
@@ -314,7 +307,7 @@ def _coordinated_names(left: str) -> bool:
         return True
     if words[k].lower() in ("he", "she", "we", "they", "you"):
         k -= 1
-    return k < 0 or words[k].lower() in NAME_LIST_START or VERB_CUE.fullmatch(words[k].lower()) is not None
+    return k < 0 or words[k].lower() in NAME_LIST_START or (words[k].lower() in VERB_FORMS)
 
 
 @dataclass
@@ -390,7 +383,7 @@ def _same_subject_fact(s: _Sentence, m: re.Match, rest: str, words: list[str]) -
     if not words:
         return False
     low = words[0].lower()
-    if VERB_CUE.fullmatch(low) and not low.endswith("ing") and any(c.start == m.end() + s.offset for c in s.cues):
+    if (low in VERB_FORMS) and not low.endswith("ing") and any(c.start == m.end() + s.offset for c in s.cues):
         return _cue_with_content(rest)
     if low == "that":
         if len(words) < 2 or words[1].lower() in FINITE or has_verb(words[1:2]):
@@ -428,7 +421,7 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str, words: list[str
         return False
     if nxt in OBJECT_PRONOUNS or nxt in PREPOSITIONS:
         return False
-    if VERB_CUE.fullmatch(lv):
+    if (lv in VERB_FORMS):
         return _cue_with_content(rest)
     return True
 
@@ -508,7 +501,7 @@ def _participle(s: _Sentence, m: re.Match, rest: str) -> str | None:
     if first in NOT_PARTICIPLES or s.reported(m.start()) or s.after_closing_cue(m.start()) \
             or _LAST_COMMA.search(rest):
         return None
-    if VERB_CUE.fullmatch(first):
+    if (first in VERB_FORMS):
         return None  # ", saying …" without "that": the caller reads it as the subject's cue
     if _has_figure(rest) or _DATE_WORD.search(rest):
         return "participle_fact"
@@ -628,7 +621,7 @@ def _mid_relative(s: _Sentence) -> list[tuple[int, int, str]]:
     verb = m.group(1)
     if s.reported(m.start()) or any(c.start >= m.start() + s.offset for c in s.cues):
         return []  # the subject speaks: the relative clause describes a speaker
-    if (_is_finite(verb) or w_is_verb(verb)) and not VERB_CUE.fullmatch(verb) \
+    if (_is_finite(verb) or w_is_verb(verb)) and verb not in VERB_FORMS \
             and len(_WORD.findall(masked, m.end())) >= 2:
         return [(m.start() + s.offset, m.start() + 1 + s.offset, "predicate")]
     return []
@@ -777,7 +770,7 @@ def _relative_fact(rest: str, cues: list[Cue], at: int) -> bool:
 def _new_source_clause(rest: str) -> bool:
     """Whether ``rest`` opens with a subject and a verb of saying right after it ("it warned that …")."""
     words = _WORD.findall(rest[:80])
-    return any(VERB_CUE.fullmatch(w.lower()) and not w.endswith("ing") for w in words[1:4])
+    return any((w.lower() in VERB_FORMS) and not w.endswith("ing") for w in words[1:4])
 
 
 def closes_sentence(masked: str, cue: Cue, offset: int) -> bool:
