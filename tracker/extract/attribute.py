@@ -15,6 +15,7 @@ from .clauses import has_verb
 from .context import Article, Clause
 from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
+from .mentions import remember_names
 from .names import classify, runs, split_title
 from .segment import paragraphs, quote_regions, sentences
 from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
@@ -123,8 +124,6 @@ def _cue_paragraphs_on(art: Article, pe: int) -> tuple[Cue, Speaker] | None:
 def introduces_quotation(art: Article, ps: int, pe: int) -> bool:
     """A line such as "Mr Hewitt told the BBC:" introduces the quotation in the next paragraph: it is kept as
     a skipped span, and its speaker becomes the speaker of what follows."""
-    from .mentions import remember_names
-
     masked = mask_quotes(art.text, ps, pe, quote_regions(art.text, ps, pe))
     remember_names(art.mentions, masked, ps)
     for cue in find_cues(masked, ps):
