@@ -195,3 +195,16 @@ def test_the_data_layer_imports_without_textual():
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_queue_says_unnamed_for_a_quotation_whose_speaker_the_article_does_not_name(sessions, tmp_path):
+    from tracker.readers import read_paths
+    from tracker.services.ingest import ingest
+
+    (tmp_path / "pier.txt").write_text("date 2031-04-08\n\nThe council met on Monday to discuss the pier.\n\n"
+                                       "“Nobody asked the islanders what they wanted.”\n", encoding="utf-8")
+    ingest(sessions, read_paths([tmp_path / "pier.txt"]))
+    with sessions() as session:
+        rows = {row.quote: row.speaker for row in review.queue_page(session)}
+    assert rows["“Nobody asked the islanders what they wanted.”"] == review.UNNAMED
+    assert rows["The council met on Monday to discuss the pier."] is None  # the outlet's own voice

@@ -9,6 +9,7 @@ from rich.text import Text
 from ..models import CLAIM_KINDS, STATUSES
 from ..services.claims import ClaimFilter, count_claims, get_claim, links_of, list_claims, paragraph_bounds
 from ..services.export import value_record
+from ..services.review import UNNAMED
 from ..services.safe_text import one_line, printable
 from . import main
 from .common import ROW_COUNT, ROW_OFFSET, Database, RowId, db_option, pass_db, stdout
@@ -38,7 +39,8 @@ def claims_command(db: Database, outlet, kind, status, speaker, text, search, li
         table.add_column(name, **kw)
     for claim in rows:
         att = claim.attribution
-        speaker_name = att.speaker.name if att and att.speaker else "(outlet)"
+        speaker_name = att.speaker.name if att and att.speaker else (
+            UNNAMED if att and att.mode in ("direct", "indirect") else "(outlet)")
         outlet_name = claim.document.outlet.name if claim.document.outlet else "?"
         table.add_row(*(Text(one_line(cell)) for cell in (claim.id, claim.status, claim.kind, outlet_name, speaker_name,
                                                           claim.quote)))

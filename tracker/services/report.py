@@ -47,6 +47,8 @@ def chain(claim: Claim) -> str:
     parts = []
     if att and att.speaker:
         parts.append(att.speaker.name)
+    elif not relays and att and att.mode in ("direct", "indirect"):
+        parts.append("someone the article does not name")
     elif not relays:
         return f"{outlet}, in its own voice"
     if relays:

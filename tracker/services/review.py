@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -206,6 +206,8 @@ class QueueRow:
     quote: str
 
 
+#: the speaker shown for an attributed claim whose speaker the article does not name
+UNNAMED = "(unnamed)"
 #: the queue's sort orders; ``position`` is document order, the others fall back to it on ties
 SORTS = ("position", "status", "kind", "outlet", "speaker", "date", "claim")
 
@@ -221,8 +223,11 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
         # a lookup per row, which the database runs only for the rows of the page when order needs no sort
         first_date = (select(func.min(ClaimValue.date)).where(ClaimValue.claim_id == Claim.id)
                       .correlate(Claim).scalar_subquery())
+    # a quotation or report whose speaker the article does not name is "(unnamed)", not the outlet's own voice
+    speaker = case((Entity.name.is_not(None), Entity.name),
+                   (Attribution.mode.in_(("direct", "indirect")), literal(UNNAMED)), else_=None)
     stmt = (select(Claim.id, Claim.version, Claim.status, Claim.kind, Outlet.name.label("outlet"),
-                   Entity.name.label("speaker"), first_date.label("date"), Claim.quote)
+                   speaker.label("speaker"), first_date.label("date"), Claim.quote)
             .join(Document, Claim.document_id == Document.id)
             .outerjoin(Outlet, Document.outlet_id == Outlet.id)
             .outerjoin(Attribution, Attribution.claim_id == Claim.id)

@@ -28,6 +28,8 @@ def describe(detail: ClaimDetail) -> Text:
         line("speaker", f"{att.speaker.name} ({att.speaker.kind})")
         if att.descriptor:
             line("descriptor", att.descriptor)
+    elif att and att.mode in ("direct", "indirect"):
+        line("speaker", "not named in the article (quoted or reported from someone unnamed)")
     else:
         line("speaker", "the outlet's own voice")
     line("cue", f"{(att.cue if att else None) or '-'} · mode {att.mode if att else 'outlet'}")
