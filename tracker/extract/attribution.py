@@ -31,12 +31,11 @@ _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
 _NEEDS_AS = forms_with("as")
 _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b|\s+that\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
-# the forms that are verbs whatever their neighbours: what clause cutting may take for a verb ("military support"
-# and "roll calls" are nouns)
+# the cue forms that are verbs whatever their neighbours: what clause cutting may take for a verb ("military
+# support" and "roll calls" are nouns)
 _NOUN_FORMS = frozenset(f for f, v in _CUE_FORMS.items()
                         if "noun" in v.flags and f in (v.lemma, verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]))
 VERB_FORMS = frozenset(f for f in _CUE_FORMS if f not in _NOUN_FORMS)
-VERB_CUE = re.compile(rf"(?<![\w-]){alternation([*VERB_FORMS, *en.ACCORDING_TO])}\b")
 _THINK_SET = forms_with("animate")
 _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
