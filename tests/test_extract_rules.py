@@ -74,6 +74,18 @@ ATTRIBUTED = [
      "indirect", "a noun of saying with its possessor: her warning that …"),
     ("Most commuters would pay more for a faster line, the survey found.", "faster line", "the survey", "found",
      "indirect", "a closing cue governs the clause before it; a finding needs no 'that' after it"),
+    ("Ana Ruiz would support a later start to the school day.", "later start", "Ana Ruiz", "support", "indirect",
+     "a modal before the bare form of a cue verb"),
+    ("Tom Arko did tell reporters that the depot would close.", "depot would close", "Tom Arko", "tell",
+     "indirect", "do-support before the bare form of a cue verb"),
+    ("Lena Fors went on to say the levy was unfair.", "levy was unfair", "Lena Fors", "say", "indirect",
+     "'went on to' before the bare form of a cue verb"),
+    ("Ana Ruiz spoke about the dredging plan at length.", "dredging plan", "Ana Ruiz", "spoke",
+     "indirect", "a verb of speaking with its topic"),
+    ("Ana Ruiz reiterated that the pier would reopen in June.", "pier would reopen", "Ana Ruiz", "reiterated",
+     "indirect", "cue verb beyond said: reiterated"),
+    ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
+     "indirect", "a verb of judging with a human subject: rejected"),
 ]
 
 
@@ -103,6 +115,9 @@ NOT_ATTRIBUTED = [
     ("Update: the pier will be rebuilt by summer.", "pier will be rebuilt", "a heading word before a colon"),
     ("Firefighters responded within minutes of the alarm.", "within minutes", "'responded' as arriving"),
     ("The inquiry examined alleged kickbacks paid to officials.", "kickbacks", "'alleged' as an adjective"),
+    ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
+    ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
+    ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),
 ]
 
 

@@ -9,11 +9,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import cue_verbs, en, forms_with, verb_forms
+from .lexicon import cue_lemmas, cue_verbs, en, forms_with, verb_forms
 from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE, classify, split_title
 from .wordre import alternation
 
 _CUE_FORMS = cue_verbs()
+# every cue verb's bare form: a cue after an auxiliary ("would support", "went on to say") where not on its own
+_LEMMAS = cue_lemmas()
+_ENTRIES = {**_LEMMAS, **_CUE_FORMS}
+_AUX_BEFORE = re.compile(rf"(?:\b(?:{alternation(en.AUXILIARY_PHRASES)})|(?<![\w’'])(?:{alternation(en.AUXILIARIES)}))"
+                         r"(?:\s+(?:\w+ly|also|later|then|now|again|still|first|simply))?\s+$", re.I)
 # third-person forms ("states", "calls") that are also plural nouns; "says" and "tells" are always verbs
 _THIRD_PERSON = frozenset(f for f, v in _CUE_FORMS.items() if f == verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]
                           and f.endswith("s") and "verb-s" not in v.flags)
@@ -29,8 +34,10 @@ _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?P<w>[\w’'-]+)\s+$")
 # "a plan which her administration says would …" ("says" right before a verb is otherwise a noun's plural)
 _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
 _NEEDS_AS = forms_with("as")
+_NEEDS_TOPIC = forms_with("topic")
+_TOPIC_FOLLOWS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{alternation(en.TOPIC_WORDS)})\b|\s*(?:that\b|:|[“\"_])")
 _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b|\s+that\b")
-CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *en.ACCORDING_TO])}\b")
+CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *_LEMMAS, *en.ACCORDING_TO])}\b")
 # the cue forms that are verbs whatever their neighbours: what clause cutting may take for a verb ("military
 # support" and "roll calls" are nouns)
 _NOUN_FORMS = frozenset(f for f, v in _CUE_FORMS.items()
@@ -50,7 +57,7 @@ _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+furthe
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
 _NEEDS_THAT = forms_with("that")
-_NEEDS_THAT_PAST = frozenset(f for f in _NEEDS_THAT if f == verb_forms(_CUE_FORMS[f].lemma, en.IRREGULAR_VERBS)[1])
+_NEEDS_THAT_PAST = frozenset(f for f in _NEEDS_THAT if f == verb_forms(_ENTRIES[f].lemma, en.IRREGULAR_VERBS)[1])
 # "Harwick claimed their first win", "the team claimed the title": a claim verb with a plain noun object is
 # winning, not saying; "claimed the vote was rigged" has a reported clause (a finite verb) after the noun
 _CLAIM_WORDS = forms_with("claim") | {"claim"}
@@ -238,9 +245,16 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
     cues += _nominal(masked, offset) if "that" in masked else []
     for m in CUE.finditer(masked):
         low = m.group().lower()
+        at = m.start()
+        if low in _LEMMAS:
+            aux = _AUX_BEFORE.search(masked, max(0, at - 32), at)
+            if aux is not None:
+                at = aux.start()  # "she would support", "Ruiz went on to say": the subject is before the auxiliary
+            elif low not in _CUE_FORMS:
+                continue
         if any(refuses(masked, m, low) for refuses in _GUARDS.get(low, ())):
             continue
-        cue = _placed(masked, m, low, offset)
+        cue = _placed(masked, m, low, offset, at)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -308,6 +322,11 @@ def _act_not_speech(masked: str, m: re.Match, low: str) -> bool:
 def _judgement_without_as(masked: str, m: re.Match, low: str) -> bool:
     """"dismissed the lawsuit" (not "dismissed the plan as desperate")."""
     return low in _NEEDS_AS and not _AS_SOON.match(masked, m.end())
+
+
+def _no_topic(masked: str, m: re.Match, low: str) -> bool:
+    """"spoke for an hour", "spoke on Monday" (not "spoke about the plan")."""
+    return low in _NEEDS_TOPIC and not _TOPIC_FOLLOWS.match(masked, m.end())
 
 
 def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
@@ -387,6 +406,7 @@ Guard = Callable[[str, re.Match, str], bool]
 NOT_A_CUE: tuple[tuple[str, Guard, frozenset[str] | None], ...] = (
     ("an act, not speech", _act_not_speech, _URGE),
     ("a judgement without 'as'", _judgement_without_as, _NEEDS_AS),
+    ("speaking without a topic", _no_topic, _NEEDS_TOPIC),
     ("a finding without 'that'", _finding_without_that, _NEEDS_THAT),
     ("won, not said", _won_not_said, _CLAIM_WORDS),
     ("a rise, not a remark", _a_rise_not_a_remark, frozenset({"added", "adds"})),
@@ -400,28 +420,30 @@ NOT_A_CUE: tuple[tuple[str, Guard, frozenset[str] | None], ...] = (
 )
 # the guards each cue form meets, in order
 _GUARDS: dict[str, tuple[Guard, ...]] = {
-    form: tuple(g for _n, g, forms in NOT_A_CUE if forms is None or form in forms) for form in _CUE_FORMS}
+    form: tuple(g for _n, g, forms in NOT_A_CUE if forms is None or form in forms) for form in _ENTRIES}
 
 
 # --- where the speaker of a cue is --------------------------------------------------------------------------------
-def _placed(masked: str, m: re.Match, low: str, offset: int) -> Cue | None:
-    """The cue with its speaker phrase, wherever the sentence puts it; None when it reports nobody."""
+def _placed(masked: str, m: re.Match, low: str, offset: int, at: int) -> Cue | None:
+    """The cue with its speaker phrase, wherever the sentence puts it; None when it reports nobody. ``at`` is
+    where the verb group starts (an auxiliary before the cue: "would support")."""
     cue = Cue(m.group(), m.start() + offset, m.end() + offset)
-    agent = _AGENT.match(masked, m.end()) if low.endswith("ed") or low in ("told", "said") else None
+    agent = _AGENT.match(masked, m.end()) if (low.endswith("ed") and low not in _THINK_SET) or low in ("told", "said") \
+        else None
     if agent:
         # "proposals announced by the Trade and Industry Secretary Patricia Hewitt": the agent speaks
         return _with_phrase(cue, masked, *_phrase_after(masked, agent.end()), offset, "after")
     aux = None
-    if _PASSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()):
-        aux = _PROGRESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) \
+    if _PASSIVE_BEFORE.search(masked, max(0, at - 30), at):
+        aux = _PROGRESSIVE_BEFORE.search(masked, max(0, at - 30), at) \
             if low.endswith("ing") and low != "according" else None
         if aux is None:
             return None  # "a 30GB version has also been added": passive, nobody speaks
-    if _NOT_A_VERB_BEFORE.search(masked, max(0, m.start() - 8), m.start()) or _PARTICLE_AFTER.match(masked, m.end()):
+    if _NOT_A_VERB_BEFORE.search(masked, max(0, at - 8), at) or _PARTICLE_AFTER.match(masked, m.end()):
         return None  # "declined to say", "an estimated $125m", "reports back": no statement reported
     if low == "according to":
         return _according(cue, masked, m, offset)
-    s, e, boundary = _phrase_before(masked, aux.start() if aux else m.start())
+    s, e, boundary = _phrase_before(masked, aux.start() if aux else at)
     if aux is not None:
         # "Ecologists are warning MSPs that …": progressive, a subject that can speak
         ok = e > s and boundary != "too long" and _animate(masked[s:e])

@@ -88,6 +88,14 @@ def cue_verbs(code: str = "en") -> dict[str, CueVerb]:
     return out
 
 
+@cache
+def cue_lemmas(code: str = "en") -> dict[str, CueVerb]:
+    """Every cue verb's bare form -> its entry, whether or not the bare form is a cue on its own: after an
+    auxiliary ("would support", "did tell", "went on to say") every one is."""
+    data = language(code)
+    return {lemma: CueVerb(lemma, lemma, frozenset(spec.split())) for lemma, spec in data.CUE_VERBS.items()}
+
+
 def forms_with(flag: str, code: str = "en") -> frozenset[str]:
-    """The cue-verb forms whose lemma carries ``flag``."""
-    return frozenset(f for f, v in cue_verbs(code).items() if flag in v.flags)
+    """The cue-verb forms whose lemma carries ``flag``, the bare forms included."""
+    return frozenset(f for table in (cue_verbs(code), cue_lemmas(code)) for f, v in table.items() if flag in v.flags)

@@ -32,6 +32,8 @@ def _words(s: str) -> frozenset[str]:
 #   answer    a reply unless deeds follow ("responded within minutes", "responded by closing the road")
 #   verb-s    the -s form is never a plural noun ("says")
 #   no-ing    the -ing form is mostly an adjective or noun
+#   topic     says something only before what it is about ("spoke about the plan", "spoke of", "spoke to reporters",
+#             "spoke out against"), "that", a colon or a quotation; "spoke for an hour" reports nothing
 CUE_VERBS: dict[str, str] = {
     # verbs of saying: their subject is the speaker whatever it is ("the ministry said")
     "say": "base inverts leads relative verb-s",
@@ -82,6 +84,30 @@ CUE_VERBS: dict[str, str] = {
     "urge": "speech stance",
     "ask": "inverts speech",
     "continue": "inverts speech",
+    "speak": "animate topic",
+    "reiterate": "inverts leads",
+    "underscore": "inverts leads",
+    "testify": "",
+    "recount": "",
+    "joke": "inverts",
+    "quip": "inverts",
+    "muse": "inverts",
+    "retort": "inverts",
+    "boast": "inverts stance",
+    "concur": "base",
+    "hint": "animate",
+    "imply": "animate",
+    "remind": "",
+    "wonder": "base animate",
+    "shout": "inverts speech",
+    "yell": "inverts speech",
+    "chant": "speech",
+    "post": "speech no-s",
+    "retweet": "speech",
+    "request": "speech noun",
+    "encourage": "speech",
+    "apologise": "animate",
+    "apologize": "animate",
     # verbs of judging: "the Tories dismissed the plan as desperate" is the Tories' position
     "dismiss": "as stance",
     "describe": "stance",
@@ -93,6 +119,19 @@ CUE_VERBS: dict[str, str] = {
     "denounce": "stance",
     "condemn": "stance",
     "welcome": "stance",
+    "applaud": "stance",
+    "tout": "stance",
+    "lament": "stance",
+    "bemoan": "stance",
+    "decry": "stance",
+    "mock": "stance",
+    "ridicule": "stance",
+    "slam": "stance no-s",
+    "assail": "stance",
+    "liken": "stance",
+    "portray": "as stance",
+    "label": "as stance noun",
+    "reject": "animate stance",
     "accuse": "stance",
     "blame": "base stance",
     "demand": "",
@@ -150,6 +189,11 @@ CUE_VERBS: dict[str, str] = {
     "support": "base animate stance noun",
     "oppose": "base animate stance",
     "endorse": "base animate stance",
+    "prefer": "base animate stance",
+    "advocate": "animate stance no-s",
+    "envision": "animate stance",
+    "threaten": "animate stance",
+    "fret": "base animate stance",
     "back": "animate stance no-s noun",
 }
 
@@ -168,11 +212,23 @@ IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
     "seek": ("seeks", "sought", "seeking"),
     "plan": ("plans", "planned", "planning"),
     "refer": ("refers", "referred", "referring"),
+    "speak": ("speaks", "spoke", "speaking"),
+    "quip": ("quips", "quipped", "quipping"),
+    "fret": ("frets", "fretted", "fretting"),
+    "concur": ("concurs", "concurred", "concurring"),
 }
 # verbs whose final consonant doubles before -ed and -ing (stressed last syllable): "admitted", "regretted"
-DOUBLING_VERBS = _words("admit commit regret submit permit omit refer prefer confer occur compel rebut")
+DOUBLING_VERBS = _words("slam admit commit regret submit permit omit refer prefer confer occur compel rebut")
 # the other spellings the derivation does not give: "signaled" beside "signalled"
 EXTRA_VERB_FORMS: dict[str, str] = {"signaled": "signal", "signaling": "signal"}
+
+# what may stand between a subject and the bare form of its cue verb: "she would support", "he did tell",
+# "Ruiz went on to say" (a negation is not among them: "did not say whether" reports nothing said)
+AUXILIARIES = _words("did does do would will can could may might should must shall ’ll 'll ’d 'd")
+AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "continued to", "continues to")
+
+# what a verb of the ``topic`` kind needs after it to report something
+TOPIC_WORDS = _words("about of to out against with")
 
 # the phrase "according to": the source follows it
 ACCORDING_TO = ("according to", "According to")
