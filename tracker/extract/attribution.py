@@ -439,7 +439,8 @@ def _placed(masked: str, m: re.Match, low: str, offset: int, at: int) -> Cue | N
             if low.endswith("ing") and low != "according" else None
         if aux is None:
             return None  # "a 30GB version has also been added": passive, nobody speaks
-    if _NOT_A_VERB_BEFORE.search(masked, max(0, at - 8), at) or _PARTICLE_AFTER.match(masked, m.end()):
+    if _NOT_A_VERB_BEFORE.search(masked, max(0, at - 8), at) or (
+            _PARTICLE_AFTER.match(masked, m.end()) and _lemma(low) not in en.PARTICLE_CUES):
         return None  # "declined to say", "an estimated $125m", "reports back": no statement reported
     if low == "according to":
         return _according(cue, masked, m, offset)
@@ -453,6 +454,11 @@ def _placed(masked: str, m: re.Match, low: str, offset: int, at: int) -> Cue | N
     if e == s:
         return _no_subject_before(cue, masked, m, low, s, boundary, offset)
     return None
+
+
+def _lemma(low: str) -> str:
+    entry = _ENTRIES.get(low)
+    return entry.lemma if entry else low
 
 
 def _with_phrase(cue: Cue, masked: str, s: int, e: int, offset: int, position: str | None = None) -> Cue | None:

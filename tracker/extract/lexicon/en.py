@@ -227,6 +227,10 @@ EXTRA_VERB_FORMS: dict[str, str] = {"signaled": "signal", "signaling": "signal"}
 AUXILIARIES = _words("did does do would will can could may might should must shall ’ll 'll ’d 'd")
 AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "continued to", "continues to")
 
+# cue verbs that still report with a particle after them ("pointed out that", "spoke out against"); other verbs
+# followed by a particle report nothing ("reports back", "adds up")
+PARTICLE_CUES = _words("point speak")
+
 # what a verb of the ``topic`` kind needs after it to report something
 TOPIC_WORDS = _words("about of to out against with")
 
