@@ -84,6 +84,10 @@ ATTRIBUTED = [
      "indirect", "a verb of speaking with its topic"),
     ("Ana Ruiz reiterated that the pier would reopen in June.", "pier would reopen", "Ana Ruiz", "reiterated",
      "indirect", "cue verb beyond said: reiterated"),
+    ("As Tom Arko pointed out, the ferry has never run at a profit.", "never run at a profit", "Tom Arko", "pointed",
+     "indirect", "a fronted 'as' clause with a phrasal cue: pointed out"),
+    ("The ferry operator put out a statement saying the crossing would resume on Friday.", "crossing would resume",
+     "The ferry operator", "saying", "indirect", "a participle of saying after the object: the subject speaks"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]

@@ -450,7 +450,11 @@ def _placed(masked: str, m: re.Match, low: str, offset: int, at: int) -> Cue | N
         ok = e > s and boundary != "too long" and _animate(masked[s:e])
         return _with_phrase(cue, masked, s, e, offset) if ok else None
     if e > s and boundary != "too long":
-        return _subject(cue, masked, low, s, e, boundary, offset)
+        placed = _subject(cue, masked, low, s, e, boundary, offset)
+        if placed is None and _object_then_participle(masked, m, low, s, e):
+            cue.position = "participle"  # "His office put out a statement saying …": the subject speaks
+            return cue
+        return placed
     if e == s:
         return _no_subject_before(cue, masked, m, low, s, boundary, offset)
     return None
@@ -459,6 +463,14 @@ def _placed(masked: str, m: re.Match, low: str, offset: int, at: int) -> Cue | N
 def _lemma(low: str) -> str:
     entry = _ENTRIES.get(low)
     return entry.lemma if entry else low
+
+
+def _object_then_participle(masked: str, m: re.Match, low: str, s: int, e: int) -> bool:
+    """"issued a statement saying …", "wrote a letter arguing that …": a participle of saying after the object of
+    the sentence's verb (the words before it hold a verb), so the sentence's subject speaks."""
+    words = masked[s:e].split()[1:]
+    return low in _PARTICIPLE_LEAD and any(w in en.IRREGULAR_PAST or _PAST_VERB.fullmatch(w) for w in words) \
+        and (low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()) is not None)
 
 
 def _with_phrase(cue: Cue, masked: str, s: int, e: int, offset: int, position: str | None = None) -> Cue | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .attribution import VERB_FORMS, Cue
 from .caveats import VERIFY_WORD, verification_caveat
+from .lexicon import en
 from .wordre import alternation
 
 # ---- English word lists ------------------------------------------------------------------------------------
@@ -43,10 +44,7 @@ FINITE = frozenset(
     "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't don't "
     "isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t won’t wouldn’t couldn’t can’t didn’t doesn’t don’t".split())
 STOPS = frozenset("where which who that when whom whose if because as and or".split())
-IRREGULAR_PAST = frozenset(
-    "won went took made said gave got came saw set put ran fell rose began became held left lost met paid sold "
-    "told thought brought bought built kept led meant sent spent stood struck wrote hit cut let read spread cost "
-    "grew knew drew threw flew chose spoke broke froze drove rode shot fought caught taught sought found".split())
+IRREGULAR_PAST = en.IRREGULAR_PAST
 # subordinators that open a clause of its own after a comma ("…, when a rockslide blocked the trail")
 SUBORDINATING = ("after", "because", "when", "before", "as", "since")
 CONTRASTING = ("while", "whereas", "although", "though", "even though")

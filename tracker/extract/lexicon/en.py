@@ -217,6 +217,11 @@ IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
     "fret": ("frets", "fretted", "fretting"),
     "concur": ("concurs", "concurred", "concurring"),
 }
+# past tenses that do not end in -ed: a verb in a phrase ("put out a statement saying …")
+IRREGULAR_PAST = _words(
+    "won went took made said gave got came saw set put ran fell rose began became held left lost met paid sold "
+    "told thought brought bought built kept led meant sent spent stood struck wrote hit cut let read spread cost "
+    "grew knew drew threw flew chose spoke broke froze drove rode shot fought caught taught sought found")
 # verbs whose final consonant doubles before -ed and -ing (stressed last syllable): "admitted", "regretted"
 DOUBLING_VERBS = _words("slam admit commit regret submit permit omit refer prefer confer occur compel rebut")
 # the other spellings the derivation does not give: "signaled" beside "signalled"
