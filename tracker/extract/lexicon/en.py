@@ -263,7 +263,11 @@ ANIMATE_NOUNS = _words(
     "economists people voters spokesman spokeswoman spokesperson government governments president west allies "
     "campaigners activists officers troops members executives witnesses doctors bloggers commentators historians "
     "strategists planners generals media press agency agencies outlets newspaper newspapers broadcaster "
-    "broadcasters surveyed respondents")
+    "broadcasters surveyed respondents team teams campaign campaigns camp aide aides staff staffers candidate "
+    "candidates senator senators governor governors mayor mayors judge judges justices republicans democrats "
+    "conservatives liberals progressives moderates americans public party parties administration committee "
+    "council union unions group groups company companies firm firms panel board man woman men women family "
+    "families host hosts audience crowd")
 ANIMATE_SUFFIXES = ("ist", "ists", "ers", "ors", "ian", "ians", "ents", "ates")
 # what is won or taken, never said: "claimed the title", "claimed the lives of 40 people"
 WON = _words(
