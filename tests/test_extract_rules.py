@@ -88,6 +88,8 @@ ATTRIBUTED = [
      "indirect", "a fronted 'as' clause with a phrasal cue: pointed out"),
     ("The ferry operator put out a statement saying the crossing would resume on Friday.", "crossing would resume",
      "The ferry operator", "saying", "indirect", "a participle of saying after the object: the subject speaks"),
+    ("A new survey found 40% of commuters aren't sure the line will open.", "aren't sure", "A new survey", "found",
+     "indirect", "a study's finding needs no 'that'"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]
@@ -119,6 +121,7 @@ NOT_ATTRIBUTED = [
     ("Update: the pier will be rebuilt by summer.", "pier will be rebuilt", "a heading word before a colon"),
     ("Firefighters responded within minutes of the alarm.", "within minutes", "'responded' as arriving"),
     ("The inquiry examined alleged kickbacks paid to officials.", "kickbacks", "'alleged' as an adjective"),
+    ("But Mr. Arko found it hard in 2012 to win the city.", "win the city", "'found it hard' is no finding"),
     ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
     ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
     ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),

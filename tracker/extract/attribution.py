@@ -35,6 +35,7 @@ _PLURAL_BEFORE = re.compile(r"(?:^|\s)(?P<w>[\w’'-]+)\s+$")
 _WHICH_BEFORE = re.compile(r"(?<=\w)\s+which\s+(?:[\w’'-]+\s+){1,3}$")
 _NEEDS_AS = forms_with("as")
 _NEEDS_TOPIC = forms_with("topic")
+_RESEARCH_BEFORE = re.compile(rf"\b(?:{alternation(en.RESEARCH_NOUNS)})\b[^,;:.]*$", re.I)
 _TOPIC_FOLLOWS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{alternation(en.TOPIC_WORDS)})\b|\s*(?:that\b|:|[“\"_])")
 _AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b|\s+that\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *_LEMMAS, *en.ACCORDING_TO])}\b")
@@ -334,7 +335,10 @@ def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
     if low not in _NEEDS_THAT or _THAT_FOLLOWS.match(masked, m.end()):
         return False
     # "…, the survey found.": a finding closed by its cue, in the past tense ("of the judge's ruling." is a noun)
-    return not (low in _NEEDS_THAT_PAST and _CLOSES.match(masked, m.end()))
+    if low in _NEEDS_THAT_PAST and _CLOSES.match(masked, m.end()):
+        return False
+    # "a poll released Wednesday found Ruiz leads by 15 points": a study's finding needs no "that"
+    return not (_RESEARCH_BEFORE.search(masked, max(0, m.start() - 80), m.start()) and _claim_clause(masked, m.end()))
 
 
 def _won_not_said(masked: str, m: re.Match, low: str) -> bool:

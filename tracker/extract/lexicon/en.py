@@ -428,6 +428,12 @@ DOCUMENT_NOUNS = (
     "documents", "filing", "memo", "transcript", "interview", "briefing", "message", "announcement", "update")
 
 
+# studies and counts that find: "a poll released Wednesday found Ruiz leading", with no "that"
+RESEARCH_NOUNS = _words(
+    "poll polls polling survey surveys study studies research report reports analysis review audit investigation "
+    "inquiry census data figures results researchers")
+
+
 # --- caveats and hedges ---------------------------------------------------------------------------------------
 # case-sensitive on purpose (a case-insensitive alternation is several times slower): sentence-initial forms are
 # listed, and capitalized "May" is the month
