@@ -194,6 +194,14 @@ CUE_VERBS: dict[str, str] = {
     "envision": "animate stance",
     "threaten": "animate stance",
     "fret": "base animate stance",
+    "suspect": "base animate stance that",
+    "anticipate": "animate stance",
+    "speculate": "animate stance",
+    "realize": "animate",
+    "realise": "animate",
+    "assume": "animate stance that",
+    "doubt": "base animate stance noun",
+    "forecast": "stance no-s",
     "back": "animate stance no-s noun",
 }
 
