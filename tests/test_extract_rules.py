@@ -90,6 +90,12 @@ ATTRIBUTED = [
      "The ferry operator", "saying", "indirect", "a participle of saying after the object: the subject speaks"),
     ("A new survey found 40% of commuters aren't sure the line will open.", "aren't sure", "A new survey", "found",
      "indirect", "a study's finding needs no 'that'"),
+    ("Tom Arko, speaking at a rally in Bergen, Norway, warned that the levy would rise.", "levy would rise",
+     "Tom Arko", "warned", "indirect", "a participle's appositive between the speaker and the cue"),
+    ("In describing the mayor, Tom Arko said he sees a man without a plan.", "man without a plan", "Tom Arko",
+     "said", "indirect", "a fronted prepositional phrase with a participle is no speaker"),
+    ("In a radio interview Tom Arko declared the levy unfair.", "levy unfair", "Tom Arko", "declared", "indirect",
+     "the subject after a fronted phrase with no comma"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]

@@ -500,6 +500,14 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     """The subject phrase before the cue speaks, when it can: "The ministry said", "analysts believe"."""
     phrase = masked[s:e]
     first = phrase.split(None, 1)[0].lower()
+    if first in PREPOSITIONS:
+        # "In a radio interview Ruiz said", "In 2010 she said": the subject after a fronted phrase with no comma;
+        # "In responding, …", "at a rally in Oslo": none
+        s = _subject_after_fronted(masked, s, e)
+        if s < 0:
+            return None
+        phrase = masked[s:e]
+        first = phrase.split(None, 1)[0].lower()
     if first in PRONOUNS and " " in phrase.strip() and not (
             boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
         return None  # "he strengthened his selection claims": a noun, not a verb of saying
@@ -518,6 +526,19 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     if low in _THINK_SET and not _animate(phrase):
         return None
     return _with_phrase(cue, masked, s, e, offset)
+
+
+def _subject_after_fronted(masked: str, s: int, e: int) -> int:
+    """Where the subject starts after a fronted phrase ("In a radio interview Ruiz"): a closing pronoun or run of
+    capitalized words; -1 when there is none."""
+    toks = _tokens(masked[s:e])
+    j = len(toks)
+    if toks and toks[-1][1].lower() in PRONOUNS:
+        j -= 1
+    else:
+        while j > 1 and toks[j - 1][1][:1].isupper():
+            j -= 1
+    return s + toks[j][0] if 0 < j < len(toks) else -1
 
 
 def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, boundary: str,
@@ -583,6 +604,14 @@ def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
     if k <= 0:
         return None
     hs, he, hb = _phrase_before(masked, k)
+    for _ in range(2):
+        # "Ruiz, speaking at a rally in Oslo, Norway, warned": a participle's phrase is no head; the one before is
+        first = masked[hs:he].split(None, 1)[0].lower() if he > hs else ""
+        k = masked.rfind(",", 0, hs - 1) if first in PREPOSITIONS or (first.endswith("ing") and first.isalpha()) \
+            else -1
+        if k <= 0:
+            break
+        hs, he, hb = _phrase_before(masked, k)
     if he <= hs or hb == "too long":
         return None
     cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
