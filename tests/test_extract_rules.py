@@ -70,7 +70,7 @@ ATTRIBUTED = [
      "ignored two warnings", "The inspectors", "said", "indirect", "the second conjunct of reported speech"),
     ("Exports fell for a third month, the ministry said; imports rose for a second month.", "imports rose",
      "the ministry", "said", "indirect", "a closing cue covers the clause after a semicolon"),
-    ("Ana Ruiz repeated her warning that the pier was unsafe.", "pier was unsafe", "Ana Ruiz", "warning",
+    ("Ana Ruiz stood by her warning that the pier was unsafe.", "pier was unsafe", "Ana Ruiz", "warning",
      "indirect", "a noun of saying with its possessor: her warning that …"),
     ("Most commuters would pay more for a faster line, the survey found.", "faster line", "the survey", "found",
      "indirect", "a closing cue governs the clause before it; a finding needs no 'that' after it"),
@@ -96,6 +96,8 @@ ATTRIBUTED = [
      "said", "indirect", "a fronted prepositional phrase with a participle is no speaker"),
     ("In a radio interview Tom Arko declared the levy unfair.", "levy unfair", "Tom Arko", "declared", "indirect",
      "the subject after a fronted phrase with no comma"),
+    ("Arko spokeswoman Lena Fors said on Thursday that Ruiz's claim that the depot is unsafe was false.",
+     "depot is unsafe", "Lena Fors", "said", "indirect", "the first cue of a clause is its own, a nominal one after it"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]

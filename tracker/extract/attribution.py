@@ -258,7 +258,7 @@ def find_cues(masked: str, offset: int) -> list[Cue]:
         cue = _placed(masked, m, low, offset, at)
         if cue is not None:
             cues.append(cue)
-    return cues
+    return sorted(cues, key=lambda c: c.start)  # in reading order: the first cue is the clause's own
 
 
 def _estimates(masked: str, offset: int) -> list[Cue]:
@@ -276,7 +276,7 @@ def _estimates(masked: str, offset: int) -> list[Cue]:
 
 # "the mayor's claim that …", "her warning that …": a noun of saying or thinking, its possessor the speaker
 _NOMINAL = re.compile(rf"\b(?P<noun>{alternation(en.SAYING_NOUNS)})\s+that\b")
-_POSSESSOR = re.compile(r"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+)?[\w.-]+(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
+_POSSESSOR = re.compile(r"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+[\w.-]+|[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
                         r"(?:[a-z-]+\s+)?$")
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
