@@ -22,7 +22,8 @@ from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
 from .wordre import alternation
 
 _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
-                      r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For)\s[^,_]{1,40},\s*)")
+                      r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For|Like|Unlike|Under)\s"
+                      r"[^,_]{1,60}(?:,\s*[A-Z][^,_]{0,25})?,\s*)")  # "At a rally in Dayton, Ohio, …"
 _WHEN_AFTER_SUBJECT = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|on\s+the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|morning|afternoon|evening|night|week|month|year|day)\b.*$")
