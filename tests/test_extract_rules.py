@@ -97,7 +97,9 @@ ATTRIBUTED = [
     ("In a radio interview Tom Arko declared the levy unfair.", "levy unfair", "Tom Arko", "declared", "indirect",
      "the subject after a fronted phrase with no comma"),
     ("Arko spokeswoman Lena Fors said on Thursday that Ruiz's claim that the depot is unsafe was false.",
-     "depot is unsafe", "Lena Fors", "said", "indirect", "the first cue of a clause is its own, a nominal one after it"),
+     "depot is unsafe", "Lena Fors", "said", "indirect", "the first cue of a clause is its own"),
+    ("For months, Ana Ruiz stayed out of the race, arguing she did not want to tip the scales.", "tip the scales",
+     "Ana Ruiz", "arguing", "indirect", "a trailing participle of saying before a clause with no 'that'"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]
@@ -133,6 +135,7 @@ NOT_ATTRIBUTED = [
     ("Cold weather in the North threatened stocks of heating oil.", "heating oil", "'threatened' with no 'to'"),
     ("The ferry line made a profit of 3m crowns, compared with a loss in 2030.", "a loss in 2030",
      "'compared with' is a comparison"),
+    ("The team won again, adding to its tally of wins.", "tally of wins", "'adding to' is no remark"),
     ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
     ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
     ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),

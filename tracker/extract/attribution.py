@@ -276,7 +276,8 @@ def _estimates(masked: str, offset: int) -> list[Cue]:
 
 # "the mayor's claim that …", "her warning that …": a noun of saying or thinking, its possessor the speaker
 _NOMINAL = re.compile(rf"\b(?P<noun>{alternation(en.SAYING_NOUNS)})\s+that\b")
-_POSSESSOR = re.compile(r"(?P<who>\b(?:his|her|their|its)|(?:(?:the|a)\s+[\w.-]+|[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
+_POSSESSOR = re.compile(r"(?P<who>\b(?:his|her|their|its)"
+                        r"|(?:(?:the|a)\s+[\w.-]+|[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*[’']s?)\s+"
                         r"(?:[a-z-]+\s+)?$")
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
@@ -548,7 +549,8 @@ def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, bou
     if boundary in ("which", "who"):
         return _relative(cue, masked, low, s, offset)
     if low in _PARTICIPLE_LEAD or low.endswith("ing"):
-        if low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()):
+        if low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()) or (
+                low in _PARTICIPLE_LEAD and _clause_soon(masked, m.end())):
             cue.position = "participle"
             return cue
         return None
@@ -616,6 +618,15 @@ def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
         return None
     cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
     return cue
+
+
+def _clause_soon(masked: str, at: int) -> bool:
+    """Whether a reported clause follows within a few words, with no "that": "arguing she had no choice"."""
+    words = masked[at:at + 80].split(",", 1)[0].split()[:6]
+    if not words or words[0].lower() in PREPOSITIONS:
+        return False  # "adding to honours it has won": a phrase, not a clause
+    head = " ".join(words)
+    return _CLAUSE_VERB.search(head) is not None and _CLAUSE_VERB.match(head) is None
 
 
 def _claim_clause(masked: str, at: int) -> bool:
