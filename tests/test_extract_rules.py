@@ -100,6 +100,8 @@ ATTRIBUTED = [
      "depot is unsafe", "Lena Fors", "said", "indirect", "the first cue of a clause is its own"),
     ("For months, Ana Ruiz stayed out of the race, arguing she did not want to tip the scales.", "tip the scales",
      "Ana Ruiz", "arguing", "indirect", "a trailing participle of saying before a clause with no 'that'"),
+    ("The levy is unfair, Ana Ruiz said, adding that the council would appeal.", "council would appeal",
+     "Ana Ruiz", "adding", "indirect", "a participle clause goes on with the same speaker and its own cue"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]

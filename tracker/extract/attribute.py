@@ -177,7 +177,9 @@ def same_subject_goes_on(art: Article, c: Clause) -> Decision | None:
     if prev.speaker is None:
         return None
     speaker = Speaker(prev.speaker.name, prev.speaker.kind, prev.descriptor)
-    return Decision("same subject goes on", speaker, prev.cue, prev.via, ("continued statement",))
+    # ", adding that …": the clause's own participle is its cue; a gapped clause keeps the cue before
+    cue = c.own[0].cue if c.own and c.own[0].position == "participle" else prev.cue
+    return Decision("same subject goes on", speaker, cue, prev.via, ("continued statement",))
 
 
 def relayed_attribution(art: Article, c: Clause) -> Decision | None:
