@@ -49,6 +49,12 @@ class Decision:
 
 Rule = Callable[[Article, Clause], "Decision | None"]
 
+# the names of rules that other rules read back from the claim before ("reported speech goes on" continues them)
+SAME_SUBJECT = "same subject goes on"
+RELAYED = "relayed attribution"
+SPEECH_GOES_ON = "reported speech goes on"
+CUE_BEFORE = "cue before content"  # the name own_cue and governing_cue give a cue before its content
+
 
 # --- speakers of cues ------------------------------------------------------------------------------------------
 def cue_speaker(art: Article, cue: Cue, masked: str, offset: int) -> Speaker | None:
@@ -179,7 +185,7 @@ def same_subject_goes_on(art: Article, c: Clause) -> Decision | None:
     speaker = Speaker(prev.speaker.name, prev.speaker.kind, prev.descriptor)
     # ", adding that …": the clause's own participle is its cue; a gapped clause keeps the cue before
     cue = c.own[0].cue if c.own and c.own[0].position == "participle" else prev.cue
-    return Decision("same subject goes on", speaker, cue, prev.via, ("continued statement",))
+    return Decision(SAME_SUBJECT, speaker, cue, prev.via, ("continued statement",))
 
 
 def relayed_attribution(art: Article, c: Clause) -> Decision | None:
@@ -190,7 +196,7 @@ def relayed_attribution(art: Article, c: Clause) -> Decision | None:
     if not (inner and outer and is_relay(outer, c.governing.cue)):
         return None
     relay = speaker_draft(art.mentions, outer)
-    return Decision("relayed attribution", inner, c.own[0].cue, (relay,) if relay else (),
+    return Decision(RELAYED, inner, c.own[0].cue, (relay,) if relay else (),
                     (f"cue:{c.own[0].cue}", f"relay:{c.governing.cue}"))
 
 
@@ -225,7 +231,7 @@ def participle_of_the_subject(art: Article, c: Clause) -> Decision | None:
 # the second statement is joined by "and", "but" or a semicolon: "…, and the operator had ignored …"
 _CONJOINED = re.compile(r"[\s,”\"’']*(?:;|(?:and|but|yet)\b)", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|meanwhile)\b", re.I)
-_REPORTING_RULES = ("cue before content", "relayed attribution", "same subject goes on", "reported speech goes on")
+_REPORTING_RULES = (CUE_BEFORE, RELAYED, SAME_SUBJECT, SPEECH_GOES_ON)
 
 
 def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
@@ -244,7 +250,7 @@ def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
     a = prev.attribution
     assert a.speaker is not None
     speaker = Speaker(a.speaker.name, a.speaker.kind, a.descriptor)
-    return Decision("reported speech goes on", speaker, a.cue, a.via, ("reported speech goes on",))
+    return Decision(SPEECH_GOES_ON, speaker, a.cue, a.via, (SPEECH_GOES_ON,))
 
 
 def cue_after_the_quotation(art: Article, c: Clause) -> Decision | None:

@@ -23,62 +23,35 @@ from dataclasses import dataclass, field
 from .attribution import VERB_FORMS, Cue
 from .caveats import VERIFY_WORD, verification_caveat
 from .lexicon import en
+from .lexicon.en import (
+    ADVERBS,
+    APPROX,
+    AUX_AFTER_COMMA,
+    CLAUSE_OPENERS,
+    CONTRASTING,
+    COPULAS,
+    FINITE,
+    NAME_LIST_START,
+    NEW_FACT_MODALS,
+    NOT_PARTICIPLES,
+    OBJECT_PRONOUNS,
+    PASSIVE_PREPOSITIONS,
+    PLAIN_PRONOUNS,
+    PREDICATE_ADVERBS,
+    PRESENT_OBJECT,
+    REPORTING_PARTICIPLES,
+    STOPS,
+    SUBJECT_START,
+    SUBORDINATING,
+    THERE_VERBS,
+)
 from .wordre import alternation
 
-# ---- English word lists ------------------------------------------------------------------------------------
-
-SUBJECT_START = frozenset(
-    "the a an its their his her this these those some many most only all both no several few our my "
-    "he she it they we i you one two three four five each every neither either such half none".split())
-# a quantity can be the subject ("… and nearly half of that came from a state grant"), not an adverb ("… and
-# nearly scored"): these words start a subject only before a number
-APPROX = frozenset("nearly almost about roughly around more fewer less over under just some".split())
-THERE_VERBS = frozenset("is are was were has have had will would could may might".split())
-# a same-subject verb phrase after ", and" is a fact of its own ("filed the lawsuit on Dec. 2, …, and had asked
-# the court to …"); without the comma it is usually one act ("was arrested and has been charged")
-AUX_AFTER_COMMA = frozenset("has have had is are was were will would could".split())
-# "the drug costs about €4,500": a present-tense verb, told from a plural noun by what follows it
-PRESENT_OBJECT = frozenset("about around nearly almost more less the a an its their his her some up".split())
-FINITE = frozenset(
-    "is are was were has have had will would could can may might should must does did do shall "
-    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't don't "
-    "isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t won’t wouldn’t couldn’t can’t didn’t doesn’t don’t".split())
-STOPS = frozenset("where which who that when whom whose if because as and or".split())
 IRREGULAR_PAST = en.IRREGULAR_PAST
-# subordinators that open a clause of its own after a comma ("…, when a rockslide blocked the trail")
-SUBORDINATING = ("after", "because", "when", "before", "as", "since")
-CONTRASTING = ("while", "whereas", "although", "though", "even though")
-# "… will keep liberating them": a modal after "and" opens a second fact of the same subject; "would" and "could"
-# are mostly reported speech's back-shifted tense, one statement with the verb before
-NEW_FACT_MODALS = frozenset("will can must should may shall".split())
-# adverbs that may stand between "and" and the second verb ("and later reopened the terminal")
-PREDICATE_ADVERBS = frozenset("also later then subsequently eventually finally quickly soon since".split())
-# adverbs, never a bare-noun subject ("… but still lost the election")
-ADVERBS = PREDICATE_ADVERBS | frozenset("still never just even already now again often only ultimately recently yet "
-                                        "once instead nonetheless nevertheless".split())
-# "was arrested and charged with fraud", "and filed in federal court": a participle before a preposition is the
-# passive of the verb before, not a predicate of its own
-PREPOSITIONS = frozenset("by with to up for as in on at into from over under after".split())
-# "arrested two men and charged them": a second verb about the same object says nothing checkable of its own
-OBJECT_PRONOUNS = frozenset("them it him her us me themselves itself himself herself one".split())
-# "a report concluding that …": a participle that reports a statement, without a comma
-REPORTING_PARTICIPLES = ("concluding", "finding", "showing", "saying", "warning", "arguing", "stating",
-                         "claiming", "suggesting", "confirming")
-# "-ing" words that are prepositions, not participles with a fact: ", including 40 children"
-NOT_PARTICIPLES = frozenset("including according following during regarding concerning excluding pending "
-                            "notwithstanding citing bring bringing thing something nothing anything everything "
-                            "morning evening king ring spring string wing".split())
-# where a clause begins: "after the organisers and Harbour Trust failed" joins two names in one subject
-CLAUSE_OPENERS = frozenset("after before when because as since while although though if that whether once "
-                           "until unless where".split())
-NAME_LIST_START = frozenset("that both between and or while whether said says told , ( : the".split())
+NUMBER_WORD_PATTERN = alternation(en.FIGURE_WORDS)
+FRACTION_WORD_PATTERN = alternation(en.FRACTION_WORDS)
 # "…, who declined to be named.": why a source is anonymous, nothing to check
 ANONYMITY = re.compile(r"(?:declined|asked|refused|did not want|spoke on condition|was not authori[sz]ed)\b")
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                "hundred|thousand|million|billion|dozen|half|third|quarter")
-FRACTION_WORDS = "half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?"
-PLAIN_PRONOUNS = ("it", "he", "she", "they", "we")
-COPULAS = frozenset("is are was were remains remained".split())
 
 # ---- patterns ---------------------------------------------------------------------------------------------
 
@@ -99,8 +72,8 @@ _REL_SAY = re.compile(r"(?P<rel>\s)which\s+(?:[\w’'-]+\s+){1,3}?(?:says|say|sa
 _RANGE_OPEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}?[\w$£€%.,]+$", re.I)
 _COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
-_NUMBERISH = re.compile(rf"\d|{NUMBER_WORDS}|a$|an$|[$£€]", re.I)
-_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
+_NUMBERISH = re.compile(rf"\d|{NUMBER_WORD_PATTERN}|a$|an$|[$£€]", re.I)
+_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORD_PATTERN})\b", re.I)
 # "The goalkeeper, 19, …", "the number 23 shirt": an age or a label is no figure of a fact
 _NOT_A_FIGURE = re.compile(r",\s+\d{1,2},|\b(?:number|No\.|no\.)\s+\d+")
 _CLAUSE_END = re.compile(r",(?!\d)|;|\s(?:and|but|while)\s")
@@ -117,8 +90,8 @@ _RELATIVE = re.compile(r"(?:^|[\s,])(?:who|which|whose|where)\s")
 _PREDICATE_COMMA = re.compile(r",\s+(?:(?:also|later|then|now|still|have|has|had|will|would)\s+)?([a-z][\w’'-]*)")
 # "… to annex the roughly one-fifth of neighboring Ukraine it occupies": a figure with its own subject and verb
 _CONTACT_FIGURE = re.compile(
-    rf"\s(?P<np>(?:the\s+)?(?:(?:{'|'.join(sorted(APPROX))})\s+)?(?:[\d$£€¥][\d,.]*%?|(?:{NUMBER_WORDS})"
-    rf"(?:-(?:{FRACTION_WORDS}))?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(PLAIN_PRONOUNS)})\s+"
+    rf"\s(?P<np>(?:the\s+)?(?:(?:{'|'.join(sorted(APPROX))})\s+)?(?:[\d$£€¥][\d,.]*%?|(?:{NUMBER_WORD_PATTERN})"
+    rf"(?:-(?:{FRACTION_WORD_PATTERN}))?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{'|'.join(PLAIN_PRONOUNS)})\s+"
     rf"(?:(?:{'|'.join(sorted(ADVERBS))})\s+)?"
     r"(?:[a-z]+(?:s|ed)|" + "|".join(sorted(IRREGULAR_PAST)) + r"))\s*(?=[,.;]|$)", re.I)
 # its end, searched first: a pronoun and its verb before a comma or the sentence's end
@@ -417,7 +390,7 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str, words: list[str
         return words[1].islower() and nxt not in ("not", "be") and words[1].isalpha()
     if not verb.islower() or not _is_past(lv) or lv in FINITE:
         return False
-    if nxt in OBJECT_PRONOUNS or nxt in PREPOSITIONS:
+    if nxt in OBJECT_PRONOUNS or nxt in PASSIVE_PREPOSITIONS:
         return False
     if (lv in VERB_FORMS):
         return _cue_with_content(rest)

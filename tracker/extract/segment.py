@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .lexicon import en
+
 # a line holding anything but white space is a paragraph, whether or not blank lines separate them
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 # end punctuation, any closing quotes or brackets, then white space: a candidate sentence boundary
@@ -12,17 +14,10 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 # the next word, after any opening quotes and brackets ("[We] will appeal", "“(The) …")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]{0,3}([\w’'-]+)")
 
-# titles and initials: a period after them never ends a sentence ("Gen. Valery", "Dr. Smith")
-_TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres st jr sr rev hon fr mt ft messrs "
-    "gens brig supt insp det cpl pvt no nos vol vols fig approx dept univ assn bros".split())
-# a period after these may end a sentence; it does only when a typical sentence opener follows
-_MAYBE = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd plc llc cos etc al vs".split())
-_OPENERS = frozenset(
-    "the a an he she it they we i you but and in on at this that these those there his her its their our "
-    "my mr mrs ms dr however meanwhile still yet so if when while after before as for some many most no "
-    "one two three what who why how".split())
+# abbreviations and sentence openers: the lexicon's
+_TITLES = en.PERIOD_TITLES
+_MAYBE = en.PERIOD_MAYBE
+_OPENERS = en.SENTENCE_OPENERS
 
 
 def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:

@@ -458,6 +458,74 @@ RESEARCH_NOUNS = _words(
     "inquiry census data figures results researchers")
 
 
+# --- sentence ends (segment.py) ---------------------------------------------------------------------------------
+# titles and initials: a period after them never ends a sentence ("Gen. Valery", "Dr. Smith")
+PERIOD_TITLES = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres st jr sr rev hon fr mt ft messrs "
+    "gens brig supt insp det cpl pvt no nos vol vols fig approx dept univ assn bros".split())
+# a period after these may end a sentence; it does only when a typical sentence opener follows
+PERIOD_MAYBE = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd plc llc cos etc al vs".split())
+SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i you but and in on at this that these those there his her its their our "
+    "my mr mrs ms dr however meanwhile still yet so if when while after before as for some many most no "
+    "one two three what who why how".split())
+
+
+# --- cutting sentences into clauses (clauses.py) ---------------------------------------------------------
+SUBJECT_START = frozenset(
+    "the a an its their his her this these those some many most only all both no several few our my "
+    "he she it they we i you one two three four five each every neither either such half none".split())
+# a quantity can be the subject ("… and nearly half of that came from a state grant"), not an adverb ("… and
+# nearly scored"): these words start a subject only before a number
+APPROX = frozenset("nearly almost about roughly around more fewer less over under just some".split())
+THERE_VERBS = frozenset("is are was were has have had will would could may might".split())
+# a same-subject verb phrase after ", and" is a fact of its own ("filed the lawsuit on Dec. 2, …, and had asked
+# the court to …"); without the comma it is usually one act ("was arrested and has been charged")
+AUX_AFTER_COMMA = frozenset("has have had is are was were will would could".split())
+# "the drug costs about €4,500": a present-tense verb, told from a plural noun by what follows it
+PRESENT_OBJECT = frozenset("about around nearly almost more less the a an its their his her some up".split())
+FINITE = frozenset(
+    "is are was were has have had will would could can may might should must does did do shall "
+    "isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't couldn't can't didn't doesn't don't "
+    "isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t won’t wouldn’t couldn’t can’t didn’t doesn’t don’t".split())
+STOPS = frozenset("where which who that when whom whose if because as and or".split())
+# subordinators that open a clause of its own after a comma ("…, when a rockslide blocked the trail")
+SUBORDINATING = ("after", "because", "when", "before", "as", "since")
+CONTRASTING = ("while", "whereas", "although", "though", "even though")
+# "… will keep liberating them": a modal after "and" opens a second fact of the same subject; "would" and "could"
+# are mostly reported speech's back-shifted tense, one statement with the verb before
+NEW_FACT_MODALS = frozenset("will can must should may shall".split())
+# adverbs that may stand between "and" and the second verb ("and later reopened the terminal")
+PREDICATE_ADVERBS = frozenset("also later then subsequently eventually finally quickly soon since".split())
+# adverbs, never a bare-noun subject ("… but still lost the election")
+ADVERBS = PREDICATE_ADVERBS | frozenset("still never just even already now again often only ultimately recently yet "
+                                        "once instead nonetheless nevertheless".split())
+# "was arrested and charged with fraud", "and filed in federal court": a participle before a preposition is the
+# passive of the verb before, not a predicate of its own
+PASSIVE_PREPOSITIONS = frozenset("by with to up for as in on at into from over under after".split())
+# "arrested two men and charged them": a second verb about the same object says nothing checkable of its own
+OBJECT_PRONOUNS = frozenset("them it him her us me themselves itself himself herself one".split())
+# "a report concluding that …": a participle that reports a statement, without a comma
+REPORTING_PARTICIPLES = ("concluding", "finding", "showing", "saying", "warning", "arguing", "stating",
+                         "claiming", "suggesting", "confirming")
+# "-ing" words that are prepositions, not participles with a fact: ", including 40 children"
+NOT_PARTICIPLES = frozenset("including according following during regarding concerning excluding pending "
+                            "notwithstanding citing bring bringing thing something nothing anything everything "
+                            "morning evening king ring spring string wing".split())
+# where a clause begins: "after the organisers and Harbour Trust failed" joins two names in one subject
+CLAUSE_OPENERS = frozenset("after before when because as since while although though if that whether once "
+                           "until unless where".split())
+NAME_LIST_START = frozenset("that both between and or while whether said says told , ( : the".split())
+# number words that make a figure of a clause ("two of them", "half of that")
+FIGURE_WORDS = _words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                      "hundred thousand million billion dozen half third quarter")
+FRACTION_WORDS = _words("half halves third thirds quarter quarters fifth fifths sixth sixths seventh sevenths "
+                        "eighth eighths ninth ninths tenth tenths")
+PLAIN_PRONOUNS = ("it", "he", "she", "they", "we")
+COPULAS = frozenset("is are was were remains remained".split())
+
+
 # --- caveats and hedges ---------------------------------------------------------------------------------------
 # case-sensitive on purpose (a case-insensitive alternation is several times slower): sentence-initial forms are
 # listed, and capitalized "May" is the month
