@@ -102,6 +102,8 @@ ATTRIBUTED = [
      "Ana Ruiz", "arguing", "indirect", "a trailing participle of saying before a clause with no 'that'"),
     ("The levy is unfair, Ana Ruiz said, adding that the council would appeal.", "council would appeal",
      "Ana Ruiz", "adding", "indirect", "a participle clause goes on with the same speaker and its own cue"),
+    ("Ana Ruiz won the vote. Hours later, Tom Arko returned the favour, telling reporters, “She ran a fine race.”",
+     "fine race", "Tom Arko", "telling", "indirect", "a fronted time before the subject of a participle"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]
@@ -248,3 +250,11 @@ def test_a_share_of_respondents_speaks_through_the_poll_the_article_named():
     text = "A poll by Civic Pulse asked 2,000 adults about transport. 41% said they would cycle more."
     att = claim(text, "cycle more").attribution
     assert att.speaker is not None and att.speaker.name == "Civic Pulse" and att.cue == "said"
+
+
+def test_a_name_that_describes_a_group_is_not_the_speaker_of_its_participle():
+    # invented: the protesters interrupted, not the candidate they are named after
+    text = ("Ana Ruiz spoke in the square on Monday. When Arko protesters interrupted her, shouting “Go home!”, "
+            "she paused.")
+    att = claim(text, "Go home").attribution
+    assert att.speaker is None or "Arko" not in att.speaker.name

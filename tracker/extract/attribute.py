@@ -18,12 +18,15 @@ from .lexicon import en
 from .mentions import remember_names
 from .names import classify, runs, split_title
 from .segment import paragraphs, quote_regions, sentences
-from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
+from .speakers import Speaker, is_relay, is_role, modifies_a_noun, speaker_draft, speaker_of
 from .wordre import alternation
 
 _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
                       r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For|Like|Unlike|Under)\s"
                       r"[^,_]{1,60}(?:,\s*[A-Z][^,_]{0,25})?,\s*)")  # "At a rally in Dayton, Ohio, …"
+# a fronted adverb or time: "Ultimately, …", "Hours later, …", "Earlier in the week, …", "Last month, …"
+_FRONTED_WHEN = re.compile(r"\W*(?:[A-Z][a-z]+ly|(?:[A-Z][\w-]*\s+){1,3}(?:earlier|later|ago)"
+                           r"|(?:Earlier|Later|Last|This|Next|Then)\b[^,_]{0,30}),\s*")
 _WHEN_AFTER_SUBJECT = re.compile(
     r"\s+(?:on|late|early|earlier|last|this|on\s+the)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|morning|afternoon|evening|night|week|month|year|day)\b.*$")
@@ -70,15 +73,18 @@ def cue_speaker(art: Article, cue: Cue, masked: str, offset: int) -> Speaker | N
 def main_subject(art: Article, masked: str, offset: int, cue_at: int) -> Speaker | None:
     """The speaker of ", saying …": the subject of the sentence (a pronoun, else its first person)."""
     head = masked[: cue_at - offset]
-    lead = _FRONTED.match(head)
-    if lead:
-        # "But he also …", "In a further blow, the firm …": the subject comes after the conjunction or phrase
-        offset, head = offset + lead.end(), head[lead.end():]
+    for fronted in (_FRONTED, _FRONTED_WHEN):
+        lead = fronted.match(head)
+        if lead:
+            # "But he also …", "In a further blow, the firm …", "Hours later, Ruiz …": the subject comes after
+            offset, head = offset + lead.end(), head[lead.end():]
     first = head.split(None, 1)[0] if head.strip() else ""
     if first.lower() in _SUBJECT_PRONOUNS:
         return speaker_of(first, offset, art.mentions, art.recent)
-    for s, _e, run in runs(head):
+    for s, e, run in runs(head):
         _title, name = split_title(run.split())
+        if modifies_a_noun(head, s, e, run):
+            continue  # "Sanders protesters interrupted her, shouting …": the protesters, not Sanders
         if name and (classify(name) == "person" or (len(name) == 1 and name[0] in art.mentions.surnames)):
             return speaker_of(run, offset + s, art.mentions, art.recent)
     comma = head.find(",")

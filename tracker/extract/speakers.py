@@ -157,6 +157,18 @@ def _best_name(text: str, mentions: Mentions) -> tuple[str, str, int, int] | Non
     return org
 
 
+def modifies_a_noun(text: str, s: int, e: int, run: str) -> bool:
+    """Whether a name in a sentence only describes the people after it: "Sanders protesters", "the Ruiz campaign",
+    "Bennett's younger sister" (a possessive: its run ends before ``e``); not "Trump returned …"."""
+    if e > s + len(run):
+        return True
+    nxt = _NEXT_WORD.match(text, s + len(run))
+    return nxt is not None and (nxt[1] in en.ANIMATE_NOUNS or nxt[1].endswith(en.ANIMATE_SUFFIXES))
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
 def _speaks_for_itself(text: str, s: int, kind: str) -> bool:
     """"Russia's state news agency Tass" is Tass; "officials in Kherson" and "economists polled by Reuters" are
     not Kherson or Reuters."""
