@@ -104,6 +104,8 @@ ATTRIBUTED = [
      "Ana Ruiz", "adding", "indirect", "a participle clause goes on with the same speaker and its own cue"),
     ("Ana Ruiz won the vote. Hours later, Tom Arko returned the favour, telling reporters, “She ran a fine race.”",
      "fine race", "Tom Arko", "telling", "indirect", "a fronted time before the subject of a participle"),
+    ("The harbour master began by talking about the cost of dredging.", "cost of dredging", "The harbour master",
+     "talking", "indirect", "a participle of saying after 'by': the subject speaks"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]

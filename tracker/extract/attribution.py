@@ -471,9 +471,11 @@ def _lemma(low: str) -> str:
 
 
 def _object_then_participle(masked: str, m: re.Match, low: str, s: int, e: int) -> bool:
-    """"issued a statement saying …", "wrote a letter arguing that …": a participle of saying after the object of
-    the sentence's verb (the words before it hold a verb), so the sentence's subject speaks."""
+    """"issued a statement saying …", "wrote a letter arguing that …", "began by talking about …": a participle of
+    saying after the object of the sentence's verb or after "by", so the sentence's subject speaks."""
     words = masked[s:e].split()[1:]
+    if low.endswith("ing") and words and words[-1] == "by":
+        return True  # "began by talking about …", "answered by saying …": the subject speaks
     return low in _PARTICIPLE_LEAD and any(w in en.IRREGULAR_PAST or _PAST_VERB.fullmatch(w) for w in words) \
         and (low == "saying" or _PARTICIPLE_FOLLOWS.match(masked, m.end()) is not None)
 
