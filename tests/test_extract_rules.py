@@ -106,6 +106,8 @@ ATTRIBUTED = [
      "fine race", "Tom Arko", "telling", "indirect", "a fronted time before the subject of a participle"),
     ("The harbour master began by talking about the cost of dredging.", "cost of dredging", "The harbour master",
      "talking", "indirect", "a participle of saying after 'by': the subject speaks"),
+    ("Lena Fors was quick to say the report was flawed.", "report was flawed", "Lena Fors", "say", "indirect",
+     "'was quick to' before the bare form of a cue verb"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]
@@ -144,6 +146,7 @@ NOT_ATTRIBUTED = [
     ("The team won again, adding to its tally of wins.", "tally of wins", "'adding to' is no remark"),
     ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
     ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
+    ("Police declined to say whether the man was armed.", "was armed", "'declined to say' reports nothing said"),
     ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),
 ]
 

@@ -254,7 +254,10 @@ EXTRA_VERB_FORMS: dict[str, str] = {"signaled": "signal", "signaling": "signal"}
 # what may stand between a subject and the bare form of its cue verb: "she would support", "he did tell",
 # "Ruiz went on to say" (a negation is not among them: "did not say whether" reports nothing said)
 AUXILIARIES = _words("did does do would will can could may might should must shall ’ll 'll ’d 'd")
-AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "continued to", "continues to")
+AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "continued to", "continues to",
+                     "tried to", "tries to", "trying to", "try to", "sought to", "seeking to", "attempted to",
+                     "was quick to", "were quick to", "is quick to", "are quick to", "hastened to", "taking pains to",
+                     "took pains to", "went out of his way to", "went out of her way to", "went out of their way to")
 
 # cue verbs that still report with a particle after them ("pointed out that", "spoke out against"); other verbs
 # followed by a particle report nothing ("reports back", "adds up")
