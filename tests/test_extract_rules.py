@@ -146,6 +146,7 @@ NOT_ATTRIBUTED = [
     ("The team won again, adding to its tally of wins.", "tally of wins", "'adding to' is no remark"),
     ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
     ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
+    ("Ana Fors needed nine match points before seeing off her rival.", "seeing off", "'points' with no topic"),
     ("Police declined to say whether the man was armed.", "was armed", "'declined to say' reports nothing said"),
     ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),
 ]
@@ -263,3 +264,11 @@ def test_a_name_that_describes_a_group_is_not_the_speaker_of_its_participle():
             "she paused.")
     att = claim(text, "Go home").attribution
     assert att.speaker is None or "Arko" not in att.speaker.name
+
+
+def test_a_possessive_determiner_is_never_a_company():
+    # invented: "Its" opening a sentence about profits is not a one-word company named Its
+    text = ("Harbourline said sales rose 2%. Its profits were lifted by one-off gains. "
+            "It intends to change the way it accounts for the ferry deal.")
+    att = claim(text, "intends to change").attribution
+    assert att.speaker is None or att.speaker.name != "Its"

@@ -157,7 +157,7 @@ CUE_VERBS: dict[str, str] = {
     "assure": "",
     "highlight": "noun",
     "deem": "stance",
-    "point": "",
+    "point": "topic",
     "learn": "that",
     "show": "base noun",
     "talk": "animate",
@@ -399,7 +399,7 @@ NOT_NAMES = _words(
     "february march april may june july august september october november december jan feb mar apr jun jul "
     "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
     "several other another one two three four five however meanwhile still yet so also today yesterday "
-    "tomorrow last next earlier later")
+    "tomorrow last next earlier later its his her their our my your")
 # nouns that stand for an organization named before: "the company", "the chain", "the network"
 ORG_HEADS = _words(
     "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
