@@ -188,7 +188,7 @@ CUE_VERBS: dict[str, str] = {
     # verbs of wanting and intending: the subject's position
     "want": "base animate stance",
     "seek": "base animate stance",
-    "plan": "animate noun",
+    "plan": "animate noun no-ing",
     "view": "base animate stance as noun",
     "offer": "animate noun",
     "refuse": "animate",
