@@ -108,6 +108,12 @@ ATTRIBUTED = [
      "talking", "indirect", "a participle of saying after 'by': the subject speaks"),
     ("Lena Fors was quick to say the report was flawed.", "report was flawed", "Lena Fors", "say", "indirect",
      "'was quick to' before the bare form of a cue verb"),
+    ("Former governor Tom Arko said back in the summer of 2030: “I think it is a big mistake.”", "big mistake",
+     "Tom Arko", "said", "direct", "'said back in …' is a time, not a particle"),
+    ("“The more this plays out, the clearer it is,” Lena Fors concludes.", "clearer it is", "Lena Fors",
+     "concludes", "direct", "a verb of concluding right after its quotation"),
+    ("The headline reads: “Nobody is admitting the truth.”", "admitting the truth", "The headline", "reads",
+     "direct", "a text reads its quotation"),
     ("The councillors rejected the proposal for a second bridge.", "second bridge", "The councillors", "rejected",
      "indirect", "a verb of judging with a human subject: rejected"),
 ]
@@ -147,6 +153,7 @@ NOT_ATTRIBUTED = [
     ("Tom Arko spoke for an hour at the harbour.", "for an hour", "speaking without a topic reports nothing"),
     ("The city will report the figures. Its report was late.", "was late", "the bare form with no auxiliary"),
     ("Ana Fors needed nine match points before seeing off her rival.", "seeing off", "'points' with no topic"),
+    ("She read the report on the train home.", "on the train", "'read' with no quotation is no cue"),
     ("Police declined to say whether the man was armed.", "was armed", "'declined to say' reports nothing said"),
     ("Police did not say whether the man was armed.", "was armed", "a negated verb of saying reports nothing said"),
 ]

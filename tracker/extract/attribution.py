@@ -37,7 +37,7 @@ _NEEDS_AS = forms_with("as")
 _NEEDS_TOPIC = forms_with("topic")
 _RESEARCH_BEFORE = re.compile(rf"\b(?:{alternation(en.RESEARCH_NOUNS)})\b[^,;:.]*$", re.I)
 _TOPIC_FOLLOWS = re.compile(rf"\s+(?:\w+ly\s+)?(?:{alternation(en.TOPIC_WORDS)})\b|\s*(?:that\b|:|[“\"_])")
-_AS_SOON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s+as\b|\s+that\b")
+_AS_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,8}?\s+as\b|\s+that\b")
 CUE = re.compile(rf"(?<![\w-]){alternation([*_CUE_FORMS, *_LEMMAS, *en.ACCORDING_TO])}\b")
 # the cue forms that are verbs whatever their neighbours: what clause cutting may take for a verb ("military
 # support" and "roll calls" are nouns)
@@ -335,6 +335,8 @@ def _finding_without_that(masked: str, m: re.Match, low: str) -> bool:
     """"found a body", "ruled the country" (not "found that …")."""
     if low not in _NEEDS_THAT or _THAT_FOLLOWS.match(masked, m.end()):
         return False
+    if _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start()):
+        return False  # "“…,” the senator concludes.": a quotation came before
     # "…, the survey found.": a finding closed by its cue, in the past tense ("of the judge's ruling." is a noun)
     if low in _NEEDS_THAT_PAST and _CLOSES.match(masked, m.end()):
         return False

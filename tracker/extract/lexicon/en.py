@@ -94,6 +94,9 @@ CUE_VERBS: dict[str, str] = {
     "joke": "inverts",
     "quip": "inverts",
     "muse": "inverts",
+    "fume": "inverts stance",
+    "exhort": "speech",
+    "read": "speech",
     "retort": "inverts",
     "boast": "inverts stance",
     "concur": "base",
@@ -165,7 +168,7 @@ CUE_VERBS: dict[str, str] = {
     # verbs of finding: "the judge ruled that …", "the study found that …" report a conclusion
     "rule": "that leads",
     "find": "that",
-    "conclude": "that leads",
+    "conclude": "that leads inverts",
     "project": "that no-s no-ing",
     # verbs of thinking: a cue only with someone as subject
     "suggest": "base animate stance",
@@ -237,6 +240,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
     "plan": ("plans", "planned", "planning"),
     "refer": ("refers", "referred", "referring"),
     "speak": ("speaks", "spoke", "speaking"),
+    "read": ("reads", "read", "reading"),
     "quip": ("quips", "quipped", "quipping"),
     "fret": ("frets", "fretted", "fretting"),
     "concur": ("concurs", "concurred", "concurring"),
@@ -261,7 +265,7 @@ AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "con
 
 # cue verbs that still report with a particle after them ("pointed out that", "spoke out against"); other verbs
 # followed by a particle report nothing ("reports back", "adds up")
-PARTICLE_CUES = _words("point speak")
+PARTICLE_CUES = _words("point speak say")
 
 # what a verb of the ``topic`` kind needs after it to report something
 TOPIC_WORDS = _words("about of to out against with")
