@@ -110,3 +110,22 @@ def test_claims_command_search(sqlite_url):
     result = CliRunner().invoke(main, ["--db", sqlite_url, "claims", "--search", '"four days"'])
     assert result.exit_code == 0, result.stderr
     assert "of 1 claims" in result.stderr and "four days" in result.stdout
+
+
+def test_sqlite_search_uses_the_full_text_index(tmp_path):
+    """The count and list queries look claims up by the index's rowids: no "= 1" after the IN, which would make
+    SQLite scan every claim."""
+    from sqlalchemy import func
+
+    from tracker.services.search import QuoteMatches
+
+    engine = make_engine(f"sqlite:///{tmp_path / 't.db'}")
+    upgrade(engine)
+    stmt = select(func.count(Claim.id)).where(QuoteMatches("ferry"))
+    sql = str(stmt.compile(engine))
+    assert "= 1" not in sql
+    with engine.connect() as conn:
+        plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", ("ferry",)))
+    assert not re.search(r"SCAN claims(?!_fts)", plan), plan
+    assert "SEARCH claims USING INTEGER PRIMARY KEY" in plan, plan
+    engine.dispose()

@@ -101,6 +101,9 @@ class QuoteMatches(ColumnElement[bool]):
 
     type = Boolean()
     inherit_cache = True
+    # a condition in itself, like a comparison: SQLite must not get "WHERE (… IN (…)) = 1", which makes it scan
+    # every claim instead of using the full-text index (41 ms against 4 ms on 17,000 documents)
+    _is_implicitly_boolean = True
     _traverse_internals = [("query", InternalTraversal.dp_string)]
 
     def __init__(self, query: str):
