@@ -10,6 +10,7 @@ waits: the test kills it there, or lets it go on.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import subprocess
@@ -238,3 +239,40 @@ def test_a_database_from_before_linked_was_recorded_gets_it_from_its_stories(tmp
             (f"{0:064d}", 1), (f"{1:064d}", 0)]
     engine.dispose()
 
+
+
+def archive_of(url: str, path: Path, schema: str | None = None) -> Path:
+    """``tracker export all`` of ``url``; with ``schema``, told as written before documents.linked existed."""
+    result = CliRunner().invoke(main, ["--db", url, "export", "all", "--output", str(path)])
+    assert result.exit_code == 0, result.output
+    if schema:
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        lines[0]["schema"] = schema
+        for record in lines:
+            if record.get("table") == "documents":
+                del record["row"]["linked"]
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("schema", [None, "0005"])
+def test_an_imported_database_links_new_documents_as_the_original_would(any_url, both, tmp_path, schema):
+    """An archive (of this schema, or of one before documents.linked) imported, then more articles ingested:
+    the links are those the original database makes with the same articles."""
+    first, second = both
+    # one of two reports of the same floods goes in the archive, the other comes after
+    wire = next(second.glob("001_*.txt"))
+    shutil.move(wire, first / wire.name)
+    original = f"sqlite:///{tmp_path / 'original.db'}"
+    assert CliRunner().invoke(main, ["--db", original, "ingest", "--quiet", str(first)]).exit_code == 0
+    archive = archive_of(original, tmp_path / "archive.jsonl", schema)
+    expected = tracker(original, "ingest", "--quiet", str(second)).stderr.strip().splitlines()[-1]
+    reference = links(original)
+    url = fresh(any_url)
+    imported = tracker(url, "import", str(archive))
+    assert imported.returncode == 0, imported.stderr
+    assert linked(url) == (3, 3)
+    more = tracker(url, "ingest", "--quiet", str(second))
+    assert more.returncode == 0, more.stderr
+    assert more.stderr.strip().splitlines()[-1] == expected
+    assert links(url) == reference

@@ -196,6 +196,11 @@ def _mark_linked(session: Session, document_ids: list[int]) -> None:
                         .values(linked=True), execution_options={"synchronize_session": False})
 
 
+def index_documents(session: Session) -> None:
+    """Store the keys of every document that has none (after an import: archives do not carry them)."""
+    _ensure_keys(session, None)
+
+
 def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None:
     """Store the keys of documents that have none yet (just ingested, or stored before migration 0004)."""
     stmt = select(Document.id, Document.text).where(~exists().where(DocumentKey.document_id == Document.id))
