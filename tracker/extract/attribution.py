@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .lexicon import cue_verbs, en, forms_with, verb_forms
 from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE, classify, split_title
+from .segment import overlapping
 from .wordre import alternation
 
 _CUE_FORMS = cue_verbs()
@@ -99,7 +100,7 @@ def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]])
     """``text[start:end]`` with the inside of every quotation blanked: same length, same offsets."""
     parts: list[str] = []
     pos = start
-    for qs, qe in regions:
+    for qs, qe in overlapping(regions, start, end):
         a, b = max(qs + 1, pos), min(qe - 1, end)
         if a < b:
             # whole slices through two C-level substitutions, not a Python loop over characters

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 # a line holding anything but white space is a paragraph, whether or not blank lines separate them
@@ -124,9 +125,19 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+def overlapping(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of :func:`quote_regions` (in order, none inside another) that overlap ``[start, end)``,
+    found by bisection: a sentence of a paragraph with thousands of quotations does not look at them all."""
+    i = bisect_right(regions, start, key=lambda r: r[1])
+    j = i
+    while j < len(regions) and regions[j][0] < end:
+        j += 1
+    return regions[i:j]
+
+
 def quoted_share(regions: list[tuple[int, int]], start: int, end: int) -> float:
     """The share of ``[start, end)`` that lies inside quotations."""
     if end <= start:
         return 0.0
-    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in regions)
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in overlapping(regions, start, end))
     return inside / (end - start)
