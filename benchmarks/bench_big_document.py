@@ -1,11 +1,13 @@
 """One huge document at growing sizes: extraction and linking time per size, which should grow linearly.
 
-    .venv/bin/python benchmarks/bench_big_document.py [--sizes 0.5,1,2,4] [--source invented|corpus] [--profile]
+    .venv/bin/python benchmarks/bench_big_document.py [--sizes 0.5,1,2,4] [--source invented|corpus|clause]
+                                                      [--profile]
 
 Each size is one text of that many MB on a single line (no paragraph breaks), stored in a fresh SQLite database
 and linked, in this process (CPU time, so other work on the machine does not count). ``invented``: repeated
 invented news sentences with varying numbers and names; ``corpus``: the BBC corpus in ../shared concatenated with
-its line breaks taken out. The size limit (TRACKER_MAX_DOCUMENT_BYTES) is raised for the run. A linear pipeline
+its line breaks taken out; ``clause``: one sentence that never ends, invented clauses joined by "and". The
+size limit (TRACKER_MAX_DOCUMENT_BYTES) is raised for the run. A linear pipeline
 prints about the same seconds per MB at every size; ``--profile`` prints where the largest size's time goes.
 """
 from __future__ import annotations
@@ -46,6 +48,17 @@ def invented(size: int, seed: int = 7) -> str:
         parts.append(s)
         total += len(s) + 1
     return " ".join(parts)[:size]
+
+
+def one_clause(size: int, seed: int = 3) -> str:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        s = f"officials said {rng.randint(2, 9000)} {rng.choice(('boats', 'houses', 'shops', 'workers'))} were hurt"
+        parts.append(s)
+        total += len(s) + 5
+    return " and ".join(parts)[:size]
 
 
 def from_corpus(size: int) -> str:
@@ -89,12 +102,12 @@ def run(text: str, folder: Path) -> tuple[float, float, int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.25,0.5,1,2,4", help="sizes in MB, comma-separated")
-    ap.add_argument("--source", choices=["invented", "corpus"], default="invented")
+    ap.add_argument("--source", choices=["invented", "corpus", "clause"], default="invented")
     ap.add_argument("--profile", action="store_true", help="profile the largest size")
     args = ap.parse_args()
     sizes = [int(float(s) * 1_000_000) for s in args.sizes.split(",")]
     os.environ["TRACKER_MAX_DOCUMENT_BYTES"] = str(max(sizes) * 4 + 1)  # room for multi-byte characters
-    make = invented if args.source == "invented" else from_corpus
+    make = {"invented": invented, "corpus": from_corpus, "clause": one_clause}[args.source]
     print(f"{'MB':>6} {'claims':>8} {'ingest s':>9} {'s/MB':>6} {'link s':>8} {'s/MB':>6} {'links':>6}")
     for i, size in enumerate(sizes):
         text = make(size)

@@ -65,13 +65,20 @@ class LinkSummary:
                 f"{self.pairs_compared} pairs compared among {self.claims} claims in {self.seconds:.2f} s")
 
 
+#: how far a claim's context reaches before and after it, in characters, when no sentence or line ends nearer:
+#: far beyond a sentence of prose, and what keeps linking a document that is one huge line linear in its size
+CONTEXT_REACH = 1000
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) holding ``start``..``end``."""
-    dot = text.rfind(". ", 0, start)
-    sent_start = max(text.rfind("\n", 0, start) + 1, dot + 2 if dot >= 0 else 0)
+    """The sentence (or line) holding ``start``..``end``, reaching at most :data:`CONTEXT_REACH` characters
+    either side of it."""
+    lo, hi = max(0, start - CONTEXT_REACH), min(len(text), end + CONTEXT_REACH)
+    dot = text.rfind(". ", lo, start)
+    sent_start = max(text.rfind("\n", lo, start) + 1, dot + 2 if dot >= 0 else lo)
     # a quote may end on its own full stop: look for the sentence end from its last character
-    stops = [x for x in (text.find(". ", end - 1), text.find("\n", end)) if x != -1]
-    stop = min(stops) + 1 if stops else len(text)
+    stops = [x for x in (text.find(". ", end - 1, hi), text.find("\n", end, hi)) if x != -1]
+    stop = min(stops) + 1 if stops else hi
     return text[sent_start:stop].strip()
 
 
