@@ -276,3 +276,14 @@ def test_an_imported_database_links_new_documents_as_the_original_would(any_url,
     assert more.returncode == 0, more.stderr
     assert more.stderr.strip().splitlines()[-1] == expected
     assert links(url) == reference
+
+
+def test_an_ingest_with_nothing_to_link_takes_no_write_lock(tmp_path):
+    """Files all stored and linked already: the ingest reports them and leaves a read-only database alone."""
+    path = tmp_path / "tracker.db"
+    assert CliRunner().invoke(main, ["--db", f"sqlite:///{path}", "ingest", "--quiet", str(SEEDS)]).exit_code == 0
+    result = CliRunner().invoke(main, ["--db", f"sqlite:///file:{path}?mode=ro&uri=true", "ingest", "--quiet",
+                                       str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1] == (
+        "0 new documents, 2 already present (duplicates), 0 failed; 0 claims, 0 links")

@@ -411,6 +411,11 @@ def _one_linker_at_a_time(session: Session) -> None:
 
 
 def _in_transaction(sessions: sessionmaker[Session], document_ids: set[int] | None) -> LinkSummary:
+    if document_ids is not None and not document_ids:
+        with sessions() as session:
+            if session.scalar(select(Document.id).where(Document.linked.is_(False)).limit(1)) is None:
+                return LinkSummary()  # nothing to do: no lock taken (a read-only database stays readable)
+
     def once() -> LinkSummary:
         with sessions() as session, session.begin():
             _one_linker_at_a_time(session)
