@@ -17,7 +17,7 @@ from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
 from .mentions import remember_names
 from .names import classify, runs, split_title
-from .segment import overlapping, paragraphs, quote_regions, sentences
+from .segment import overlapping, paragraphs, quote_regions, sentence_end
 from .speakers import Speaker, is_relay, is_role, speaker_draft, speaker_of
 from .wordre import alternation
 
@@ -95,7 +95,7 @@ def closing_cue(art: Article, cs: int, ce: int, pe: int, regions) -> tuple[Cue, 
     if region is None or region[1] <= ce or region[1] >= pe:
         return None
     qe = region[1]
-    after = next((e for s, e in sentences(art.text, qe, pe)), pe)
+    after = sentence_end(art.text, qe, pe)
     masked = mask_quotes(art.text, qe, after, regions)
     for cue in find_cues(masked, qe):
         if cue.start - qe > 40:

@@ -72,6 +72,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first of :func:`sentences` ends, found without reading the paragraph's later sentences."""
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, m.end(1), m.end()):
+            return m.end(2)
+    return end
+
+
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"''|``")
 
