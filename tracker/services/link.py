@@ -276,7 +276,8 @@ def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
 
 def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callable[[str], float]]:
     """The stories new documents join: only the stored documents sharing a rarer key with them are read.
-    Documents never placed in a story (stored before migration 0004) are placed first, all at once."""
+    Documents never placed in a story (stored before migration 0004) are not linked (migration 0006), so they
+    come as new documents themselves."""
     # a document not linked yet is either among ``new_docs`` or stored meanwhile by another process (linked by
     # its own run): only a linked one without a story needs the whole corpus placed
     unplaced = session.scalars(select(Document.id).where(Document.story_id.is_(None), Document.linked.is_(True))
@@ -377,11 +378,6 @@ def link_new_documents(sessions: sessionmaker[Session], document_ids: Iterable[i
     return _in_transaction(sessions, set(document_ids))
 
 
-def link_pending(sessions: sessionmaker[Session]) -> LinkSummary:
-    """Link every document not linked yet (see :func:`link_new_documents`); nothing to do is one cheap query."""
-    return _in_transaction(sessions, set())
-
-
 def relink(sessions: sessionmaker[Session]) -> LinkSummary:
     """Recompute every auto link, in one transaction: a failure leaves the links as they were."""
     return _in_transaction(sessions, None)
@@ -433,8 +429,8 @@ def _in_transaction(sessions: sessionmaker[Session], document_ids: set[int] | No
         try:
             return once()
         except IntegrityError:
-            # a process of an older version linking at the same time stored one of our pairs first; another
-            # pass sees its rows and updates them instead
+            # another process stored one of our pairs first (a reviewer's link by hand, or a tracker of an
+            # earlier version linking without the lock); another pass sees its rows and keeps or updates them
             if attempt == ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
