@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -96,6 +98,9 @@ class Document(Base):
     story_id: Mapped[int | None] = mapped_column(Integer, index=True)
     #: the earlier document it is a near-copy of (the same article stored twice, a republished wire story)
     copy_of_id: Mapped[int | None] = mapped_column(Integer)
+    #: whether its claims have been linked with the rest: false from its ingest until a link run has done it, so
+    #: that a run cut off in between is finished by the next ``ingest`` or ``link``
+    linked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false(), index=True)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
     claims: Mapped[list[Claim]] = relationship(

@@ -27,6 +27,7 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     publication date; an HTML page's own metadata gives its title, date and outlet. Text already stored
     (same SHA-256) is reported as already present.
     No document is ever stored in part: a bad file is reported in one line and the rest go on.
+    Documents an earlier run stored but never linked (it was killed or interrupted) are linked too.
     The exit status is 1 if any file failed.
     """
     if outlet is not None and (len(outlet) > MAX_CHARS["outlet"] or "\x00" in outlet or not outlet.strip()):
@@ -58,8 +59,9 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
             summary = ingest(sessions, items, outlet=outlet, on_result=advance)
     else:
         summary = ingest(sessions, items, outlet=outlet, on_result=report)
-    if summary.document_ids:  # link what was just stored against what is there
-        summary.links = link_new_documents(sessions, summary.document_ids).stored
+    # link what was just stored against what is there, and whatever an earlier run stored and never linked
+    linked = link_new_documents(sessions, summary.document_ids)
+    summary.links, summary.left_over = linked.stored, linked.left_over
     click.echo(summary.line(), err=True)
     if summary.failed:
         raise SystemExit(1)

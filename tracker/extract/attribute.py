@@ -17,7 +17,7 @@ from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
 from .mentions import remember_names
 from .names import classify, runs, split_title
-from .segment import paragraphs, quote_regions, sentences
+from .segment import overlapping, paragraphs, quote_regions, sentence_end
 from .speakers import Speaker, is_relay, is_role, modifies_a_noun, speaker_draft, speaker_of
 from .wordre import alternation
 
@@ -102,13 +102,13 @@ def main_subject(art: Article, masked: str, offset: int, cue_at: int) -> Speaker
 
 def closing_cue(art: Article, cs: int, ce: int, pe: int, regions) -> tuple[Cue, Speaker] | None:
     """The cue after a quotation that runs on past this clause ("“A. B. C,” she said."), if there is one."""
-    region = next(((qs, qe) for qs, qe in regions if qs <= cs < qe or cs <= qs < ce), None)
+    region = next(iter(overlapping(regions, cs, ce)), None)
     if region is not None and region[1] >= pe and region[1] > ce and art.text[region[1] - 1] not in "”\"":
         return _cue_paragraphs_on(art, pe)  # the quotation is left open at the paragraph's end
     if region is None or region[1] <= ce or region[1] >= pe:
         return None
     qe = region[1]
-    after = next((e for s, e in sentences(art.text, qe, pe)), pe)
+    after = sentence_end(art.text, qe, pe)
     masked = mask_quotes(art.text, qe, after, regions)
     for cue in find_cues(masked, qe):
         if cue.start - qe > 40:
@@ -390,4 +390,4 @@ def _heard(art: Article, c: Clause, d: Decision, features: list[str]) -> Attribu
 
 def _quotes_words(regions, start: int, end: int, n: int) -> bool:
     """Whether a quotation of at least ``n`` words lies in ``[start, end)`` (not a scare-quoted word)."""
-    return any(s >= start and e <= end and e - s > 6 * n for s, e in regions)
+    return any(s >= start and e <= end and e - s > 6 * n for s, e in overlapping(regions, start, end))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .lexicon import cue_lemmas, cue_verbs, en, forms_with, verb_forms
 from .names import PREPOSITIONS, PRONOUNS, VERB_IN_PHRASE, classify, split_title
+from .segment import overlapping
 from .wordre import alternation
 
 _CUE_FORMS = cue_verbs()
@@ -107,7 +108,7 @@ def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]])
     """``text[start:end]`` with the inside of every quotation blanked: same length, same offsets."""
     parts: list[str] = []
     pos = start
-    for qs, qe in regions:
+    for qs, qe in overlapping(regions, start, end):
         a, b = max(qs + 1, pos), min(qe - 1, end)
         if a < b:
             # whole slices through two C-level substitutions, not a Python loop over characters
@@ -127,10 +128,29 @@ def _tokens(s: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(s)]
 
 
+#: how far before a cue its subject is looked for first, in characters: the whole text before it only when the
+#: phrase runs to the edge of that stretch, so that a sentence holding thousands of cues is read in linear time
+_PHRASE_REACH = 400
+
+
 def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
     """The noun phrase ending right before the cue: ``(start, end, boundary)`` in masked coordinates;
     the boundary says what stopped it (a punctuation mark, a word, or "" at the clause start)."""
-    toks = _tokens(masked[:cue_at])
+    lo = cue_at - _PHRASE_REACH
+    if lo > 0:
+        found, edge = _subject_phrase([(m.start(), m.group()) for m in _TOKEN.finditer(masked, lo, cue_at)])
+        if not edge:  # its first token, perhaps cut by the stretch's edge, was never looked at
+            return found
+    return _subject_phrase(_tokens(masked[:cue_at]))[0]
+
+
+def _subject_phrase(toks: list[tuple[int, str]]) -> tuple[tuple[int, int, str], bool]:
+    """:func:`_phrase_before` over the tokens before the cue, and whether it looked as far back as the first."""
+    found = _subject_tokens(toks)
+    return found[:3], found[3] <= 0
+
+
+def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
     i = len(toks) - 1
     # skip the auxiliaries and time words between subject and verb ("Pushilin late Thursday warned")
     while i >= 0 and (toks[i][1].lower() in _FILLER or (toks[i][1].endswith("ly") and toks[i][1].islower())):
@@ -145,7 +165,7 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
                 break
     end = toks[i][0] + len(toks[i][1]) if i >= 0 else 0
     if i >= 0 and toks[i][1].islower() and (toks[i][1].endswith("ing") or toks[i][1].endswith("ed")):
-        return end, end, "verb"  # "started getting reports", "proved claims": a verb before a noun, no subject
+        return end, end, "verb", i  # "started getting reports", "proved claims": a verb before a noun, no subject
     j = i
     words = 0
     while j >= 0:
@@ -163,11 +183,11 @@ def _phrase_before(masked: str, cue_at: int) -> tuple[int, int, str]:
             break
         words += 1
         if words > 14:
-            return end, end, "too long"
+            return end, end, "too long", j
         j -= 1
     start = toks[j + 1][0] if j + 1 <= i else end
     boundary = toks[j][1] if j >= 0 else ""
-    return start, end, boundary
+    return start, end, boundary, min(i, j)
 
 
 def _antecedent(masked: str, comma_at: int) -> tuple[int, int]:

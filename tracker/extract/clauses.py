@@ -70,6 +70,8 @@ _NOUN_BEFORE = re.compile(r"(?<=[a-z])(?<!ly)(?<!\band)(?<!\bor)(?<!\bbut)\s")
 _REL_SAY = re.compile(r"(?P<rel>\s)which\s+(?:[\w’'-]+\s+){1,3}?(?:says|say|said|claims|claim|claimed|believes|"
                       r"believe|estimates|estimate|estimated)\s+(?:would|will|could|can|is|are|was|were|has|have|had)\s")
 _RANGE_OPEN = re.compile(r"\bbetween\s+(?:\w+\s+){0,2}?[\w$£€%.,]+$", re.I)
+#: how far back from an "and" its "between" is looked for, in characters (not the whole sentence: linear time)
+_RANGE_REACH = 200
 _COMMA = re.compile(r",\s+")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _NUMBERISH = re.compile(rf"\d|{NUMBER_WORD_PATTERN}|a$|an$|[$£€]", re.I)
@@ -400,7 +402,7 @@ def _coordinated_predicate(s: _Sentence, m: re.Match, rest: str, words: list[str
 def _and_but(s: _Sentence, m: re.Match, conn: str, rest: str, left: str, words: list[str]) -> str | None:
     if not _verb_in(left, s.clause_start, m.start()) and not _two_figures(s, m, rest):
         return None  # "record holder and BBC pundit Jonathan Edwards believes": one subject, not two clauses
-    if conn == "and" and _RANGE_OPEN.search(left):
+    if conn == "and" and _RANGE_OPEN.search(left, max(0, len(left) - _RANGE_REACH)):
         return None  # "between 40 and 60 people", "between 2019 and 2024": a range, not two clauses
     if _same_subject_fact(s, m, rest, words):
         return "that" if rest.startswith("that ") else conn

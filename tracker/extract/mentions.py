@@ -6,7 +6,9 @@ and resolve, at the end, a speaker first described ("a county judge") to the per
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .drafts import AttributionDraft, ClaimDraft, SpeakerDraft
 from .lexicon import en
@@ -22,6 +24,9 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3},?\s*$")
 DEFINITE_SUBJECT = re.compile(r"\W*(?:The|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?=\s+(?:[a-z]+ed|is|was|has|had|will|"
                                r"would|said|says|also|[a-z]+s)\b)")
 _PUBLIC_BODY = re.compile(rf"\b(?:{alternation(en.PUBLIC_BODY_WORDS)})\b")
+#: how many of the latest mentions a description or a pronoun may mean: far more than a news article names,
+#: and what keeps a huge document's extraction linear in its size
+LOOKBACK = 400
 
 
 @dataclass
@@ -66,6 +71,10 @@ class Mentions:
         self.seen.append((position, name, kind, prominent))
         return name
 
+    def recent(self) -> Iterator[tuple[int, str, str, bool]]:
+        """The latest :data:`LOOKBACK` mentions, the latest first."""
+        return islice(reversed(self.seen), LOOKBACK)
+
     def new_sentence(self, start: int) -> None:
         self.previous_sentence_at, self.sentence_at = self.sentence_at, start
 
@@ -86,19 +95,19 @@ class Mentions:
         if head in self.roles:
             return self.roles[head], "person"
         if head in en.OUTLET_HEADS:
-            hit = next(((name, kind) for pos, name, kind, _p in reversed(self.seen)
+            hit = next(((name, kind) for pos, name, kind, _p in self.recent()
                         if pos < position and kind == "outlet"), None)
             if hit:
                 return hit
         if head in en.ORG_HEADS:
             # "the network said": an organization whose name ends in "Network", else the one in the foreground
-            for pos, name, kind, _prom in reversed(self.seen):
+            for pos, name, kind, _prom in self.recent():
                 if pos < position and kind in ("organization", "outlet") and name.lower().endswith(head):
                     return name, kind
             if head in en.BUSINESS_HEADS:
                 # "the company" is not the statistics office or the regulator quoted in between
                 for prominent in (True, False):
-                    for pos, name, kind, prom in reversed(self.seen):
+                    for pos, name, kind, prom in self.recent():
                         if pos < position and kind == "organization" and (prom or not prominent) \
                                 and not _PUBLIC_BODY.search(name):
                             return name, kind
@@ -111,7 +120,7 @@ class Mentions:
 
     def foreground_person(self) -> tuple[str, str] | None:
         """The one person the sentence before was about (its subject or speaker), if there is exactly one."""
-        found = {(name, prom) for pos, name, kind, prom in self.seen
+        found = {(name, prom) for pos, name, kind, prom in self.recent()
                  if kind == "person" and self.previous_sentence_at <= pos < self.sentence_at}
         names = {name for name, _p in found}
         return (names.pop(), "person") if len(names) == 1 and any(p for _n, p in found) else None
@@ -132,7 +141,7 @@ class Mentions:
             here = self._latest(want, sex, position, True, since=self.sentence_at)
             if here:
                 return here
-            before = {name for pos, name, kind, _p in self.seen
+            before = {name for pos, name, kind, _p in self.recent()
                       if kind == "person" and self.previous_sentence_at <= pos < self.sentence_at}
             fitting = [n for n in before if not sex or self.gender.get(n, sex) == sex]
             if len(fitting) == 1:
@@ -149,7 +158,7 @@ class Mentions:
 
     def _latest(self, want: str, sex: str | None, position: int, prominent: bool,
                 since: int = 0) -> tuple[str, str] | None:
-        for pos, name, kind, prom in reversed(self.seen):
+        for pos, name, kind, prom in self.recent():
             if pos < since:
                 break
             if pos >= position or (prominent and not prom):

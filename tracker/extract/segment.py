@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from .lexicon import en
@@ -66,6 +67,14 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def sentence_end(text: str, start: int, end: int) -> int:
+    """Where the first of :func:`sentences` ends, found without reading the paragraph's later sentences."""
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, m.end(1), m.end()):
+            return m.end(2)
+    return end
+
+
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _DOUBLED = re.compile(r"''|``")
 
@@ -119,9 +128,19 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+def overlapping(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of :func:`quote_regions` (in order, none inside another) that overlap ``[start, end)``,
+    found by bisection: a sentence of a paragraph with thousands of quotations does not look at them all."""
+    i = bisect_right(regions, start, key=lambda r: r[1])
+    j = i
+    while j < len(regions) and regions[j][0] < end:
+        j += 1
+    return regions[i:j]
+
+
 def quoted_share(regions: list[tuple[int, int]], start: int, end: int) -> float:
     """The share of ``[start, end)`` that lies inside quotations."""
     if end <= start:
         return 0.0
-    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in regions)
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in overlapping(regions, start, end))
     return inside / (end - start)

@@ -5,6 +5,7 @@ file is refused); every line between is one row: ``{"table": "claims", "row": {.
 where every row comes after the rows it points to. Ids are kept as they are (not remapped), so links, caveats
 and undos stay exact; PostgreSQL's id sequences are moved past them after an import. Times are written in UTC.
 Import goes into an empty database only, in one transaction: a bad archive leaves the database as it was.
+What linking derives from the texts (each document's keys and their counts) is not written: import derives it.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from ..models import (
 )
 from ..readers.limits import MAX_ID
 from .fit import json_safe
+from .link import index_documents
 from .store import bulk_insert
 
 FORMAT = "tracker-archive"
@@ -141,6 +143,9 @@ def import_archive(session: Session, lines: IO[str], source: str = "archive") ->
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise ArchiveError(f"{source}: rows do not fit the database: {detail}") from exc
         _move_sequences(session)
+        # what linking knows of each document (its keys, not in the archive), so that documents ingested
+        # next find the stories they join as they would in the database the archive came from
+        index_documents(session)
     return counts
 
 
@@ -195,6 +200,9 @@ def _load(session: Session, lines: IO[str], source: str) -> dict[str, int]:
         if order[name] > current:
             _flush(session, pending)  # the parents are all in before the first child
             current = order[name]
+        if name == "documents" and "linked" not in row:
+            # written before migration 0006: linking placed in a story whatever it linked
+            row = {**row, "linked": row.get("story_id") is not None}
         if name == "claims" and row.get("caveat_of_id") is not None:
             caveats.append({"cid": row["id"], "of": row["caveat_of_id"]})
             row = {**row, "caveat_of_id": None}

@@ -59,6 +59,8 @@ class IngestSummary:
     failures: list[str] = field(default_factory=list)
     #: ids of the documents stored by this run, in input order
     document_ids: list[int] = field(default_factory=list)
+    #: documents an earlier run stored and never linked (killed or interrupted), linked by this one
+    left_over: int = 0
 
     def add(self, result: DocumentResult) -> None:
         if result.status == "new":
@@ -77,7 +79,9 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.new} new document{'s' * (self.new != 1)}, "
                 f"{self.present} already present (duplicate{'s' * (self.present != 1)}), {self.failed} failed; "
-                f"{self.claims} claim{'s' * (self.claims != 1)}, {self.links} link{'s' * (self.links != 1)}")
+                f"{self.claims} claim{'s' * (self.claims != 1)}, {self.links} link{'s' * (self.links != 1)}"
+                + (f" (with {self.left_over} document{'s' * (self.left_over != 1)} an earlier run left unlinked)"
+                   if self.left_over else ""))
 
 
 @dataclass(slots=True)

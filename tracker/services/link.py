@@ -48,6 +48,10 @@ class LinkSummary:
     claims: int = 0
     seconds: float = 0.0
     by_relation: dict[str, int] | None = None
+    #: documents linked by this run (and now marked linked)
+    documents: int = 0
+    #: of those, documents an earlier run stored and was cut off before linking
+    left_over: int = 0
 
     @property
     def stored(self) -> int:
@@ -61,13 +65,20 @@ class LinkSummary:
                 f"{self.pairs_compared} pairs compared among {self.claims} claims in {self.seconds:.2f} s")
 
 
+#: how far a claim's context reaches before and after it, in characters, when no sentence or line ends nearer:
+#: far beyond a sentence of prose, and what keeps linking a document that is one huge line linear in its size
+CONTEXT_REACH = 1000
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) holding ``start``..``end``."""
-    dot = text.rfind(". ", 0, start)
-    sent_start = max(text.rfind("\n", 0, start) + 1, dot + 2 if dot >= 0 else 0)
+    """The sentence (or line) holding ``start``..``end``, reaching at most :data:`CONTEXT_REACH` characters
+    either side of it."""
+    lo, hi = max(0, start - CONTEXT_REACH), min(len(text), end + CONTEXT_REACH)
+    dot = text.rfind(". ", lo, start)
+    sent_start = max(text.rfind("\n", lo, start) + 1, dot + 2 if dot >= 0 else lo)
     # a quote may end on its own full stop: look for the sentence end from its last character
-    stops = [x for x in (text.find(". ", end - 1), text.find("\n", end)) if x != -1]
-    stop = min(stops) + 1 if stops else len(text)
+    stops = [x for x in (text.find(". ", end - 1, hi), text.find("\n", end, hi)) if x != -1]
+    stop = min(stops) + 1 if stops else hi
     return text[sent_start:stop].strip()
 
 
@@ -147,7 +158,9 @@ def _load_facts(session: Session, document_ids: list[int] | None) -> list[ClaimF
     for claim_id, doc_id, start, end, quote, kind, hedged in session.execute(only(
             select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged))
             .order_by(Claim.id)):
-        doc = docs[doc_id]
+        doc = docs.get(doc_id)
+        if doc is None:  # stored by another process after the documents were read: linked by its own run
+            continue
         speaker, speaker_kind = speakers.get(claim_id, no_speaker)
         facts.append(ClaimFact(
             id=claim_id, document_id=doc_id, quote=quote, outlet=doc.outlet, published=doc.published, kind=kind,
@@ -167,7 +180,8 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     with paused_gc():
         if new_docs is None:
             stories, idf = _all_stories(session)
-            facts = load_facts(session)
+            # only the documents placed: one stored meanwhile by another process is linked by its own run
+            facts = [f for f in load_facts(session) if f.document_id in stories.story]
         else:
             stories, idf = _new_stories(session, new_docs)
             facts = load_facts(session, [d for d, sid in stories.story.items()
@@ -176,8 +190,22 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     suggestions = matcher.suggest(facts, new_docs)
     summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
     _store(session, suggestions, new_docs, summary)
+    linked = sorted(stories.story) if new_docs is None else sorted(new_docs)
+    _mark_linked(session, linked)
+    summary.documents = len(linked)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _mark_linked(session: Session, document_ids: list[int]) -> None:
+    for chunk in _chunks(document_ids):
+        session.execute(update(Document).where(Document.id.in_(chunk), Document.linked.is_(False))
+                        .values(linked=True), execution_options={"synchronize_session": False})
+
+
+def index_documents(session: Session) -> None:
+    """Store the keys of every document that has none (after an import: archives do not carry them)."""
+    _ensure_keys(session, None)
 
 
 def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None:
@@ -248,8 +276,12 @@ def _all_stories(session: Session) -> tuple[Stories, Callable[[str], float]]:
 
 def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callable[[str], float]]:
     """The stories new documents join: only the stored documents sharing a rarer key with them are read.
-    Documents never placed in a story (stored before migration 0004) are placed first, all at once."""
-    unplaced = session.scalars(select(Document.id).where(Document.story_id.is_(None)).limit(len(new_docs) + 1))
+    Documents never placed in a story (stored before migration 0004) are not linked (migration 0006), so they
+    come as new documents themselves."""
+    # a document not linked yet is either among ``new_docs`` or stored meanwhile by another process (linked by
+    # its own run): only a linked one without a story needs the whole corpus placed
+    unplaced = session.scalars(select(Document.id).where(Document.story_id.is_(None), Document.linked.is_(True))
+                               .limit(len(new_docs) + 1))
     if set(unplaced) - new_docs:
         return _all_stories(session)
     _ensure_keys(session, new_docs)
@@ -340,9 +372,10 @@ def _store(session: Session, suggestions: list[SuggestedLink], new_docs: set[int
     summary.by_relation = dict(by_relation)
 
 
-def link_new_documents(sessions: sessionmaker[Session], document_ids: Iterable[int]) -> LinkSummary:
-    """Link the claims of documents just stored against everything there, in one transaction of its own."""
-    return _in_transaction(sessions, list(document_ids))
+def link_new_documents(sessions: sessionmaker[Session], document_ids: Iterable[int] = ()) -> LinkSummary:
+    """Link the claims of documents just stored, and of every document an earlier run stored and never linked
+    (killed or interrupted before linking), against everything there, in one transaction of its own."""
+    return _in_transaction(sessions, set(document_ids))
 
 
 def relink(sessions: sessionmaker[Session]) -> LinkSummary:
@@ -350,14 +383,54 @@ def relink(sessions: sessionmaker[Session]) -> LinkSummary:
     return _in_transaction(sessions, None)
 
 
-def _in_transaction(sessions: sessionmaker[Session], document_ids: list[int] | None) -> LinkSummary:
+def pending_documents(session: Session) -> list[int]:
+    """The documents stored and not linked yet."""
+    return list(session.scalars(select(Document.id).where(Document.linked.is_(False)).order_by(Document.id)))
+
+
+#: PostgreSQL advisory lock key held by a link transaction ("tlnk")
+LINK_LOCK = 0x746C6E6B
+#: tries of a link transaction that another process's links collided with
+ATTEMPTS = 3
+
+
+def _one_linker_at_a_time(session: Session) -> None:
+    """Linking runs one process at a time, so two ingests ending together never link the same documents
+    twice or read each other's half-written stories. PostgreSQL: an advisory lock held to the end of the
+    transaction. SQLite: the database's write lock, taken by a write that changes nothing (Python's sqlite3
+    would otherwise begin the transaction only at the first write, after the reads)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(LINK_LOCK)))
+    else:
+        session.execute(update(Document).where(Document.id < 0).values(linked=Document.linked),
+                        execution_options={"synchronize_session": False})
+
+
+def _in_transaction(sessions: sessionmaker[Session], document_ids: set[int] | None) -> LinkSummary:
+    if document_ids is not None and not document_ids:
+        with sessions() as session:
+            if session.scalar(select(Document.id).where(Document.linked.is_(False)).limit(1)) is None:
+                return LinkSummary()  # nothing to do: no lock taken (a read-only database stays readable)
+
     def once() -> LinkSummary:
         with sessions() as session, session.begin():
-            return link_claims(session, document_ids)
+            _one_linker_at_a_time(session)
+            if document_ids is None:
+                return link_claims(session, None)
+            pending = set(pending_documents(session))
+            todo = pending | document_ids
+            if not todo:
+                return LinkSummary()
+            summary = link_claims(session, todo)
+            summary.left_over = len(pending - document_ids)
+            return summary
 
-    try:
-        return once()
-    except IntegrityError:
-        # another process linking at the same time stored one of our pairs first; a second pass sees its
-        # rows and updates them instead
-        return once()
+    for attempt in range(ATTEMPTS):
+        try:
+            return once()
+        except IntegrityError:
+            # another process stored one of our pairs first (a reviewer's link by hand, or a tracker of an
+            # earlier version linking without the lock); another pass sees its rows and keeps or updates them
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
