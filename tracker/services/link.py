@@ -293,6 +293,9 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
     frequency.update(_frequencies(session, {k for sid in joined for p in stories.members.get(sid, ())
                                             for k in p.keys} - new_keys))
     _save_stories(session, stories, sorted(new_docs))
+    for gone, into in sorted(stories.merged.items()):
+        # the merged story's documents not read here go on under the story it joined
+        session.execute(update(Document).where(Document.story_id == gone).values(story_id=into))
     return stories, idf
 
 
