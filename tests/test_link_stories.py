@@ -108,3 +108,27 @@ def test_stories_and_key_counts_on_postgresql(pg_url):
         assert one_by_one["valdoria-2.txt"] == one_by_one["valdoria-1.txt"] != one_by_one["torvale-1.txt"]
     finally:
         engine.dispose()
+
+
+# one happening told first from two sides that share little, then by an article bridging both
+BRIDGE_TEXTS = {
+    "bridge-fall": ("The Hollin footbridge over the Sarne collapsed in Ostrevik on Sunday evening. Engineer Maud "
+                    "Tessaro said the Hollin footbridge had cracked in March. Tessaro said cables of the footbridge "
+                    "had rusted for years."),
+    "bridge-divers": ("Divers searched the Sarne below Ostrevik for a second night. Captain Ruben Aldecott said two "
+                      "divers found a bicycle in the mud. Aldecott said the river was too cold for long dives."),
+    "bridge-both": ("Divers under Captain Ruben Aldecott searched the Sarne where the Hollin footbridge collapsed in "
+                    "Ostrevik. Engineer Maud Tessaro said the footbridge had cracked, and Aldecott said the divers "
+                    "found a bicycle."),
+}
+
+
+def test_an_article_bridging_two_stories_merges_them_in_the_database(sessions):
+    _ingest(sessions, ["bridge-fall"], BRIDGE_TEXTS)
+    _ingest(sessions, ["bridge-divers"], BRIDGE_TEXTS)
+    assert _stories(sessions)["bridge-fall.txt"] != _stories(sessions)["bridge-divers.txt"]
+    _ingest(sessions, ["bridge-both"], BRIDGE_TEXTS)
+    merged = _stories(sessions)
+    assert merged["bridge-fall.txt"] == merged["bridge-divers.txt"] == merged["bridge-both.txt"]
+    relink(sessions)
+    assert _stories(sessions) == merged
