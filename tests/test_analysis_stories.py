@@ -133,6 +133,18 @@ def test_a_sentence_in_two_copies_is_the_same_source_never_corroboration():
     assert "near-copy" in link.reason and "one source" in link.reason
 
 
+def test_a_sentence_reworded_in_a_copy_is_the_same_source_never_related_or_corroboration():
+    quote = "Governor Ilse Varnhagen said rescue teams had reached Marenta by boat"
+    reworded = "Rescue teams reached the flooded Marenta by boat late on Tuesday, said Governor Ilse Varnhagen"
+    edited = VALDORIA_COPY.replace(quote, reworded)
+    [link] = _story_links([VALDORIA_1, edited], _claims((1, 1, quote), (2, 2, reworded)))
+    assert link.relation == "same"
+    assert "near-copy" in link.reason and "one source" in link.reason and "marenta" in link.reason
+    # the same two sentences in two articles that are no copies are two sources
+    [other] = _story_links([VALDORIA_1, VALDORIA_2], _claims((1, 1, quote), (2, 2, reworded)))
+    assert other.relation == "corroborates" and "one source" not in other.reason
+
+
 def test_word_overlap_in_one_story_is_related_with_the_words_that_matched():
     claims = _claims(
         (1, 1, "Rescue teams reached Marenta by boat as the Olbek burst its banks near the old mill"),
@@ -214,6 +226,7 @@ def test_a_date_in_a_conditional_clause_is_not_used_for_linking():
     ("The reward is $35,000, police said.", {"35000"}),
     # years, times, dates and small counts tell no happening from another
     ("In 2008, at 4:59 on 11/28, 3 boats came.", set()),
+    ("Code " + "9" * 40 + " was sent.", set()),
 ])
 def test_the_figures_a_text_gives_leave_out_years_times_and_small_counts(text, expected):
     assert figures(text) == expected

@@ -177,6 +177,9 @@ _CAPITALIZED = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 _FIGURE = re.compile(r"(?<![\d.,:/])\d{1,3}(?:,\d{3})+(?![\d]|[.,:/]\d)|(?<![\d.,:/])\d+(?:\.\d+)?(?![\d]|[.,:/]\d)")
 #: figures below this say nothing of which happening a text tells (list numbers, "one of two")
 FIGURE_FLOOR = 4
+#: characters a figure kept as a key may have: longer runs of digits are codes or noise, not counts (and a key
+#: is stored in a column of 80)
+FIGURE_LENGTH = 15
 
 
 def figures(text: str) -> set[str]:
@@ -185,7 +188,7 @@ def figures(text: str) -> set[str]:
     out = set()
     for m in _FIGURE.findall(text):
         f = m.replace(",", "")
-        if _YEAR.fullmatch(f) or float(f) < FIGURE_FLOOR:
+        if len(f) > FIGURE_LENGTH or _YEAR.fullmatch(f) or float(f) < FIGURE_FLOOR:
             continue
         out.add(f)
     return out
