@@ -77,6 +77,8 @@ class Stories:
     members: dict[int, list[DocProfile]] = field(default_factory=dict)
     #: stories merged into another in this run: merged story id -> the id it goes on under
     merged: dict[int, int] = field(default_factory=dict)
+    #: the story each stored document read for this run was in before it (see :meth:`bridged`)
+    before: dict[int, int] = field(default_factory=dict)
     #: each document's keys weighed, summed once
     norms: dict[int, float] = field(default_factory=dict)
 
@@ -88,6 +90,11 @@ class Stories:
 
     def root(self, doc: int) -> int:
         return self.copy_of.get(doc, doc)
+
+    def bridged(self, a: int, b: int) -> bool:
+        """Two stored documents one story only since a merge in this run: their claims were never compared."""
+        x, y = self.before.get(a), self.before.get(b)
+        return x is not None and y is not None and x != y and self.same_story(a, b)
 
 
 #: documents a key is taken never to be in, besides those stored: with two documents stored, a key both share
