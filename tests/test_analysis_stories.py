@@ -7,8 +7,16 @@ import pytest
 
 from tracker.analysis import ClaimFact
 from tracker.analysis.matching import suggest_links
-from tracker.analysis.stories import DocProfile, assign_stories, is_copy
-from tracker.analysis.words import content_lemmas, doc_keys, lemma, opening_date
+from tracker.analysis.stories import (
+    YEARS_APART,
+    DocProfile,
+    Stories,
+    assign_stories,
+    is_copy,
+    merge_alike,
+    similarity,
+)
+from tracker.analysis.words import content_lemmas, doc_keys, figures, lemma, opening_date
 
 # two floods of one kind in two countries, told by two outlets each, and a copy of one of the articles
 VALDORIA_1 = ("Flood waters swept through Marenta in northern Valdoria on Tuesday, and the river Olbek burst its "
@@ -125,6 +133,18 @@ def test_a_sentence_in_two_copies_is_the_same_source_never_corroboration():
     assert "near-copy" in link.reason and "one source" in link.reason
 
 
+def test_a_sentence_reworded_in_a_copy_is_the_same_source_never_related_or_corroboration():
+    quote = "Governor Ilse Varnhagen said rescue teams had reached Marenta by boat"
+    reworded = "Rescue teams reached the flooded Marenta by boat late on Tuesday, said Governor Ilse Varnhagen"
+    edited = VALDORIA_COPY.replace(quote, reworded)
+    [link] = _story_links([VALDORIA_1, edited], _claims((1, 1, quote), (2, 2, reworded)))
+    assert link.relation == "same"
+    assert "near-copy" in link.reason and "one source" in link.reason and "marenta" in link.reason
+    # the same two sentences in two articles that are no copies are two sources
+    [other] = _story_links([VALDORIA_1, VALDORIA_2], _claims((1, 1, quote), (2, 2, reworded)))
+    assert other.relation == "corroborates" and "one source" not in other.reason
+
+
 def test_word_overlap_in_one_story_is_related_with_the_words_that_matched():
     claims = _claims(
         (1, 1, "Rescue teams reached Marenta by boat as the Olbek burst its banks near the old mill"),
@@ -199,3 +219,64 @@ def test_a_date_in_a_conditional_clause_is_not_used_for_linking():
     links = {(link.a_id, link.b_id): link for link in suggest_links(claims)}
     assert links[(1, 3)].relation == "corroborates" and "2024-03-03" in links[(1, 3)].reason
     assert all("2024-03-03" not in link.reason for pair, link in links.items() if 2 in pair)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 5.6 magnitude quake left 23 people hurt.", {"5.6", "23"}),
+    ("The reward is $35,000, police said.", {"35000"}),
+    # years, times, dates and small counts tell no happening from another
+    ("In 2008, at 4:59 on 11/28, 3 boats came.", set()),
+    ("Code " + "9" * 40 + " was sent.", set()),
+])
+def test_the_figures_a_text_gives_leave_out_years_times_and_small_counts(text, expected):
+    assert figures(text) == expected
+
+
+def _flat(_key: str) -> float:
+    """Every key weighing the same."""
+    return 1.0
+
+
+def _keyed(doc: int, keys: set[str]) -> DocProfile:
+    return DocProfile.of(doc, frozenset(keys))
+
+
+def test_documents_giving_years_none_in_common_are_less_alike():
+    words = {f"w:{w}" for w in ("flood", "marenta", "olbek", "boat", "rescue")}
+    same_year = similarity(_keyed(1, words | {"y:2019"}), _keyed(2, words | {"y:2019", "w:army"}), _flat)
+    other_year = similarity(_keyed(1, words | {"y:2019"}), _keyed(2, words | {"y:2023", "w:army"}), _flat)
+    # six keys against seven, each weighing 1: six shared, or five and years apart
+    assert same_year == pytest.approx(6 / 42 ** 0.5)
+    assert other_year == pytest.approx(5 / 42 ** 0.5 * YEARS_APART)
+
+
+def _two_stories(bridge: set[str]) -> Stories:
+    """Stories 1 (documents 1, 2) and 3 (document 3) whose documents share some keys, and ``bridge``, document 4,
+    placed in story 1."""
+    one = {f"w:k{i}" for i in range(10)}
+    two = {f"w:k{i}" for i in range(5, 15)}
+    three = {f"w:k{i}" for i in range(10, 20)}
+    stories = Stories()
+    for doc, keys, sid in ((1, one, 1), (2, two, 1), (3, three, 3), (4, bridge, 1)):
+        stories.story[doc] = sid
+        stories.members.setdefault(sid, []).append(_keyed(doc, keys))
+    return stories
+
+
+def test_a_document_bridging_two_stories_merges_them():
+    stories = _two_stories({f"w:k{i}" for i in range(5, 20)})
+    merge_alike(stories, 1, [3], _flat)
+    assert stories.same_story(1, 3) and stories.story[3] == 1 and stories.merged == {3: 1}
+    assert [p.id for p in stories.members[1]] == [1, 2, 3, 4]
+
+
+def test_stories_little_alike_or_holding_one_article_twice_stay_apart():
+    apart = _two_stories({f"w:k{i}" for i in range(0, 8)})
+    merge_alike(apart, 1, [3], _flat)
+    assert not apart.same_story(1, 3) and not apart.merged
+    # story 3 holds a copy of document 1: the two were told apart on purpose (by their dates)
+    copied = _two_stories({f"w:k{i}" for i in range(5, 20)})
+    copied.members[3].append(_keyed(5, {f"w:k{i}" for i in range(10)} | {f"w:x{i}" for i in range(12)}))
+    copied.members[1][0] = _keyed(1, {f"w:k{i}" for i in range(10)} | {f"w:x{i}" for i in range(12)})
+    merge_alike(copied, 1, [3], _flat)
+    assert not copied.same_story(1, 3)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from test_analysis_stories import TORVALE_1, TORVALE_2, VALDORIA_1, VALDORIA_2, VALDORIA_COPY
 
-from tracker.models import ClaimLink, Document, DocumentKey
+from tracker.models import Claim, ClaimLink, Document, DocumentKey
 from tracker.readers import Article
 from tracker.services.audit import build_audit
 from tracker.services.ingest import ingest
@@ -108,3 +108,43 @@ def test_stories_and_key_counts_on_postgresql(pg_url):
         assert one_by_one["valdoria-2.txt"] == one_by_one["valdoria-1.txt"] != one_by_one["torvale-1.txt"]
     finally:
         engine.dispose()
+
+
+# one happening told first from two sides that share little, then by an article bridging both
+BRIDGE_TEXTS = {
+    "bridge-fall": ("The Hollin footbridge over the Sarne collapsed in Ostrevik on Sunday evening. Engineer Maud "
+                    "Tessaro said the Hollin footbridge had cracked in March. Tessaro said cables of the footbridge "
+                    "had rusted for years. Police divers found a crushed green bicycle near the pier. The "
+                    "footbridge was built of oak and iron by the mason Cornel Bryck, and pedestrians crossed the "
+                    "gorge daily to reach the weekly market in Lindow. Its toll booth closed in the winter of the "
+                    "great frost."),
+    "bridge-divers": ("Divers searched the Sarne below Ostrevik for a second night. Captain Ruben Aldecott said "
+                      "police divers found a crushed green bicycle near the pier. Aldecott said the river was too "
+                      "cold for long dives. Volunteers brought soup, blankets and lamps to the quay, where families "
+                      "waited near the ferry office until dawn, and a choir sang hymns on the steps of the chapel."),
+    "bridge-both": ("Divers under Captain Ruben Aldecott searched the Sarne where the Hollin footbridge collapsed in "
+                    "Ostrevik. Engineer Maud Tessaro said the footbridge had cracked, and Aldecott said the divers "
+                    "found a bicycle."),
+}
+
+
+def test_an_article_bridging_two_stories_merges_them_in_the_database(sessions):
+    _ingest(sessions, ["bridge-fall"], BRIDGE_TEXTS)
+    _ingest(sessions, ["bridge-divers"], BRIDGE_TEXTS)
+    assert _stories(sessions)["bridge-fall.txt"] != _stories(sessions)["bridge-divers.txt"]
+    _ingest(sessions, ["bridge-both"], BRIDGE_TEXTS)
+    merged = _stories(sessions)
+    assert merged["bridge-fall.txt"] == merged["bridge-divers.txt"] == merged["bridge-both.txt"]
+    # the claims of the two stories merged are compared then, as relinking everything would
+    incremental = _links(sessions)
+    assert any({a, b} == {"bridge-fall.txt", "bridge-divers.txt"} for a, b, _ in incremental)
+    relink(sessions)
+    assert _stories(sessions) == merged
+    assert _links(sessions) == incremental
+
+
+def _links(sessions) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    with sessions() as session:
+        doc = {claim: name for claim, name in session.execute(
+            select(Claim.id, Document.name).join(Document, Claim.document_id == Document.id))}
+        return {(doc[link.a_id], doc[link.b_id], link.relation) for link in session.scalars(select(ClaimLink))}

@@ -324,6 +324,13 @@ def _copy_rule(a: Features, b: Features, stories: Stories) -> Finding | None:
                                  f"{max(a.fact.document_id, b.fact.document_id)}): one source")
 
 
+def _copy_overlap(a: Features, b: Features, found: Finding, stories: Stories) -> Finding:
+    return Finding("same", found.score, f"a sentence reworded in a near-copy of one article (documents "
+                                        f"{stories.root(a.fact.document_id)} and "
+                                        f"{max(a.fact.document_id, b.fact.document_id)}): one source; "
+                                        f"{found.reason.removeprefix('in one story, ')}")
+
+
 #: words that deny or prevent what a sentence otherwise says ("the ban will prevent her from challenging")
 DENIALS = frozenset("not no never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
                     "wasn't aren't weren't hasn't haven't couldn't wouldn't shouldn't prevent prevents prevented "
@@ -418,6 +425,17 @@ class Matcher:
             return _copy_rule(a, b, stories)
         return compare(a, b)
 
+    def _overlap(self, a: Features, b: Features, idf: Callable[[str], float] | None,
+                 totals: dict[int, float]) -> Finding | None:
+        """Word overlap within a story: ``related``; between near-copies of one article, the same sentence
+        reworded, so ``same`` (one source)."""
+        if self.stories is None or idf is None:
+            return None
+        if self.stories.copies(a.fact.document_id, b.fact.document_id):
+            found = overlap_rule(a, b, idf, totals)
+            return _copy_overlap(a, b, found, self.stories) if found else None
+        return None if other_protagonists(a, b) else overlap_rule(a, b, idf, totals)
+
     def _suggest(self, claims: Iterable[ClaimFact], new_documents: set[int] | None) -> list[SuggestedLink]:
         features = features_of_all(claims)
         out: list[SuggestedLink] = []
@@ -430,11 +448,9 @@ class Matcher:
             self.pairs_compared += 1
             finding = self._finding(a, b)
             if finding is None:
-                if self.stories is not None and idf is not None and not self.stories.copies(
-                        a.fact.document_id, b.fact.document_id) and not other_protagonists(a, b):
-                    found = overlap_rule(a, b, idf, totals)
-                    if found:
-                        overlaps.append((a, b, found))
+                found = self._overlap(a, b, idf, totals)
+                if found:
+                    overlaps.append((a, b, found))
                 continue
             out.append(_link(a, b, finding))
         out.extend(_link(a, b, found) for a, b, found in overlaps)

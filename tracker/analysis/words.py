@@ -173,6 +173,25 @@ def opening_date(text: str) -> date | None:
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
+# a figure standing alone: "5.6", "23", "35,000" (not part of a time, a date or a longer number)
+_FIGURE = re.compile(r"(?<![\d.,:/])\d{1,3}(?:,\d{3})+(?![\d]|[.,:/]\d)|(?<![\d.,:/])\d+(?:\.\d+)?(?![\d]|[.,:/]\d)")
+#: figures below this say nothing of which happening a text tells (list numbers, "one of two")
+FIGURE_FLOOR = 4
+#: characters a figure kept as a key may have: longer runs of digits are codes or noise, not counts (and a key
+#: is stored in a column of 80)
+FIGURE_LENGTH = 15
+
+
+def figures(text: str) -> set[str]:
+    """The figures a text gives, as written without separators, leaving out years and small numbers: "a 5.6
+    magnitude quake", "23 pirates", "$35,000" tell one happening from another of the same kind."""
+    out = set()
+    for m in _FIGURE.findall(text):
+        f = m.replace(",", "")
+        if len(f) > FIGURE_LENGTH or _YEAR.fullmatch(f) or float(f) < FIGURE_FLOOR:
+            continue
+        out.add(f)
+    return out
 
 
 def doc_keys(text: str) -> frozenset[str]:
@@ -187,6 +206,7 @@ def doc_keys(text: str) -> frozenset[str]:
     keys.update(f"p:{n}" for n in inside if counts[n] >= 2)
     keys.update(f"w:{w}" for w in content_lemmas(text))
     keys.update(f"y:{y}" for y in _YEAR.findall(text))
+    keys.update(f"#:{f}" for f in figures(text))
     stated = opening_date(text)
     if stated:
         keys.add(f"d:{stated.isoformat()}")

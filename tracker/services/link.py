@@ -190,6 +190,8 @@ def link_claims(session: Session, document_ids: Iterable[int] | None = None) -> 
     suggestions = matcher.suggest(facts, new_docs)
     summary = LinkSummary(claims=len(facts), pairs_compared=matcher.pairs_compared)
     _store(session, suggestions, new_docs, summary)
+    if new_docs is not None and stories.merged:
+        _link_bridged(session, matcher, stories, [f for f in facts if f.document_id not in new_docs], summary)
     linked = sorted(stories.story) if new_docs is None else sorted(new_docs)
     _mark_linked(session, linked)
     summary.documents = len(linked)
@@ -206,6 +208,30 @@ def _mark_linked(session: Session, document_ids: list[int]) -> None:
 def index_documents(session: Session) -> None:
     """Store the keys of every document that has none (after an import: archives do not carry them)."""
     _ensure_keys(session, None)
+
+
+def _link_bridged(session: Session, matcher: Matcher, stories: Stories, stored: list[ClaimFact],
+                  summary: LinkSummary) -> None:
+    """Links between stored claims of two stories merged in this run (a new document bridged them), added to
+    those there are: each story's own links stand as they were."""
+    moved = {d for d in stories.before if stories.before[d] in stories.merged}
+    docs = {f.id: f.document_id for f in stored}
+    found = [s for s in matcher.suggest(stored, moved) if stories.bridged(docs[s.a_id], docs[s.b_id])]
+    if not found:
+        return
+    claims = sorted({c for s in found for c in (s.a_id, s.b_id)})
+    there = {(a, b) for chunk in _chunks(claims) for a, b in session.execute(
+        select(ClaimLink.a_id, ClaimLink.b_id).where(ClaimLink.a_id.in_(chunk)))}
+    rows = [{"a_id": s.a_id, "b_id": s.b_id, "relation": s.relation, "score": s.score, "reason": s.reason,
+             "origin": "auto"} for s in found if (s.a_id, s.b_id) not in there]
+    if rows:
+        session.execute(insert(ClaimLink), rows)
+    summary.added += len(rows)
+    summary.suggested += len(rows)
+    by_relation = summary.by_relation if summary.by_relation is not None else {}
+    for row in rows:
+        by_relation[str(row["relation"])] = by_relation.get(str(row["relation"]), 0) + 1
+    summary.by_relation = by_relation
 
 
 def _ensure_keys(session: Session, document_ids: Collection[int] | None) -> None:
@@ -319,12 +345,16 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
                 stories.copy_of[doc] = copy
     for p in _profiles(session, members):
         stories.members.setdefault(stories.story[p.id], []).append(p)
+    stories.before = dict(stories.story)
     assign_stories(new, idf, stories, before)
     # the words of the stories joined, weighed for the claims compared within them
     joined = {stories.story[d] for d in new_docs}
     frequency.update(_frequencies(session, {k for sid in joined for p in stories.members.get(sid, ())
                                             for k in p.keys} - new_keys))
     _save_stories(session, stories, sorted(new_docs))
+    for gone, into in sorted(stories.merged.items()):
+        # the merged story's documents not read here go on under the story it joined
+        session.execute(update(Document).where(Document.story_id == gone).values(story_id=into))
     return stories, idf
 
 
