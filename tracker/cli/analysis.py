@@ -18,8 +18,7 @@ from ..services.report import ReportFilter, build_report, write_csv, write_json,
 from ..services.report_html import write_html
 from ..services.safe_text import csv_row, printable
 from . import main
-from .common import Database, db_option, pass_db, stdout
-from .export import output_option
+from .common import Database, db_option, open_output, output_option, pass_db, stdout
 
 
 @main.command("link")
@@ -112,7 +111,7 @@ class _Stdout:
 
 
 def _open(output: str | None):
-    return open(output, "w", encoding="utf-8", newline="") if output else _Stdout()
+    return open_output(output) if output else _Stdout()
 
 
 def _day(_ctx, _param, value: str | None) -> date | None:

@@ -6,6 +6,7 @@ refused with :class:`StaleClaim` (optimistic concurrency on ``Claim.version``), 
 """
 from __future__ import annotations
 
+import difflib
 import getpass
 import os
 import re
@@ -49,26 +50,34 @@ def default_reviewer() -> str:
 
 
 def check_status(status: str) -> str:
-    if status not in STATUSES:
-        raise BadReviewInput(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}")
-    return status
+    """The status as stored: any case and surrounding spaces accepted; a near miss gets a suggestion."""
+    wanted = status.strip().lower()
+    if wanted in STATUSES:
+        return wanted
+    close = difflib.get_close_matches(wanted, STATUSES, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise BadReviewInput(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}{hint}")
 
 
-_CLAIM_REF = re.compile(r"(?:claim\s*|#)?(\d+)", re.IGNORECASE)
+#: another claim named as evidence: ``17``, ``#17``, ``claim 17``, or ``claim:17`` as it is stored
+_CLAIM_REF = re.compile(r"(?:claim\s*[:#]?\s*|#)?(\d+)", re.IGNORECASE)
 
 
-def check_evidence(session: Session, evidence: str) -> str:
-    """Evidence is a URL or another claim's id (``17``, ``#17``, ``claim 17``), stored as ``claim:17``."""
+def check_evidence(session: Session, evidence: str, claim_id: int | None = None) -> str:
+    """Evidence is a URL or another claim's id, stored as ``claim:17``; ``claim_id``, the claim judged, cannot be
+    its own evidence."""
     evidence = evidence.strip()
     if re.match(r"https?://\S+$", evidence):
         return evidence
     ref = _CLAIM_REF.fullmatch(evidence)
     if ref is None:
         raise BadReviewInput(f"evidence {evidence!r} is neither a URL (http…) nor a claim id")
-    claim_id = int(ref.group(1))
-    if not 0 < claim_id <= MAX_ID or session.get(Claim, claim_id) is None:
-        raise NotFound(f"evidence names claim {claim_id}, which does not exist")
-    return f"claim:{claim_id}"
+    other = int(ref.group(1))
+    if other == claim_id:
+        raise BadReviewInput(f"claim {claim_id} cannot be its own evidence: name another claim or a URL")
+    if not 0 < other <= MAX_ID or session.get(Claim, other) is None:
+        raise NotFound(f"evidence names claim {other}, which does not exist")
+    return f"claim:{other}"
 
 
 def _load(session: Session, claim_id: int, expected_version: int | None) -> Claim:
@@ -124,10 +133,10 @@ def record_verdict(session: Session, claim_id: int, status: str, *, reviewer: st
                    expected_version: int | None = None, note: str | None = None,
                    evidence: str | None = None) -> Verdict:
     """A new verdict row. ``expected_version`` is the claim version the reviewer saw (None: whatever is current)."""
-    check_status(status)
+    status = check_status(status)
     claim = _load(session, claim_id, expected_version)
     if evidence:
-        evidence = check_evidence(session, evidence)
+        evidence = check_evidence(session, evidence, claim_id)
     return _append(session, claim, Verdict(claim_id=claim_id, status=status, note=note or None,
                                            evidence=evidence or None, reviewer=reviewer))
 
