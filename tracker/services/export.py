@@ -13,9 +13,11 @@ from ..models import Claim, ClaimLink, ClaimValue
 from .claims import with_details
 from .fit import json_safe
 from .safe_text import csv_row
+from .views import outlet_name
 
 CLAIM_CSV_FIELDS = (
-    "id", "source_id", "source_name", "outlet", "published", "sha256", "start", "end", "quote", "kind",
+    "id", "source_id", "source_name", "source_origin", "source_title", "outlet", "published", "sha256", "start",
+    "end", "quote", "kind",
     "check_worthiness", "hedged", "speaker", "speaker_type", "cue", "mode", "descriptor", "via", "values",
     "caveat_of", "status",
 )
@@ -49,7 +51,9 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return {
         "id": claim.id,
         "source": {
-            "id": doc.id, "name": doc.name, "outlet": doc.outlet.name if doc.outlet else None,
+            # name: the base name (external scorers key on it); origin: the path or URL that tells two apart
+            "id": doc.id, "name": doc.name, "origin": doc.origin, "title": doc.title,
+            "outlet": outlet_name(doc),
             "published": doc.published.isoformat() if doc.published else None, "sha256": doc.sha256,
         },
         "start": claim.start,
@@ -108,7 +112,8 @@ def flat_claim(record: dict[str, Any]) -> dict[str, Any]:
     """A claim record flattened to one CSV row (nested parts as JSON or joined text)."""
     src, att = record["source"], record["attribution"]
     return {
-        "id": record["id"], "source_id": src["id"], "source_name": src["name"], "outlet": src["outlet"],
+        "id": record["id"], "source_id": src["id"], "source_name": src["name"], "source_origin": src["origin"],
+        "source_title": src["title"], "outlet": src["outlet"],
         "published": src["published"], "sha256": src["sha256"], "start": record["start"], "end": record["end"],
         "quote": record["quote"], "kind": record["kind"], "check_worthiness": record["check_worthiness"],
         "hedged": record["hedged"], "speaker": att["speaker"], "speaker_type": att["speaker_type"],

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim
 from .claims import ClaimFilter, list_claims
+from .views import claim_view
 
 #: ClaimReview's numeric rating: worst 1 (contradicted) to best 3 (corroborated), with the words beside it
 RATINGS = {"contradicted": (1, "Contradicted"), "unverified": (2, "Unverified"), "corroborated": (3, "Corroborated")}
@@ -49,10 +50,16 @@ def claim_reviews(session: Session) -> dict[str, Any]:
             "itemReviewed": {"@type": "Claim", "author": _speaker_node(claim), "appearance": appearance,
                              **({"datePublished": doc.published.isoformat()} if doc.published else {})},
         }
-        if verdict.note:
-            review["reviewBody"] = verdict.note
-        if verdict.evidence and verdict.evidence.startswith(("http://", "https://")):
-            review["citation"] = verdict.evidence
+        # every note of the history, not only the latest row's: a verdict, then a note, then evidence is the
+        # normal flow, and the note is two rows back
+        notes = claim_view(claim).notes
+        body = "\n\n".join(n.note for n in notes if n.note)
+        if body:
+            review["reviewBody"] = body
+        citations = list(dict.fromkeys(n.evidence for n in notes
+                                       if n.evidence and n.evidence.startswith(("http://", "https://"))))
+        if citations:
+            review["citation"] = citations[0] if len(citations) == 1 else citations
         reviews.append(review)
     return {"@context": "https://schema.org", "@graph": reviews}
 

@@ -33,7 +33,8 @@ from ..models import (
     utcnow,
 )
 from ..readers.limits import MAX_ID, MAX_REVIEWER
-from .claims import ClaimFilter, filtered, get_claim, links_of
+from .claims import ClaimFilter, filtered
+from .views import UNNAMED, ClaimView, claim_document_id, load_claim_view
 
 
 class BadReviewInput(TrackerError):
@@ -215,8 +216,6 @@ class QueueRow:
     quote: str
 
 
-#: the speaker shown for an attributed claim whose speaker the article does not name
-UNNAMED = "(unnamed)"
 #: the queue's sort orders; ``position`` is document order, the others fall back to it on ties
 SORTS = ("position", "status", "kind", "outlet", "speaker", "date", "claim")
 
@@ -266,16 +265,14 @@ def queue_row(session: Session, claim_id: int) -> QueueRow:
     return QueueRow(*row)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimDetail:
-    """A claim with everything its panes show, loaded eagerly so no lazy load happens on the UI thread."""
-
-    claim: Claim
-    links: list[ClaimLink]
-    caveats: list[Claim]
+def claim_detail(session: Session, claim_id: int) -> ClaimView:
+    """What the review UI's panes show of a claim: its plain view, with links and caveats."""
+    return load_claim_view(session, claim_id)
 
 
-def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
-    claim = get_claim(session, claim_id)
-    caveats = list(session.scalars(select(Claim).where(Claim.caveat_of_id == claim_id).order_by(Claim.start)))
-    return ClaimDetail(claim, links_of(session, claim_id), caveats)
+def claim_document(session: Session, claim_id: int) -> int:
+    """The document holding a claim: where the review UI looks for a claim its filter hides."""
+    document_id = claim_document_id(session, claim_id)
+    if document_id is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return document_id

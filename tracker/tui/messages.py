@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..services.review import ClaimDetail, QueueRow
+from ..services.review import QueueRow
+from ..services.views import ClaimView
 
 
 @dataclass
@@ -25,7 +26,7 @@ class QueueLoaded(Message, bubble=False):
 class ClaimLoaded(Message, bubble=False):
     """The highlighted claim's details, links and history arrived."""
 
-    detail: ClaimDetail
+    detail: ClaimView
 
 
 @dataclass

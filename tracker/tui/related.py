@@ -6,11 +6,12 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-from ..models import ClaimLink
 from ..services.safe_text import one_line
+from ..services.views import LinkView
 from .keys import CURSOR_KEYS
 
-COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 22))
+COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("other claim", 40),
+           ("reason", 40))
 
 
 class RelatedPane(DataTable):
@@ -28,21 +29,21 @@ class RelatedPane(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.other_ids: dict[int, int] = {}
+        self.links: dict[int, LinkView] = {}
 
     def on_mount(self) -> None:
         # fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
         for name, width in COLUMNS:
             self.add_column(name, key=name, width=width)
 
-    def show(self, claim_id: int | None, links: list[ClaimLink]) -> None:
+    def show(self, links: tuple[LinkView, ...] | list[LinkView]) -> None:
         self.clear()
         self.other_ids.clear()
+        self.links = {link.id: link for link in links}
         for link in links:
-            other = link.b if link.a_id == claim_id else link.a
-            self.other_ids[link.id] = other.id
-            outlet = other.document.outlet.name if other.document.outlet else "?"
-            cells = (link.relation, f"#{other.id}", outlet, f"{link.score:.2f}",
-                     link.decision or ("pending" if link.origin == "auto" else "reviewer"), link.reason)
+            self.other_ids[link.id] = link.other_id
+            cells = (link.relation, f"#{link.other_id}", link.other_outlet or "?", f"{link.score:.2f}", link.state,
+                     link.other_quote, link.reason)
             self.add_row(*(Text(one_line(cell)) for cell in cells), key=str(link.id))
         self.border_title = f"related claims ({len(links)})"
 

@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from textual import on, work
@@ -24,12 +23,12 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..db import database_error
-from ..errors import NotFound, StaleClaim, TrackerError
-from ..models import Claim, Verdict
-from ..readers.limits import MAX_ID
+from ..errors import StaleClaim, TrackerError
+from ..models import Verdict
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
 from ..services.safe_text import one_line
+from ..services.views import ClaimView
 from .details import DetailsPane
 from .help import EmptyScreen, HelpScreen
 from .history import HistoryPane
@@ -97,7 +96,7 @@ class ReviewScreen(Screen[None]):
         self.generation = 0
         self.loading_more = False
         self.shown_id: int | None = None
-        self.detail: review.ClaimDetail | None = None
+        self.detail: ClaimView | None = None
         self.marked: list[int] = []  # claims judged in this session, newest last: what `z` takes back
         self.pending_next_after: int | None = None
 
@@ -184,11 +183,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="locate", exit_on_error=False)
     def locate(self, claim_id: int) -> None:
         with self.session() as session:
-            document_id = (session.scalar(select(Claim.document_id).where(Claim.id == claim_id))
-                           if 0 < claim_id <= MAX_ID else None)
-            if document_id is None:
-                raise NotFound(f"no claim with id {claim_id}")
-            self.post_message(ClaimLocated(claim_id, document_id))
+            self.post_message(ClaimLocated(claim_id, review.claim_document(session, claim_id)))
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, action: str, change: Callable[..., Verdict], claim_id: int, version: int | None, **kw) -> None:
@@ -240,18 +235,17 @@ class ReviewScreen(Screen[None]):
             self.advance_from(after)
 
     def on_claim_loaded(self, message: ClaimLoaded) -> None:
-        detail = message.detail
-        if detail.claim.id != self.shown_id:
+        claim = message.detail
+        if claim.id != self.shown_id:
             return
-        self.detail = detail
-        claim = detail.claim
+        self.detail = claim
         row = self.queue.rows_by_id.get(claim.id)
         if row is not None and (row.version, row.status) != (claim.version, claim.status):
             self.queue.replace(replace(row, version=claim.version, status=claim.status))
         self.query_one(SourcePane).show(claim)
-        self.query_one(DetailsPane).show(detail)
-        self.related.show(claim.id, detail.links)
-        self.query_one(HistoryPane).show(claim.verdicts)
+        self.query_one(DetailsPane).show(claim)
+        self.related.show(claim.links)
+        self.query_one(HistoryPane).show(claim.history)
 
     def on_claim_located(self, message: ClaimLocated) -> None:
         if self.queue.select_id(message.claim_id):
@@ -319,7 +313,7 @@ class ReviewScreen(Screen[None]):
             self.detail = None
             self.query_one(SourcePane).show(None)
             self.query_one(DetailsPane).show(None)
-            self.related.show(None, [])
+            self.related.show([])
             self.query_one(HistoryPane).show([])
         else:
             self.load_claim(claim_id)
