@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim
 from .claims import ClaimFilter, list_claims
-from .views import claim_view
+from .views import claim_view, outlet_name
 
 #: ClaimReview's numeric rating: worst 1 (contradicted) to best 3 (corroborated), with the words beside it
 RATINGS = {"contradicted": (1, "Contradicted"), "unverified": (2, "Unverified"), "corroborated": (3, "Corroborated")}
@@ -19,8 +19,7 @@ def _speaker_node(claim: Claim) -> dict[str, Any]:
     if att and att.speaker:
         kind = "Person" if att.speaker.kind == "person" else "Organization"
         return {"@type": kind, "name": att.speaker.name}
-    outlet = claim.document.outlet
-    return {"@type": "Organization", "name": outlet.name if outlet else claim.document.name}
+    return {"@type": "Organization", "name": outlet_name(claim.document) or claim.document.origin}
 
 
 def claim_reviews(session: Session) -> dict[str, Any]:

@@ -20,6 +20,8 @@ class QueueLoaded(Message, bubble=False):
     total: int | None
     generation: int
     select_id: int | None = None
+    #: how many claims of the filter are reviewed (first page only)
+    reviewed: int | None = None
 
 
 @dataclass
@@ -63,10 +65,24 @@ class VerdictRefused(Message, bubble=False):
 
 @dataclass
 class LinkDecided(Message, bubble=False):
-    """A suggested link was accepted or dismissed."""
+    """A suggested link was accepted or dismissed, or (``undo``) put back to its decision before."""
 
     link_id: int
-    decision: str
+    decision: str | None
+    a_id: int
+    b_id: int
+    #: the decision before this one (None: pending), what `z` puts back
+    before: str | None = None
+    undo: bool = False
+
+
+@dataclass
+class CompareLoaded(Message, bubble=False):
+    """Both claims of a link, for the side-by-side view."""
+
+    this: ClaimView
+    other: ClaimView
+    link_id: int
 
 
 @dataclass

@@ -10,7 +10,8 @@ from ..services.safe_text import one_line
 from ..services.views import LinkView
 from .keys import CURSOR_KEYS
 
-COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("other claim", 40),
+#: the other claim's id, relation and decision first: what a narrow pane must show
+COLUMNS = (("claim", 6), ("relation", 11), ("decision", 9), ("outlet", 10), ("other claim", 40), ("score", 5),
            ("reason", 40))
 
 
@@ -37,14 +38,18 @@ class RelatedPane(DataTable):
             self.add_column(name, key=name, width=width)
 
     def show(self, links: tuple[LinkView, ...] | list[LinkView]) -> None:
+        """Show ``links``; the cursor stays on the link it was on (after accept or dismiss) if it is still there."""
+        current = self.current_link_id
         self.clear()
         self.other_ids.clear()
         self.links = {link.id: link for link in links}
         for link in links:
             self.other_ids[link.id] = link.other_id
-            cells = (link.relation, f"#{link.other_id}", link.other_outlet or "?", f"{link.score:.2f}", link.state,
-                     link.other_quote, link.reason)
+            cells = (f"#{link.other_id}", link.relation, link.state, link.other_outlet or "?", link.other_quote,
+                     f"{link.score:.2f}", link.reason)
             self.add_row(*(Text(one_line(cell)) for cell in cells), key=str(link.id))
+        if current is not None and current in self.links:
+            self.move_cursor(row=self.get_row_index(str(current)))
         self.border_title = f"related claims ({len(links)})"
 
     @property

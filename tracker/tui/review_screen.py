@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,17 +24,19 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..db import database_error
 from ..errors import StaleClaim, TrackerError
-from ..models import Verdict
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
+from ..services.review import QueueRow
 from ..services.safe_text import one_line
 from ..services.views import ClaimView
+from .compare import CompareScreen
 from .details import DetailsPane
 from .help import EmptyScreen, HelpScreen
 from .history import HistoryPane
 from .messages import (
     ClaimLoaded,
     ClaimLocated,
+    CompareLoaded,
     LinkDecided,
     QueueLoaded,
     ReviewFailed,
@@ -42,16 +44,21 @@ from .messages import (
     VerdictRefused,
     VerdictSaved,
 )
-from .prompts import FilterPrompt, TextPrompt
+from .prompts import ConfirmPrompt, FilterPrompt, TextPrompt
 from .queue import ClaimQueue
 from .related import RelatedPane
 from .source import SourcePane
 
 if TYPE_CHECKING:
+    from ..models import Verdict
     from .app import ReviewApp
 
 #: rows fetched per query; the queue asks for the next page as the cursor nears the end
 PAGE_SIZE = 200
+#: below this height the history pane folds away and related claims shrink; below MEDIUM both shrink
+SHORT, MEDIUM = 32, 42
+#: below this width the source pane takes more of the lower half than the side panes
+NARROW = 110
 
 
 def describe_filter(flt: ClaimFilter) -> str:
@@ -66,12 +73,14 @@ class ReviewScreen(Screen[None]):
     """Walk the claim queue and judge each claim; the highlighted row drives every other pane."""
 
     BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", tooltip="quit (every verdict is already saved)"),
         Binding("c", "set_status('corroborated')", "Corroborated", tooltip="mark corroborated, go to next unreviewed"),
         Binding("x", "set_status('contradicted')", "Contradicted", tooltip="mark contradicted, go to next unreviewed"),
         Binding("u", "set_status('unverified')", "Unverified", tooltip="mark unverified, go to next unreviewed"),
         Binding("n", "note", "Note", tooltip="add a note to the claim's history"),
         Binding("e", "evidence", "Evidence", tooltip="attach evidence: a URL or another claim's id"),
-        Binding("z", "undo", "Undo", tooltip="undo my last verdict (a new history row)"),
+        Binding("z", "undo", "Undo", tooltip="undo my last verdict, accept or dismiss (a verdict: a new history row)"),
         Binding("r", "reset", "Reset", tooltip="reset the claim to unreviewed (a new history row)"),
         Binding("slash", "search", "Search", key_display="/", tooltip="search claim text"),
         Binding("f", "filters", "Filters", tooltip="filter by status, kind, outlet, speaker"),
@@ -80,15 +89,15 @@ class ReviewScreen(Screen[None]):
         Binding("a", "decide_link('accepted')", "Accept", tooltip="accept the related link under its cursor"),
         Binding("d", "decide_link('dismissed')", "Dismiss", tooltip="dismiss the related link under its cursor"),
         Binding("o", "open_link", "Open link", show=False, tooltip="go to the claim at the other end of that link"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
-        Binding("q", "app.quit", "Quit", tooltip="quit (every verdict is already saved)"),
+        Binding("b,backspace", "back", "Back", key_display="b", tooltip="back to the queue, filter and row you left"),
+        Binding("w", "compare", "Compare", tooltip="both sides of the related link under its cursor, side by side"),
     ]
     """Review keys; the help screen lists them from here."""
 
     claim_filter: reactive[ClaimFilter] = reactive(ClaimFilter, init=False)
     """Which claims the queue shows."""
 
-    sort: reactive[str] = reactive("position", init=False)
+    sort: reactive[str] = reactive("unreviewed", init=False)
     """The queue's order: one of ``services.review.SORTS``."""
 
     def __init__(self) -> None:
@@ -97,8 +106,13 @@ class ReviewScreen(Screen[None]):
         self.loading_more = False
         self.shown_id: int | None = None
         self.detail: ClaimView | None = None
-        self.marked: list[int] = []  # claims judged in this session, newest last: what `z` takes back
+        # what `z` takes back, newest last: ("verdict", claim id) or ("link", link id, the decision before)
+        self.undoable: list[tuple] = []
         self.pending_next_after: int | None = None
+        #: where `o` and enter came from: (filter, sort, claim id), newest last; `b` goes back
+        self.trail: list[tuple[ClaimFilter, str, int | None]] = []
+        self.reviewed = 0
+        self.was_done = False
 
     # ---- layout ------------------------------------------------------------------------------------------
 
@@ -111,7 +125,14 @@ class ReviewScreen(Screen[None]):
                 yield RelatedPane(id="related")
                 yield HistoryPane(id="history")
         yield Static(id="status-line")
-        yield Footer()
+        yield Footer(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the panes out for the terminal: from 80x24 (history folded away) up to 200x60."""
+        width, height = event.size
+        self.set_class(height < SHORT, "short")
+        self.set_class(SHORT <= height < MEDIUM, "medium")
+        self.set_class(width < NARROW, "narrow")
 
     @property
     def review_app(self) -> ReviewApp:
@@ -147,9 +168,21 @@ class ReviewScreen(Screen[None]):
 
     def update_status_line(self) -> None:
         queue = self.queue
+        loaded = f" · {len(queue.order)} loaded" if queue.has_more else ""
         self.query_one("#status-line", Static).update(Text(one_line(
-            f"reviewer {self.review_app.reviewer} · {len(queue.order)} of {queue.total} claims loaded · "
+            f"{self.reviewed} of {queue.total} reviewed{loaded} · reviewer {self.review_app.reviewer} · "
             f"filter: {describe_filter(self.claim_filter)} · sort: {self.sort}")))
+
+    def count_changed(self, old: QueueRow | None, new: QueueRow) -> None:
+        """Keep "12 of 76 reviewed" current after a change, and say so once when the filter's queue is done."""
+        if old is not None and (old.status == "unreviewed") != (new.status == "unreviewed"):
+            self.reviewed += 1 if old.status == "unreviewed" else -1
+        self.update_status_line()
+        done = self.queue.total > 0 and self.reviewed >= self.queue.total
+        if done and not self.was_done:
+            self.notify(f"all {self.queue.total} claims in this queue are reviewed "
+                        f"(filter: {describe_filter(self.claim_filter)})", title="queue done", timeout=8)
+        self.was_done = done
 
     # ---- workers: each opens its own Session and answers with a message --------------------------------
 
@@ -171,7 +204,8 @@ class ReviewScreen(Screen[None]):
         with self.session() as session:
             rows = review.queue_page(session, flt, sort, PAGE_SIZE, offset)
             total = count_claims(session, flt) if offset == 0 else None
-            self.post_message(QueueLoaded(rows, offset, total, generation, select_id))
+            reviewed = review.count_reviewed(session, flt) if offset == 0 else None
+            self.post_message(QueueLoaded(rows, offset, total, generation, select_id, reviewed))
 
     @work(thread=True, exclusive=True, group="claim", exit_on_error=False)
     def load_claim(self, claim_id: int) -> None:
@@ -199,10 +233,17 @@ class ReviewScreen(Screen[None]):
                 self.post_message(RowRefreshed(review.queue_row(session, claim_id)))
 
     @work(thread=True, group="save", exit_on_error=False)
-    def decide(self, link_id: int, decision: str) -> None:
+    def decide(self, link_id: int, decision: str | None, undo: bool = False) -> None:
+        """Accept or dismiss a link; with ``undo``, put back ``decision`` (the one before, perhaps none)."""
         with self.session() as session:
-            review.decide_link(session, link_id, decision, reviewer=self.review_app.reviewer)
-            self.post_message(LinkDecided(link_id, decision))
+            reviewer = self.review_app.reviewer
+            if undo:
+                link = review.undo_link_decision(session, link_id, decision, reviewer=reviewer)
+                before = None
+            else:
+                before = review.link_decision(session, link_id)
+                link = review.decide_link(session, link_id, decision or "", reviewer=reviewer)
+            self.post_message(LinkDecided(link_id, link.decision, link.a_id, link.b_id, before, undo))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # user errors arrive as ReviewFailed; anything else is a defect and must be seen, not swallowed
@@ -219,6 +260,9 @@ class ReviewScreen(Screen[None]):
             return  # an answer to a query the reviewer has since replaced
         queue = self.queue
         queue.show(message.rows, append=message.offset > 0, total=message.total)
+        if message.reviewed is not None:
+            self.reviewed = message.reviewed
+            self.was_done = queue.total > 0 and self.reviewed >= queue.total
         self.loading_more = False
         self.update_status_line()
         if message.offset == 0:
@@ -241,7 +285,8 @@ class ReviewScreen(Screen[None]):
         self.detail = claim
         row = self.queue.rows_by_id.get(claim.id)
         if row is not None and (row.version, row.status) != (claim.version, claim.status):
-            self.queue.replace(replace(row, version=claim.version, status=claim.status))
+            new = replace(row, version=claim.version, status=claim.status)
+            self.count_changed(self.queue.replace(new), new)
         self.query_one(SourcePane).show(claim)
         self.query_one(DetailsPane).show(claim)
         self.related.show(claim.links)
@@ -256,13 +301,13 @@ class ReviewScreen(Screen[None]):
         self.load_queue(self.claim_filter, self.sort, 0, self.generation, message.claim_id)
 
     def on_row_refreshed(self, message: RowRefreshed) -> None:
-        self.queue.replace(message.row)
+        self.count_changed(self.queue.replace(message.row), message.row)
         if message.row.id == self.shown_id:
             self.load_claim(message.row.id)
 
     def on_verdict_saved(self, message: VerdictSaved) -> None:
         row = message.row
-        self.queue.replace(row)
+        self.count_changed(self.queue.replace(row), row)
         self.notify(f"claim {row.id}: {row.status} · saved", timeout=2)
         if message.action == "status" and self.queue.current_id == row.id:
             self.advance_from(row.id)
@@ -272,12 +317,16 @@ class ReviewScreen(Screen[None]):
             self.queue.select_id(row.id)
 
     def on_verdict_refused(self, message: VerdictRefused) -> None:
-        if self.marked and self.marked[-1] == message.claim_id:
-            self.marked.pop()
+        if self.undoable and self.undoable[-1] == ("verdict", message.claim_id):
+            self.undoable.pop()
         self.notify(one_line(message.reason), title="not saved", severity="warning", timeout=6, markup=False)
 
     def on_link_decided(self, message: LinkDecided) -> None:
-        self.notify(f"link {message.link_id} {message.decision}", timeout=2)
+        what = message.decision or "back to pending"
+        self.notify(f"link of claims {message.a_id} and {message.b_id}: {what}"
+                    + (" (undone)" if message.undo else ""), timeout=2)
+        if not message.undo:
+            self.undoable.append(("link", message.link_id, message.before))
         if self.shown_id is not None:
             self.load_claim(self.shown_id)
 
@@ -292,8 +341,9 @@ class ReviewScreen(Screen[None]):
 
     @on(DataTable.HeaderSelected, "#queue")
     def header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
-        self.sort = "position" if self.sort == column else column
+        column = {"id": "position", "marks": "unreviewed"}.get(str(event.column_key.value), str(event.column_key.value))
+        if column in review.SORTS:
+            self.sort = "position" if self.sort == column else column
 
     @on(ClaimQueue.NeedMore)
     def load_next_page(self) -> None:
@@ -303,6 +353,7 @@ class ReviewScreen(Screen[None]):
 
     @on(RelatedPane.Open)
     def open_related(self, message: RelatedPane.Open) -> None:
+        self.remember_place()
         self.locate(message.claim_id)
 
     def show_claim(self, claim_id: int | None) -> None:
@@ -345,19 +396,48 @@ class ReviewScreen(Screen[None]):
     def action_set_status(self, status: str) -> None:
         claim_id = self._current()
         if claim_id is not None:
-            self.marked.append(claim_id)
+            self.undoable.append(("verdict", claim_id))
             self.save("status", review.record_verdict, claim_id, self._version(claim_id), status=status)
 
     def action_reset(self) -> None:
         claim_id = self._current()
-        if claim_id is not None:
-            self.marked.append(claim_id)
-            self.save("reset", review.reset, claim_id, self._version(claim_id))
+        if claim_id is None:
+            return
+        version = self._version(claim_id)
+
+        def reset(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.undoable.append(("verdict", claim_id))
+                self.save("reset", review.reset, claim_id, version)
+
+        verdict = self.detail.verdict if self.detail and self.detail.id == claim_id else None
+        if verdict is not None and verdict.reviewer != self.review_app.reviewer:
+            self.app.push_screen(ConfirmPrompt(
+                f"Claim {claim_id} was marked {verdict.status} by {verdict.reviewer}. Reset it to unreviewed?"),
+                reset)
+        else:
+            reset()
 
     def action_undo(self) -> None:
-        claim_id = self.marked.pop() if self.marked else self._current()
+        if self.undoable and self.undoable[-1][0] == "link":
+            _, link_id, before = self.undoable.pop()
+            self.decide(link_id, before, undo=True)
+            return
+        claim_id = self.undoable.pop()[1] if self.undoable else self._current()
         if claim_id is not None:
             self.save("undo", review.undo_last, claim_id, self._version(claim_id))
+
+    def action_back(self) -> None:
+        if not self.trail:
+            self.notify("nowhere to go back to: `o` or enter on a related claim goes there", timeout=3)
+            return
+        flt, sort, claim_id = self.trail.pop()
+        self.set_reactive(ReviewScreen.claim_filter, flt)
+        self.set_reactive(ReviewScreen.sort, sort)
+        self.reload(claim_id)
+
+    def remember_place(self) -> None:
+        self.trail.append((self.claim_filter, self.sort, self.queue.current_id))
 
     def _annotate(self, field: str, title: str, placeholder: str) -> None:
         claim_id = self._current()
@@ -369,7 +449,11 @@ class ReviewScreen(Screen[None]):
             if value and value.strip():
                 self.save(field, review.annotate, claim_id, version, **{field: value})
 
-        self.app.push_screen(TextPrompt(title, placeholder=placeholder), answered)
+        def check(value: str) -> str | None:
+            return review.evidence_problem(value, claim_id) if value.strip() else None
+
+        self.app.push_screen(TextPrompt(title, placeholder=placeholder, check=check if field == "evidence" else None),
+                             answered)
 
     def action_note(self) -> None:
         self._annotate("note", f"note on claim {self.queue.current_id}", "what you found, or why")
@@ -419,7 +503,28 @@ class ReviewScreen(Screen[None]):
         if link_id is None:
             self.notify("no related link under the cursor", severity="warning")
         else:
+            self.remember_place()
             self.locate(self.related.other_ids[link_id])
+
+    def action_compare(self) -> None:
+        link_id = self.related.current_link_id
+        if link_id is None or self.detail is None:
+            self.notify("no related link under the cursor: move to one in related claims", severity="warning")
+            return
+        self.load_compare(self.detail.id, self.related.other_ids[link_id], link_id)
+
+    @work(thread=True, group="compare", exit_on_error=False)
+    def load_compare(self, claim_id: int, other_id: int, link_id: int) -> None:
+        with self.session() as session:
+            self.post_message(CompareLoaded(review.claim_detail(session, claim_id),
+                                            review.claim_detail(session, other_id), link_id))
+
+    def on_compare_loaded(self, message: CompareLoaded) -> None:
+        def decided(decision: str | None) -> None:
+            if decision:
+                self.decide(message.link_id, decision)
+
+        self.app.push_screen(CompareScreen(message.this, message.other, message.link_id), decided)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))
