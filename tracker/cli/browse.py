@@ -1,19 +1,34 @@
 from __future__ import annotations
 
+import csv
+import json
+import sys
+
 import click
 from rich.table import Table
 from rich.text import Text
 
 from ..models import CLAIM_KINDS, STATUSES
 from ..services.claims import ClaimFilter, count_claims, list_claims
-from ..services.safe_text import one_line, printable
-from ..services.views import UNKNOWN_OUTLET, claim_view, load_claim_view
+from ..services.safe_text import csv_row, one_line, printable
+from ..services.views import UNKNOWN_OUTLET, ClaimView, claim_view, load_claim_view
 from . import main
 from .common import ROW_COUNT, ROW_OFFSET, Database, RowId, db_option, pass_db, stdout
+
+#: the fields of `tracker claims --format json|csv`, one row per claim
+CLAIM_LIST_FIELDS = ("id", "status", "kind", "outlet", "speaker", "quote", "origin", "title", "published")
+
+
+def _list_row(view: ClaimView) -> dict:
+    src = view.source
+    return {"id": view.id, "status": view.status, "kind": view.kind, "outlet": src.outlet,
+            "speaker": view.speaker, "quote": view.quote, "origin": src.origin, "title": src.title,
+            "published": src.published.isoformat() if src.published else None}
 
 
 @main.command("claims")
 @click.option("--outlet", help="Only claims from outlets whose name contains this.")
+@click.option("--unknown-outlet", is_flag=True, help="Only claims from documents whose outlet is not known.")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this review status.")
 @click.option("--speaker", help="Only claims whose speaker or relay name contains this.")
@@ -22,14 +37,32 @@ from .common import ROW_COUNT, ROW_OFFSET, Database, RowId, db_option, pass_db, 
               help='Full-text search of quotes: words (stemmed), "a phrase", -excluded.')
 @click.option("--limit", type=ROW_COUNT, default=50, show_default=True, help="At most this many rows.")
 @click.option("--offset", type=ROW_OFFSET, default=0, help="Skip this many rows first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="A table (paged when longer than the terminal), JSON Lines or CSV.")
 @db_option
 @pass_db
-def claims_command(db: Database, outlet, kind, status, speaker, text, search, limit: int, offset: int) -> None:
+def claims_command(db: Database, outlet, unknown_outlet: bool, kind, status, speaker, text, search, limit: int,
+                   offset: int, fmt: str) -> None:
     """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search."""
-    flt = ClaimFilter(outlet=outlet, kind=kind, status=status, speaker=speaker, text=text, search=search)
+    flt = ClaimFilter(outlet=outlet, unknown_outlet=unknown_outlet, kind=kind, status=status, speaker=speaker,
+                      text=text, search=search)
     with db.sessions() as session:
         rows = [claim_view(c) for c in list_claims(session, flt, limit=limit, offset=offset)]
         total = count_claims(session, flt)
+    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
+    if fmt == "json":
+        for view in rows:
+            click.echo(json.dumps(_list_row(view), ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, CLAIM_LIST_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(csv_row(_list_row(view)) for view in rows)
+    else:
+        _print_claims(rows)
+    click.echo(f"{shown} of {total} claims", err=True)
+
+
+def _print_claims(rows: list[ClaimView]) -> None:
     table = Table(show_lines=False, expand=False)
     for name, kw in (("id", {"justify": "right"}), ("status", {}), ("kind", {}), ("outlet", {}),
                      ("speaker", {}), ("claim", {"ratio": 1, "overflow": "fold"})):
@@ -37,9 +70,11 @@ def claims_command(db: Database, outlet, kind, status, speaker, text, search, li
     for view in rows:
         table.add_row(*(Text(one_line(cell)) for cell in (view.id, view.status, view.kind, view.source.outlet or "?",
                                                           view.speaker_label, view.quote)))
-    stdout.print(table)
-    shown = f"{offset + 1}-{offset + len(rows)}" if rows else "none"
-    click.echo(f"{shown} of {total} claims", err=True)
+    if stdout.is_terminal and len(rows) > stdout.height - 4:
+        with stdout.pager(styles=True):  # a long table on a terminal: $PAGER (less -R), not a scroll past
+            stdout.print(table)
+    else:
+        stdout.print(table)
 
 
 def literal(line: str) -> Text:
