@@ -14,7 +14,7 @@ from tracker.services import review
 from tracker.tui import build_app
 from tracker.tui.compare import CompareScreen
 from tracker.tui.details import DetailsPane
-from tracker.tui.prompts import FilterPrompt
+from tracker.tui.prompts import FilterPrompt, TextPrompt
 from tracker.tui.queue import ClaimQueue
 from tracker.tui.related import RelatedPane
 
@@ -289,3 +289,16 @@ def test_snapshot_filters_at_80x24(snap_compare, sessions, ids):
 def test_snapshot_compare_at_120x35(snap_compare, sessions, ids):
     assert snap_compare(build_app(sessions, reviewer="ann"), terminal_size=(120, 35),
                         run_before=at_claim(ids["four_days"], "w"))
+
+
+async def test_evidence_naming_a_missing_claim_reopens_the_dialog_with_the_text(sessions, ids):
+    app = build_app(sessions, reviewer="ann")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("e", *"claim:9999", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value == "claim:9999"
+        assert "claim 9999, which does not exist" in str(app.screen.query_one("#prompt-error").render())
+        with sessions() as session:
+            assert review.queue_row(session, ids["votes"]).version == 1  # nothing was recorded

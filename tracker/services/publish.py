@@ -31,7 +31,7 @@ def claim_reviews(session: Session) -> dict[str, Any]:
         verdict = claim.verdicts[-1]
         value, words = RATINGS[claim.status]
         doc = claim.document
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": doc.title or doc.name}
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": doc.title or doc.origin}
         if doc.origin.startswith(("http://", "https://")):
             appearance["url"] = doc.origin
         if doc.outlet:
@@ -83,7 +83,7 @@ def provenance(session: Session, flt: ClaimFilter | None = None) -> dict[str, An
         doc = claim.document
         doc_id = f"tracker:document/{doc.id}"
         if doc_id not in entity:
-            entity[doc_id] = {"prov:label": doc.title or doc.name, "prov:type": "tracker:Document",
+            entity[doc_id] = {"prov:label": doc.title or doc.origin, "prov:type": "tracker:Document",
                               "tracker:origin": doc.origin, "tracker:sha256": doc.sha256,
                               **({"tracker:published": doc.published.isoformat()} if doc.published else {})}
             if doc.outlet:

@@ -90,3 +90,13 @@ class ReviewFailed(Message, bubble=False):
     """A user error from the service (bad id, nothing to undo, database locked): one line to show."""
 
     reason: str
+
+
+@dataclass
+class EvidenceRefused(Message, bubble=False):
+    """Evidence the service refused (a claim that does not exist): the dialog opens again with it."""
+
+    claim_id: int
+    version: int | None
+    value: str
+    reason: str

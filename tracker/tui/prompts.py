@@ -19,17 +19,19 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, *, placeholder: str = "", value: str = "", hint: str = "",
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "", hint: str = "", error: str = "",
                  check: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
         self.prompt_title, self.placeholder, self.initial, self.hint = title, placeholder, value, hint
-        self.check = check
+        self.error, self.check = error, check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt_title, classes="dialog-title")
             yield Input(value=self.initial, placeholder=self.placeholder, id="prompt-input")
-            yield Label("", id="prompt-error", classes="dialog-error")
+            error = Label(self.error, id="prompt-error", classes="dialog-error")
+            error.display = bool(self.error)
+            yield error
             yield Label(self.hint or "enter to save · escape to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

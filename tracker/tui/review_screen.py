@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..db import database_error
-from ..errors import StaleClaim, TrackerError
+from ..errors import NotFound, StaleClaim, TrackerError
 from ..services import review
 from ..services.claims import ClaimFilter, count_claims
 from ..services.review import QueueRow
@@ -37,6 +37,7 @@ from .messages import (
     ClaimLoaded,
     ClaimLocated,
     CompareLoaded,
+    EvidenceRefused,
     LinkDecided,
     QueueLoaded,
     ReviewFailed,
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
 
 #: rows fetched per query; the queue asks for the next page as the cursor nears the end
 PAGE_SIZE = 200
+#: what the evidence dialog asks for
+EVIDENCE_HINT = "https://… or another claim's id"
 #: below this height the history pane folds away and related claims shrink; below MEDIUM both shrink
 SHORT, MEDIUM = 32, 42
 #: below this width the source pane takes more of the lower half than the side panes
@@ -225,7 +228,14 @@ class ReviewScreen(Screen[None]):
         reviewer = self.review_app.reviewer
         try:
             with self.session() as session:
-                verdict = change(session, claim_id, reviewer=reviewer, expected_version=version, **kw)
+                try:
+                    verdict = change(session, claim_id, reviewer=reviewer, expected_version=version, **kw)
+                except (NotFound, review.BadReviewInput) as exc:
+                    if action != "evidence":
+                        raise
+                    # evidence naming a claim that is not there: the dialog opens again with the text typed
+                    self.post_message(EvidenceRefused(claim_id, version, kw["evidence"], str(exc)))
+                    return
                 self.post_message(VerdictSaved(review.queue_row(session, claim_id), verdict.id, action))
         except StaleClaim as exc:
             self.post_message(VerdictRefused(claim_id, str(exc)))
@@ -439,11 +449,17 @@ class ReviewScreen(Screen[None]):
     def remember_place(self) -> None:
         self.trail.append((self.claim_filter, self.sort, self.queue.current_id))
 
-    def _annotate(self, field: str, title: str, placeholder: str) -> None:
-        claim_id = self._current()
+    def on_evidence_refused(self, message: EvidenceRefused) -> None:
+        self._annotate("evidence", f"evidence for claim {message.claim_id}", EVIDENCE_HINT, claim_id=message.claim_id,
+                       version=message.version, value=message.value, error=message.reason)
+
+    def _annotate(self, field: str, title: str, placeholder: str, *, claim_id: int | None = None,
+                  version: int | None = None, value: str = "", error: str = "") -> None:
         if claim_id is None:
-            return
-        version = self._version(claim_id)
+            claim_id = self._current()
+            if claim_id is None:
+                return
+            version = self._version(claim_id)
 
         def answered(value: str | None) -> None:
             if value and value.strip():
@@ -452,14 +468,14 @@ class ReviewScreen(Screen[None]):
         def check(value: str) -> str | None:
             return review.evidence_problem(value, claim_id) if value.strip() else None
 
-        self.app.push_screen(TextPrompt(title, placeholder=placeholder, check=check if field == "evidence" else None),
-                             answered)
+        self.app.push_screen(TextPrompt(title, placeholder=placeholder, value=value, error=error,
+                                        check=check if field == "evidence" else None), answered)
 
     def action_note(self) -> None:
         self._annotate("note", f"note on claim {self.queue.current_id}", "what you found, or why")
 
     def action_evidence(self) -> None:
-        self._annotate("evidence", f"evidence for claim {self.queue.current_id}", "https://… or another claim's id")
+        self._annotate("evidence", f"evidence for claim {self.queue.current_id}", EVIDENCE_HINT)
 
     def action_search(self) -> None:
         def answered(value: str | None) -> None:
