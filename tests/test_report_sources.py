@@ -248,3 +248,19 @@ def test_why_extracted_is_words_not_json():
                      "2 dates")
     assert why_in_words({"rule": "outlet voice", "features": []}) == "rule “outlet voice”"
     assert "{" not in why_in_words({"rule": "x", "features": ["value:quantity"]})
+
+
+def test_an_undo_says_what_it_took_back_not_a_row_id(db):
+    from tracker.services.review import undo_last
+
+    claim = first_claim(db, "sport")
+    with sessions_of(db)() as session:
+        record_verdict(session, claim, "contradicted", reviewer="ann")
+        undo_last(session, claim, reviewer="ann")
+        view = load_claim_view(session, claim)
+    undo = view.history[-1]
+    assert undo.is_undo and undo.status == "unreviewed"
+    assert re.fullmatch(r"undo of ann's contradicted of \d{4}-\d\d-\d\d \d\d:\d\d", undo.shown_note or "")
+    shown = invoke("--db", db, "show", str(claim))
+    assert "undo of ann's contradicted" in " ".join(shown.stdout.split())
+    assert "undo of verdict" not in shown.stdout

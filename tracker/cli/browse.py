@@ -120,7 +120,7 @@ def show_command(db: Database, claim_id: int) -> None:
     if view.history:
         out.print(Text("history:", style="bold"))
         for v in view.history:
-            extra = "".join(f"; {k}: {x}" for k, x in (("note", v.note), ("evidence", v.evidence)) if x)
+            extra = "".join(f"; {k}: {x}" for k, x in (("note", v.shown_note), ("evidence", v.evidence)) if x)
             out.print(literal(f"  {v.at:%Y-%m-%d %H:%M} UTC {v.reviewer}: {v.status}{extra}"))
     else:
         out.print("history: none (unreviewed)")

@@ -112,6 +112,15 @@ class HistoryEntry:
     reviewer: str
     at: datetime
     undoes_id: int | None
+    #: for an undo row, what it took back in words ("ann's corroborated of 2022-09-21 10:30")
+    undoes: str | None = None
+
+    @property
+    def shown_note(self) -> str | None:
+        """The note as a reader wants it: an undo row says what it took back, not a verdict's row id."""
+        if self.is_undo:
+            return f"undo of {self.undoes}" if self.undoes else "undo"
+        return self.note
 
     @property
     def is_undo(self) -> bool:
@@ -299,9 +308,17 @@ def source_view(document: Document) -> SourceView:
                       document.published, document.sha256)
 
 
-def history_entry(verdict: Verdict) -> HistoryEntry:
+def history_entry(verdict: Verdict, undone: Verdict | None = None) -> HistoryEntry:
+    undoes = (f"{undone.reviewer}'s {undone.status} of {utc(undone.created_at):%Y-%m-%d %H:%M}" if undone else None)
     return HistoryEntry(verdict.id, verdict.status, verdict.note, verdict.evidence, verdict.reviewer,
-                        utc(verdict.created_at), verdict.undoes_id)
+                        utc(verdict.created_at), verdict.undoes_id, undoes)
+
+
+def history(verdicts: list[Verdict]) -> tuple[HistoryEntry, ...]:
+    """A claim's verdict rows, oldest first; an undo row names what it took back."""
+    rows = sorted(verdicts, key=lambda v: v.id)
+    by_id = {v.id: v for v in rows}
+    return tuple(history_entry(v, by_id.get(v.undoes_id) if v.undoes_id else None) for v in rows)
 
 
 def link_view(link: ClaimLink, claim_id: int) -> LinkView:
@@ -328,7 +345,7 @@ def claim_view(claim: Claim, links: list[ClaimLink] | tuple[()] = (), caveats: l
         via=tuple(r.entity.name for r in att.relays) if att else (),
         values=tuple(ValueView(v.type, v.text, value_fields(v), (v.span_start, v.span_end)) for v in claim.values),
         reason=dict(claim.reason or {}),
-        history=tuple(history_entry(v) for v in sorted(claim.verdicts, key=lambda v: v.id)),
+        history=history(claim.verdicts),
         links=tuple(link_view(link, claim.id) for link in links),
         caveats=tuple((c.id, c.quote) for c in caveats),
     )

@@ -17,8 +17,8 @@ def describe(verdicts: tuple[HistoryEntry, ...] | list[HistoryEntry]) -> Text:
         out.append(f"{v.at:%Y-%m-%d %H:%M} ", style="dim")
         out.append(f"{printable(v.reviewer)} ")
         out.append(v.status, style=STATUS_STYLE.get(v.status, ""))
-        if v.note:
-            out.append(f" · {printable(v.note)}")
+        if v.shown_note:
+            out.append(f" · {printable(v.shown_note)}")
         if v.evidence:
             out.append(" · evidence ")
             out.append(printable(v.evidence), style="underline")
