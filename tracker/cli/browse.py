@@ -11,7 +11,7 @@ from rich.text import Text
 from ..models import CLAIM_KINDS, STATUSES
 from ..services.claims import ClaimFilter, count_claims, list_claims
 from ..services.safe_text import csv_row, one_line, printable
-from ..services.views import UNKNOWN_OUTLET, ClaimView, claim_view, load_claim_view
+from ..services.views import UNKNOWN_OUTLET, UNKNOWN_OUTLET_SHORT, ClaimView, claim_view, load_claim_view
 from . import main
 from .common import ROW_COUNT, ROW_OFFSET, Database, RowId, db_option, pass_db, stdout
 
@@ -68,8 +68,9 @@ def _print_claims(rows: list[ClaimView]) -> None:
                      ("speaker", {}), ("claim", {"ratio": 1, "overflow": "fold"})):
         table.add_column(name, **kw)
     for view in rows:
-        table.add_row(*(Text(one_line(cell)) for cell in (view.id, view.status, view.kind, view.source.outlet or "?",
-                                                          view.speaker_label, view.quote)))
+        cells = (view.id, view.status, view.kind, view.source.outlet or UNKNOWN_OUTLET_SHORT, view.speaker_label,
+                 view.quote)
+        table.add_row(*(Text(one_line(cell)) for cell in cells))
     if stdout.is_terminal and len(rows) > stdout.height - 4:
         with stdout.pager(styles=True):  # a long table on a terminal: $PAGER (less -R), not a scroll past
             stdout.print(table)

@@ -7,6 +7,7 @@ from rich.text import Text
 
 from ..services.documents import list_documents, set_outlet
 from ..services.safe_text import one_line
+from ..services.views import UNKNOWN_OUTLET_SHORT
 from . import main
 from .common import Database, RowId, db_option, pass_db, stdout
 
@@ -28,8 +29,9 @@ def documents_group(ctx: click.Context, db: Database, unknown_outlet: bool) -> N
     for name in ("origin", "title"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(*(Text(one_line(cell)) for cell in (row.id, row.outlet or "(unknown)", row.published or "",
-                                                          row.claims, row.origin, row.title or "")))
+        cells = (row.id, row.outlet or UNKNOWN_OUTLET_SHORT, row.published or "", row.claims, row.origin,
+                 row.title or "")
+        table.add_row(*(Text(one_line(cell)) for cell in cells))
     stdout.print(table)
     click.echo(f"{len(rows)} documents", err=True)
 

@@ -26,7 +26,7 @@ from .claims import ClaimFilter, list_claims
 from .fit import json_safe
 from .link import as_one_source, fact_of
 from .safe_text import csv_row, one_line, printable
-from .views import CONTEXT, ClaimView, claim_view
+from .views import CONTEXT, UNKNOWN_OUTLET, ClaimView, claim_view
 
 REPORT_CSV_FIELDS = ("id", "outlet", "document", "origin", "title", "published", "kind", "status", "quote",
                      "speaker", "via", "cue", "mode", "values", "verdict", "note", "evidence", "reviewer",
@@ -219,7 +219,7 @@ def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
         ctx = c["context"]
         w(f"\n### #{c['id']} · {c['status']} · {c['kind']}\n\n")
         w(f"> {_emphasised(ctx)}\n\n")
-        w(f"- Source: {_md(c['document'])}, {_md(c['outlet'] or 'unknown outlet')}"
+        w(f"- Source: {_md(c['document'])}, {_md(c['outlet'] or UNKNOWN_OUTLET)}"
           f"{', ' + c['published'] if c['published'] else ', undated'}\n")
         w(f"- Attribution: {_md(c['attribution'])}{' (' + _md(c['cue']) + ')' if c['cue'] else ''}\n")
         if c["values"]:

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from ..models import STATUSES
 from .report import when
+from .views import UNKNOWN_OUTLET
 
 #: what may become a link: an http(s) URL with no space or quote in it, or a claim of this database
 _WEB = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
@@ -122,7 +123,7 @@ def _source(c: dict[str, Any]) -> str:
     src = c["source"]
     origin = _evidence(src["origin"]) if _WEB.fullmatch(src["origin"]) else _e(src["origin"])
     title = f" “{_e(src['title'])}”" if src["title"] else ""
-    return (f"{origin}{title}, {_e(c['outlet'] or 'unknown outlet')}"
+    return (f"{origin}{title}, {_e(c['outlet'] or UNKNOWN_OUTLET)}"
             f"{', ' + _e(c['published']) if c['published'] else ', undated'}")
 
 

@@ -18,6 +18,8 @@ from .claims import get_claim, links_of, paragraph_bounds
 
 #: how a document without an outlet is named
 UNKNOWN_OUTLET = "unknown outlet"
+#: the same, in a narrow table column
+UNKNOWN_OUTLET_SHORT = "(unknown)"
 #: the speaker shown for an attributed claim whose speaker the article does not name
 UNNAMED = "(unnamed)"
 #: characters of the paragraph shown on each side of a claim's span in a report

@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..services.safe_text import one_line, printable
-from ..services.views import ClaimView
+from ..services.views import UNKNOWN_OUTLET, ClaimView
 from .keys import SCROLL_KEYS
 
 
@@ -32,8 +32,8 @@ def describe(view: ClaimView) -> Text:
     for caveat_id, quote in view.caveats:
         line("caveat", f"#{caveat_id} “{one_line(quote)}”")
     for link in view.links:  # the related pane is narrow: the other claim and the full reason are read here
-        line(f"{link.relation} #{link.other_id}", f"“{one_line(link.other_quote)}” ({link.other_outlet or '?'})"
-                                                  f" · {link.reason or '-'}")
+        outlet = link.other_outlet or UNKNOWN_OUTLET
+        line(f"{link.relation} #{link.other_id}", f"“{one_line(link.other_quote)}” ({outlet}) · {link.reason or '-'}")
     if view.reason:
         line("why extracted", view.why)
     out.rstrip()

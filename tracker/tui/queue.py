@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 
 from ..services.review import QueueRow
 from ..services.safe_text import one_line
+from ..services.views import UNKNOWN_OUTLET_SHORT
 from .keys import CURSOR_KEYS
 
 #: every column but the claim, with its width and the terminal width it needs to be shown (the claim column
@@ -92,7 +93,7 @@ class ClaimQueue(DataTable):
             "marks": Text(row.marks, style="bold red" if row.contradicted else "yellow"),
             "status": Text(row.status, style=STATUS_STYLE.get(row.status, "")),
             "kind": Text(row.kind),
-            "outlet": Text(one_line(row.outlet or "?")),
+            "outlet": Text(one_line(row.outlet or UNKNOWN_OUTLET_SHORT)),
             "speaker": Text(one_line(row.speaker or "(outlet)")),
             "worth": Text(f"{row.check_worthiness:.2f}", justify="right"),
             "date": Text(row.date or ""),

@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from ..services.safe_text import one_line
-from ..services.views import LinkView
+from ..services.views import UNKNOWN_OUTLET_SHORT, LinkView
 from .keys import CURSOR_KEYS
 
 #: the other claim's id, relation and decision first: what a narrow pane must show
@@ -45,8 +45,8 @@ class RelatedPane(DataTable):
         self.links = {link.id: link for link in links}
         for link in links:
             self.other_ids[link.id] = link.other_id
-            cells = (f"#{link.other_id}", link.relation, link.state, link.other_outlet or "?", link.other_quote,
-                     f"{link.score:.2f}", link.reason)
+            cells = (f"#{link.other_id}", link.relation, link.state, link.other_outlet or UNKNOWN_OUTLET_SHORT,
+                     link.other_quote, f"{link.score:.2f}", link.reason)
             self.add_row(*(Text(one_line(cell)) for cell in cells), key=str(link.id))
         if current is not None and current in self.links:
             self.move_cursor(row=self.get_row_index(str(current)))
