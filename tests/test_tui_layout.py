@@ -302,3 +302,14 @@ async def test_evidence_naming_a_missing_claim_reopens_the_dialog_with_the_text(
         assert "claim 9999, which does not exist" in str(app.screen.query_one("#prompt-error").render())
         with sessions() as session:
             assert review.queue_row(session, ids["votes"]).version == 1  # nothing was recorded
+
+
+async def test_the_source_pane_never_shows_the_date_header(seeded):
+    app = build_app(seeded, reviewer="ann")
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        source = app.screen.query_one("#source-text")
+        shown = str(source.render())
+        assert queue(pilot).current_id is not None and shown.strip()
+        assert "date 2022-" not in shown
+        assert "2022-09-20" in str(app.screen.query_one("#source").border_title)  # the date is in the title

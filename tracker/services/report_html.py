@@ -93,7 +93,8 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
         parts.append("<p>None found.</p>")
     parts.append(f"<h2>Corroborations ({len(report['corroborations'])})</h2><ul>")
     for p in report["corroborations"]:
-        parts.append(f"<li>#{p['a']['id']} ({_e(p['a']['outlet'])}) and #{p['b']['id']} ({_e(p['b']['outlet'])}): "
+        parts.append(f'<li><a href="#claim-{p["a"]["id"]}">#{p["a"]["id"]}</a> ({_e(p["a"]["outlet"])}) and '
+                     f'<a href="#claim-{p["b"]["id"]}">#{p["b"]["id"]}</a> ({_e(p["b"]["outlet"])}): '
                      f"{_e(p['reason'])}</li>")
     parts.append("</ul><h2>Claims</h2>")
     for c in report["claims"]:
