@@ -191,7 +191,7 @@ def main() -> None:
                 review.queue_page(session, flt, limit=PAGE)
                 count_claims(session, flt)
         print(f"  {name:28} {timed(query) * 1000:7.1f} ms")
-    for sort in ("status", "outlet", "date"):
+    for sort in ("unreviewed", "worth", "status", "outlet", "date"):
         def sorted_page(sort=sort):
             with sessions() as session:
                 review.queue_page(session, sort=sort, limit=PAGE)

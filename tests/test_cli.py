@@ -72,7 +72,7 @@ def test_db_current_reports_the_default_file_under_xdg_data_home(tmp_path, monke
 
 def test_environment_url_is_used_and_upgrade_is_announced_once(sqlite_url, monkeypatch):
     monkeypatch.setenv("TRACKER_DATABASE_URL", sqlite_url)
-    first = invoke("claims")
+    first = invoke("ingest", "--quiet", str(SEEDS))
     assert first.exit_code == 0 and "created to schema" in first.stderr
     second = invoke("claims")
     assert second.exit_code == 0 and "schema" not in second.stderr
@@ -84,8 +84,10 @@ def test_environment_url_is_used_and_upgrade_is_announced_once(sqlite_url, monke
     (("--db", "nonsense", "claims"), "bad database URL"),
     (("--db", "mysql+nosuchdriver://x/y", "claims"), "unsupported database URL"),
     (("--db", "postgresql+psycopg://nobody@127.0.0.1:9/none", "claims"), "cannot use the database"),
-    (("--db", "sqlite:////proc/no/such/dir/x.db", "claims"), "cannot create the database folder"),
+    (("--db", "sqlite:////proc/no/such/dir/x.db", "ingest", str(SEEDS)), "cannot create the database folder"),
+    (("--db", "sqlite:////proc/no/such/dir/x.db", "claims"), "no database at /proc/no/such/dir/x.db"),
 ])
+@pytest.mark.usefixtures("engine")  # the database exists: the mistake is the one in `args`
 def test_user_mistakes_get_one_line_and_a_non_zero_exit(sqlite_url, args, message):
     if args[0] != "--db":
         args = ("--db", sqlite_url, *args)

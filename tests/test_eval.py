@@ -89,6 +89,7 @@ def test_links_are_scored_when_given(sqlite_url):
     assert 0 <= found <= total
 
 
+@pytest.mark.usefixtures("engine")
 def test_bad_gold_file_is_one_clear_line(sqlite_url, tmp_path: Path):
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"doc": "a.txt", "anchor": "x", "kind": "event"}\nnot json\n', encoding="utf-8")

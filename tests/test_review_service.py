@@ -182,9 +182,9 @@ def test_queue_pages_filters_and_sorts(sessions, ids):
 def test_claim_detail_has_links_and_caveats(sessions, ids):
     with sessions() as session:
         detail = review.claim_detail(session, ids["four_days"])
-    assert [c.id for c in detail.caveats] == [ids["caveat"]]
-    assert [(link.relation, link.b_id) for link in detail.links] == [("contradicts", ids["five_days"])]
-    assert detail.claim.attribution.relays[0].entity.name == "Tass"
+    assert [c[0] for c in detail.caveats] == [ids["caveat"]]
+    assert [(link.relation, link.other_id) for link in detail.links] == [("contradicts", ids["five_days"])]
+    assert detail.via == ("Tass",)
 
 
 def test_the_data_layer_imports_without_textual():

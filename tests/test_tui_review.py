@@ -14,7 +14,7 @@ from tracker.services.claims import ClaimFilter, count_claims
 from tracker.tui import build_app
 from tracker.tui.help import EmptyScreen, HelpScreen
 from tracker.tui.messages import QueueLoaded, VerdictRefused
-from tracker.tui.prompts import FilterPrompt, TextPrompt
+from tracker.tui.prompts import ConfirmPrompt, FilterPrompt, TextPrompt
 from tracker.tui.queue import ClaimQueue
 
 SIZE = (160, 45)
@@ -115,14 +115,23 @@ async def test_evidence_is_a_url_or_another_claim(sessions, ids, evidence):
         assert [(v.status, v.evidence) for v in verdicts(sessions, ids["votes"])] == [("unreviewed", expected)]
 
 
-async def test_bad_evidence_is_refused_with_a_notice(sessions, ids):
+@pytest.mark.parametrize(("typed", "says"), [("see above", "neither a URL"), ("#{votes}", "its own evidence")])
+async def test_bad_evidence_keeps_the_dialog_open_with_the_text_typed(sessions, ids, typed, says):
+    typed = typed.format(**ids)
     app = build_app(sessions, reviewer="ann")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e", *"see above", "enter")
+        await pilot.press("e", *typed, "enter")
         await settle(pilot)
         assert verdicts(sessions, ids["votes"]) == []
-        assert any("neither a URL" in n.message for n in app._notifications)
+        assert isinstance(app.screen, TextPrompt)
+        assert app.screen.query_one(Input).value == typed
+        error = app.screen.query_one("#prompt-error")
+        assert error.display and says in str(error.render())
+        # fixed in place, the evidence is saved
+        await pilot.press(*["backspace"] * len(typed), *str(ids["five_days"]), "enter")
+        await settle(pilot)
+        assert [v.evidence for v in verdicts(sessions, ids["votes"])] == [f"claim:{ids['five_days']}"]
 
 
 async def test_undo_takes_back_my_last_verdict(sessions, ids):
@@ -140,12 +149,20 @@ async def test_undo_takes_back_my_last_verdict(sessions, ids):
         assert queue(pilot).rows_by_id[ids["votes"]].status == "unreviewed"
 
 
-async def test_reset_writes_an_unreviewed_row(sessions, ids):
+async def test_reset_of_another_reviewers_verdict_asks_first(sessions, ids):
     app = build_app(sessions, reviewer="ann")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await go_to(pilot, ids["five_days"])
+        await go_to(pilot, ids["five_days"])  # bob marked it contradicted
         await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("n")
+        await settle(pilot)
+        assert [v.reviewer for v in verdicts(sessions, ids["five_days"])] == ["bob"]
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert [(v.status, v.reviewer) for v in verdicts(sessions, ids["five_days"])] == [
             ("contradicted", "bob"), ("unreviewed", "ann")]
@@ -225,7 +242,7 @@ async def test_going_to_a_claim_outside_the_filter_shows_its_document(sessions, 
 async def test_the_queue_loads_in_pages(sessions, ids, monkeypatch):
     monkeypatch.setattr("tracker.tui.review_screen.PAGE_SIZE", 2)
     with sessions() as session:
-        in_order = [row.id for row in review.queue_page(session)]
+        in_order = [row.id for row in review.queue_page(session, sort="unreviewed")]  # the UI's default order
     offsets: list[int] = []
 
     def hook(message):

@@ -11,7 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,23 +29,47 @@ def migrations_dir() -> Path:
     raise ConfigError("the migrations folder is missing from this installation")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file (and its folder) is created on demand, with WAL and foreign keys on."""
+#: drivers SQLAlchemy would pick for a URL without one, and the one installed with tracker[postgres]
+_DRIVERLESS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
+
+
+def parse_url(url: str) -> URL:
+    """A database URL, parsed; ``postgres://`` and ``postgresql://`` (as Heroku and libpq write them) mean
+    PostgreSQL through psycopg 3, the driver tracker installs."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ConfigError(
             f"bad database URL {url!r}: expected e.g. sqlite:///path.db or postgresql+psycopg://host/db"
         ) from exc
+    if parsed.drivername in _DRIVERLESS:
+        parsed = parsed.set(drivername=_DRIVERLESS[parsed.drivername])
+    return parsed
+
+
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file a SQLite URL names; None for another engine, for memory and for a ``file:`` URI (which names
+    its file itself, perhaps read-only)."""
+    parsed = parse_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    is_uri = parsed.query.get("uri") == "true" or (parsed.database or "").startswith("file:")
+    if not parsed.database or parsed.database == ":memory:" or is_uri:
+        return None
+    return Path(parsed.database).expanduser().resolve()
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``, with WAL and foreign keys on for SQLite. With ``create`` a SQLite file's folder is
+    made on demand; without it nothing is made (see :func:`require_database`)."""
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
-        # a `file:` URI (uri=true) names its file itself, perhaps read-only: leave the file system alone
-        is_uri = parsed.query.get("uri") == "true" or (parsed.database or "").startswith("file:")
-        if parsed.database and parsed.database != ":memory:" and not is_uri:
-            folder = Path(parsed.database).expanduser().resolve().parent
+        path = sqlite_file(parsed)
+        if path is not None and create:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DatabaseError(f"cannot create the database folder {folder}: {exc.strerror}") from exc
+                raise DatabaseError(f"cannot create the database folder {path.parent}: {exc.strerror}") from exc
         try:
             engine = create_engine(parsed, connect_args={"timeout": sqlite_timeout()})
         except NoSuchModuleError as exc:
@@ -56,6 +80,22 @@ def make_engine(url: str) -> Engine:
         return create_engine(parsed, pool_pre_ping=True)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise ConfigError(f"unsupported database URL {url!r} (is its driver installed?)") from exc
+
+
+def require_database(url: str) -> None:
+    """Refuse, before anything is made, a SQLite file that is not there: reading commands never create one."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise DatabaseError(f"no database at {path}: `tracker ingest` (or `tracker db upgrade`) creates one; "
+                            "check --db or $TRACKER_DATABASE_URL")
+
+
+def require_schema(engine: Engine) -> None:
+    """Refuse a database without tracker's tables (an empty file, a new PostgreSQL database)."""
+    if current_revision(engine) is None:
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(f"the database {where} is empty: `tracker ingest` (or `tracker db upgrade`) "
+                            "sets it up")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -51,3 +51,7 @@ class NoTextFiles(IngestError):
 
 class StaleClaim(TrackerError):
     """A verdict on a claim that someone else changed since it was loaded."""
+
+
+class OutputError(TrackerError):
+    """A file a command was asked to write (``-o``) cannot be written: its folder is missing, or it is refused."""

@@ -23,4 +23,4 @@ main.epilog = (
     "PostgreSQL works too: --db postgresql+psycopg://user@host/dbname."
 )
 
-from . import analysis, archive, browse, database, evaluate, export, ingest, publish, review  # noqa: E402,F401  - commands register themselves on `main`
+from . import analysis, archive, browse, database, documents, evaluate, export, ingest, publish, review  # noqa: E402,F401  - commands register themselves on `main`

@@ -5,6 +5,7 @@ import csv
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 from rich.table import Table
@@ -18,8 +19,7 @@ from ..services.report import ReportFilter, build_report, write_csv, write_json,
 from ..services.report_html import write_html
 from ..services.safe_text import csv_row, printable
 from . import main
-from .common import Database, db_option, pass_db, stdout
-from .export import output_option
+from .common import Database, db_option, open_output, output_option, pass_db, stdout
 
 
 @main.command("link")
@@ -112,7 +112,7 @@ class _Stdout:
 
 
 def _open(output: str | None):
-    return open(output, "w", encoding="utf-8", newline="") if output else _Stdout()
+    return open_output(output) if output else _Stdout()
 
 
 def _day(_ctx, _param, value: str | None) -> date | None:
@@ -127,24 +127,34 @@ def _day(_ctx, _param, value: str | None) -> date | None:
 WRITERS = {"md": write_markdown, "html": write_html, "json": write_json, "csv": write_csv}
 
 
+#: what a report's file name says about its format
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+
+
 @main.command("report")
 @click.option("--outlet", metavar="NAME", help="Only claims from outlets whose name contains this.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Only documents published on or after this day.")
-@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default="md", show_default=True)
+@click.option("--include-undated", is_flag=True, help="With --since: also documents without a publication date.")
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default=None,
+              help="md, html, json or csv (default: from the -o file's extension, else md).")
 @output_option
 @db_option
 @pass_db
-def report_command(db: Database, outlet: str | None, status: str | None, since: date | None, fmt: str,
-                   output: str | None) -> None:
+def report_command(db: Database, outlet: str | None, status: str | None, since: date | None, include_undated: bool,
+                   fmt: str | None, output: str | None) -> None:
     """A verification report: counts, contradictions with both sides, then every claim in context.
 
-    Each claim comes with its attribution chain, values, latest verdict, note, evidence, reviewer and
-    time. HTML is one self-contained file (no scripts) with a chart of statuses per outlet.
+    Each claim comes with its source (origin and title), attribution chain, values, the verdict, and every
+    note and piece of evidence of its history with reviewer and time. HTML is one self-contained file (no
+    scripts) with a chart of statuses per outlet. An --outlet that matches no outlet is an error.
     """
+    if fmt is None:
+        fmt = SUFFIXES.get(Path(output).suffix.lower(), "md") if output else "md"
     with db.sessions() as session:
-        report = build_report(session, ReportFilter(outlet=outlet, status=status, since=since))
+        report = build_report(session, ReportFilter(outlet=outlet, status=status, since=since,
+                                                    include_undated=include_undated))
     with _open(output) as out:
         WRITERS[fmt](report, out)
     if output:
-        click.echo(f"report of {report['counts']['total']} claims written to {output}", err=True)
+        click.echo(f"report of {report['counts']['total']} claims written to {output} ({fmt})", err=True)

@@ -9,8 +9,8 @@ import click
 
 from ..services.archive import export_archive, import_archive
 from . import main
-from .common import Database, db_option, pass_db
-from .export import export_group, output_option
+from .common import Database, creates_db, db_option, open_output, output_option, pass_db
+from .export import export_group
 
 
 @export_group.command("all")
@@ -26,7 +26,7 @@ def export_all(db: Database, output: str | None) -> None:
             # written beside the target and renamed over it, so a failed export never leaves half a file
             partial = f"{output}.partial"
             try:
-                with open(partial, "w", encoding="utf-8", newline="\n") as out:
+                with open_output(partial) as out:
                     counts = export_archive(session, out)
             except BaseException:
                 Path(partial).unlink(missing_ok=True)
@@ -42,6 +42,7 @@ def export_all(db: Database, output: str | None) -> None:
 @click.argument("archive", type=click.Path(exists=True, dir_okay=False, readable=True))
 @db_option
 @pass_db
+@creates_db
 def import_command(db: Database, archive: str) -> None:
     """Load an archive written by `tracker export all` into an empty database (all or nothing)."""
     with open(archive, encoding="utf-8") as lines, db.sessions() as session:

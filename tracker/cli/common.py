@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import sys
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, update_wrapper
+from pathlib import Path
+from typing import IO, Any, TypeVar, cast
 
 import click
 from rich.console import Console
@@ -11,17 +14,24 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import database_url
-from ..db import database_error, make_engine, session_factory, upgrade
-from ..errors import NotFound, TrackerError
+from ..db import database_error, make_engine, require_database, require_schema, session_factory, upgrade
+from ..errors import NotFound, OutputError, TrackerError
 from ..readers.limits import MAX_ID
 from ..services.safe_text import one_line
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 class Database:
-    """The database a command works on, opened (and brought to the newest schema) on first use."""
+    """The database a command works on, opened (and brought to the newest schema) on first use.
+
+    Only a command that stores articles (``ingest``, ``import``, ``db upgrade``) sets ``creates``: any other
+    refuses, in one line and before anything is made, a database that does not exist or has no tables.
+    """
 
     def __init__(self, url: str | None = None):
         self.explicit_url = url
+        self.creates = False
 
     @property
     def url(self) -> str:
@@ -29,7 +39,11 @@ class Database:
 
     @cached_property
     def engine(self) -> Engine:
-        engine = make_engine(self.url)
+        if not self.creates:
+            require_database(self.url)
+        engine = make_engine(self.url, create=self.creates)
+        if not self.creates:
+            require_schema(engine)
         result = upgrade(engine)
         if result.changed:
             where = engine.url.render_as_string(hide_password=True)
@@ -55,6 +69,16 @@ db_option = click.option(
 
 pass_db = click.make_pass_decorator(Database, ensure=True)
 
+
+def creates_db(f: F) -> F:
+    """Mark a command that may create its database (and the SQLite file's folder); others only open one."""
+
+    def new_func(*args, **kwargs):
+        click.get_current_context().ensure_object(Database).creates = True
+        return f(*args, **kwargs)
+
+    return cast(F, update_wrapper(new_func, f))
+
 stdout = Console(soft_wrap=False)
 stderr = Console(stderr=True)
 
@@ -70,7 +94,7 @@ class TrackerGroup(click.Group):
         except OperationalError as exc:
             db = ctx.find_object(Database) or Database()
             # the engine may not exist yet (the error came while making it): name the URL the command was given
-            engine = db.__dict__.get("engine") or make_engine(db.url)
+            engine = db.__dict__.get("engine") or make_engine(db.url, create=False)
             fail(str(database_error(engine, exc)))
         except KeyboardInterrupt:
             fail("interrupted; everything committed before the interrupt is kept", code=130)
@@ -105,3 +129,25 @@ def fail(message: str, code: int = 1) -> None:
 def show_progress(quiet: bool) -> bool:
     """Progress bars only for a person watching: not with --quiet, not when stderr is a pipe or a file."""
     return not quiet and sys.stderr.isatty()
+
+
+def check_output(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """``-o FILE`` into a folder that is not there: one line, before the database is even opened."""
+    if value is not None:
+        folder = Path(value).expanduser().parent
+        if not folder.is_dir():
+            raise OutputError(f"cannot write {value}: the folder {folder} does not exist")
+    return value
+
+
+def open_output(path: str) -> IO[str]:
+    """``path`` opened for writing text; a refusal (permissions, a full disk) is one line, not a traceback."""
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), callback=check_output,
+    help="Write to this file instead of stdout.")

@@ -14,10 +14,7 @@ from ..services.export import (
     write_jsonl,
 )
 from . import main
-from .common import Database, db_option, pass_db
-
-output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+from .common import Database, db_option, open_output, output_option, pass_db
 
 
 @main.group("export")
@@ -26,7 +23,7 @@ def export_group() -> None:
 
 
 def _open(output: str | None):
-    return open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    return open_output(output) if output else sys.stdout
 
 
 @export_group.command("claims")

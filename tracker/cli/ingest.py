@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -9,7 +11,11 @@ from ..services.ingest import DocumentResult, ingest
 from ..services.link import link_new_documents
 from ..services.safe_text import one_line
 from . import main
-from .common import Database, db_option, fail, pass_db, show_progress, stderr
+from .common import Database, creates_db, db_option, fail, pass_db, show_progress, stderr
+
+#: a path that is a URL (``https://…``, ``ftp://…``), not a file
+URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
+NOT_FETCHED = "URLs are not fetched yet; save the page and ingest the file"
 
 
 @main.command("ingest")
@@ -19,6 +25,7 @@ from .common import Database, db_option, fail, pass_db, show_progress, stderr
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-file lines; only errors and the summary.")
 @db_option
 @pass_db
+@creates_db
 def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, encoding: str | None, quiet: bool) -> None:
     """Read articles from files and folders and extract their claims.
 
@@ -32,6 +39,12 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     """
     if outlet is not None and (len(outlet) > MAX_CHARS["outlet"] or "\x00" in outlet or not outlet.strip()):
         fail(f"--outlet must be 1 to {MAX_CHARS['outlet']} characters without NUL")
+    urls = [p for p in paths if URL.match(p)]
+    if urls and len(urls) == len(paths):
+        fail(f"{urls[0]}: {NOT_FETCHED}" if len(urls) == 1 else f"{len(urls)} URLs given: {NOT_FETCHED}")
+    for url in urls:
+        click.echo(f"tracker: skipped {one_line(url)}: {NOT_FETCHED}", err=True)
+    paths = tuple(p for p in paths if p not in urls)
     sessions = db.sessions
     items = read_paths(paths, encoding=encoding, defer_html=True)  # pages are read in the extraction workers
 
@@ -63,5 +76,5 @@ def ingest_command(db: Database, paths: tuple[str, ...], outlet: str | None, enc
     linked = link_new_documents(sessions, summary.document_ids)
     summary.links, summary.left_over = linked.stored, linked.left_over
     click.echo(summary.line(), err=True)
-    if summary.failed:
+    if summary.failed or urls:
         raise SystemExit(1)

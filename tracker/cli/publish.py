@@ -8,14 +8,14 @@ import click
 
 from ..services.fit import json_safe
 from ..services.publish import claim_reviews, provenance
-from .common import Database, db_option, pass_db
-from .export import export_group, output_option
+from .common import Database, db_option, open_output, output_option, pass_db
+from .export import export_group
 
 
 def _write(document: dict, output: str | None, what: str) -> None:
     document = json_safe(document)  # valid JSON: no Infinity or NaN
     if output:
-        with open(output, "w", encoding="utf-8") as out:
+        with open_output(output) as out:
             json.dump(document, out, ensure_ascii=False, indent=2, allow_nan=False)
             out.write("\n")
         click.echo(f"{what} written to {output}", err=True)

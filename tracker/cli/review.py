@@ -30,14 +30,16 @@ def review_command(db: Database, reviewer: str) -> None:
 @click.argument("claim_id", metavar="ID", type=RowId())
 @click.argument("status", metavar="STATUS")
 @click.option("--note", metavar="TEXT", help="A note kept with the verdict.")
-@click.option("--evidence", metavar="URL", help="A URL, or another claim's id, that supports the verdict.")
+@click.option("--evidence", metavar="URL|ID",
+              help="A URL, or another claim's id (42, #42 or claim:42), that supports the verdict.")
 @reviewer_option
 @db_option
 @pass_db
 def mark_command(db: Database, claim_id: int, status: str, note: str | None, evidence: str | None,
                  reviewer: str) -> None:
-    """Record a verdict on claim ID: STATUS is corroborated, contradicted, unverified or unreviewed."""
-    check_status(status)
+    """Record a verdict on claim ID: STATUS is corroborated, contradicted, unverified or unreviewed (any case)."""
+    status = check_status(status)
+    check_reviewer(reviewer)
     with db.sessions() as session:
         verdict = record_verdict(session, claim_id, status, reviewer=reviewer, note=note, evidence=evidence)
         click.echo(f"claim {claim_id}: {verdict.status} (verdict {verdict.id} by {verdict.reviewer})")

@@ -13,6 +13,7 @@ from ..analysis.values import describe
 from ..models import Claim, ClaimLink
 from .claims import list_claims
 from .link import as_one_source, fact_of
+from .views import UNKNOWN_OUTLET, outlet_name
 
 AUDIT_CSV_FIELDS = ("section", "name", "claims", "outlets", "speakers", "relays", "values", "sources", "kinds",
                     "attributed_share", "caveats", "modes", "relations")
@@ -36,7 +37,7 @@ def _relays(claim: Claim) -> list[str]:
 
 def _outlet(claim: Claim) -> str:
     doc = claim.document
-    return doc.outlet.name if doc.outlet else f"unknown outlet ({doc.name})"
+    return outlet_name(doc) or f"{UNKNOWN_OUTLET} ({doc.origin})"
 
 
 def build_audit(session: Session) -> dict[str, Any]:

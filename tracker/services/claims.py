@@ -24,6 +24,8 @@ class ClaimFilter:
     #: free-text search over claim text (full-text index where the database has one)
     search: str | None = None
     document_id: int | None = None
+    #: only claims of documents whose outlet is not known
+    unknown_outlet: bool = False
 
 
 def _like(value: str) -> str:
@@ -39,6 +41,8 @@ def filtered(stmt: Select, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.status == flt.status)
     if flt.document_id is not None:
         stmt = stmt.where(Claim.document_id == flt.document_id)
+    if flt.unknown_outlet:
+        stmt = stmt.where(Claim.document_id.in_(select(Document.id).where(Document.outlet_id.is_(None))))
     if flt.outlet:
         stmt = stmt.where(Claim.document_id.in_(
             select(Document.id).join(Outlet).where(func.lower(Outlet.name).like(_like(flt.outlet), escape="\\"))))

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..evaluation import GoldError, Score, parse_gold, parse_gold_links, score
+from ..evaluation import GoldError, Score, doc_name, parse_gold, parse_gold_links, score
+from ..models import Document
 from .export import claim_records, link_records
 
 
@@ -27,6 +29,10 @@ def evaluate(session: Session, gold_path: Path, links_path: Path | None = None) 
         raise GoldError(f"{gold_path}: no gold claims in it")
     gold_links = parse_gold_links(_lines(links_path), str(links_path)) if links_path else None
     docs = {g.doc for g in gold}
-    records = [r for r in claim_records(session) if (r["source"]["name"] or "") in docs]
+    records = [r for r in claim_records(session) if doc_name(r) in docs]
+    if not records and not session.scalar(select(Document.id).where(Document.name.in_(docs)).limit(1)):
+        named = ", ".join(sorted(docs)[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+        raise GoldError(f"none of the {len(docs)} documents {gold_path} annotates ({named}) is in the database: "
+                        "ingest them first, or check --db")
     links = list(link_records(session)) if gold_links is not None else None
     return score(gold, records, gold_links, links)

@@ -13,62 +13,47 @@ from ..models import Claim, ClaimLink, ClaimValue
 from .claims import with_details
 from .fit import json_safe
 from .safe_text import csv_row
+from .views import ValueView, claim_view, value_fields
 
 CLAIM_CSV_FIELDS = (
-    "id", "source_id", "source_name", "outlet", "published", "sha256", "start", "end", "quote", "kind",
+    "id", "source_id", "source_name", "source_origin", "source_title", "outlet", "published", "sha256", "start",
+    "end", "quote", "kind",
     "check_worthiness", "hedged", "speaker", "speaker_type", "cue", "mode", "descriptor", "via", "values",
     "caveat_of", "status",
 )
 LINK_FIELDS = ("a", "b", "relation", "score", "reason", "origin", "decision")
 
 
-def value_record(value: ClaimValue) -> dict[str, Any]:
-    record: dict[str, Any] = {"type": value.type, "text": value.text}
-    if value.type == "date":
-        record["value"] = value.date
-    elif value.type == "date_range":
-        record["start"], record["end"] = value.date, value.date_end
-    elif value.type == "quantity_range":
-        record["low"], record["high"] = value.low, value.high
-    else:
-        record["value"] = _number(value.number)
-    if value.unit:
-        record["unit"] = value.unit
-    record["span"] = [value.span_start, value.span_end]
-    return record
-
-
-def _number(x: float | None) -> float | int | None:
-    return int(x) if x is not None and float(x).is_integer() else x
+def value_record(value: ClaimValue | ValueView) -> dict[str, Any]:
+    """A value as exports write it: type, text, the normalised fields, span."""
+    view = value if isinstance(value, ValueView) else ValueView(
+        value.type, value.text, value_fields(value), (value.span_start, value.span_end))
+    return {"type": view.type, "text": view.text, **view.fields, "span": list(view.span)}
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    doc = claim.document
-    att = claim.attribution
-    speaker = att.speaker if att else None
+    view = claim_view(claim)
     return {
-        "id": claim.id,
-        "source": {
-            "id": doc.id, "name": doc.name, "outlet": doc.outlet.name if doc.outlet else None,
-            "published": doc.published.isoformat() if doc.published else None, "sha256": doc.sha256,
-        },
-        "start": claim.start,
-        "end": claim.end,
-        "quote": claim.quote,
-        "kind": claim.kind,
-        "check_worthiness": claim.check_worthiness,
-        "hedged": claim.hedged,
+        "id": view.id,
+        # name: the base name (external scorers key on it); origin: the path or URL that tells two apart
+        "source": view.source.record(),
+        "start": view.start,
+        "end": view.end,
+        "quote": view.quote,
+        "kind": view.kind,
+        "check_worthiness": view.check_worthiness,
+        "hedged": view.hedged,
         "attribution": {
-            "speaker": speaker.name if speaker else None,
-            "speaker_type": speaker.kind if speaker else None,
-            "cue": att.cue if att else None,
-            "mode": att.mode if att else "outlet",
-            "descriptor": att.descriptor if att else None,
-            "via": [r.entity.name for r in att.relays] if att else [],
+            "speaker": view.speaker,
+            "speaker_type": view.speaker_kind,
+            "cue": view.cue,
+            "mode": view.mode,
+            "descriptor": view.descriptor,
+            "via": list(view.via),
         },
-        "values": [value_record(v) for v in claim.values],
-        "caveat_of": claim.caveat_of_id,
-        "status": claim.status,
+        "values": [value_record(v) for v in view.values],
+        "caveat_of": view.caveat_of_id,
+        "status": view.status,
     }
 
 
@@ -108,7 +93,8 @@ def flat_claim(record: dict[str, Any]) -> dict[str, Any]:
     """A claim record flattened to one CSV row (nested parts as JSON or joined text)."""
     src, att = record["source"], record["attribution"]
     return {
-        "id": record["id"], "source_id": src["id"], "source_name": src["name"], "outlet": src["outlet"],
+        "id": record["id"], "source_id": src["id"], "source_name": src["name"], "source_origin": src["origin"],
+        "source_title": src["title"], "outlet": src["outlet"],
         "published": src["published"], "sha256": src["sha256"], "start": record["start"], "end": record["end"],
         "quote": record["quote"], "kind": record["kind"], "check_worthiness": record["check_worthiness"],
         "hedged": record["hedged"], "speaker": att["speaker"], "speaker_type": att["speaker_type"],

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Claim
 from .claims import ClaimFilter, list_claims
+from .views import claim_view, outlet_name
 
 #: ClaimReview's numeric rating: worst 1 (contradicted) to best 3 (corroborated), with the words beside it
 RATINGS = {"contradicted": (1, "Contradicted"), "unverified": (2, "Unverified"), "corroborated": (3, "Corroborated")}
@@ -18,8 +19,7 @@ def _speaker_node(claim: Claim) -> dict[str, Any]:
     if att and att.speaker:
         kind = "Person" if att.speaker.kind == "person" else "Organization"
         return {"@type": kind, "name": att.speaker.name}
-    outlet = claim.document.outlet
-    return {"@type": "Organization", "name": outlet.name if outlet else claim.document.name}
+    return {"@type": "Organization", "name": outlet_name(claim.document) or claim.document.origin}
 
 
 def claim_reviews(session: Session) -> dict[str, Any]:
@@ -31,7 +31,7 @@ def claim_reviews(session: Session) -> dict[str, Any]:
         verdict = claim.verdicts[-1]
         value, words = RATINGS[claim.status]
         doc = claim.document
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": doc.title or doc.name}
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": doc.title or doc.origin}
         if doc.origin.startswith(("http://", "https://")):
             appearance["url"] = doc.origin
         if doc.outlet:
@@ -49,10 +49,16 @@ def claim_reviews(session: Session) -> dict[str, Any]:
             "itemReviewed": {"@type": "Claim", "author": _speaker_node(claim), "appearance": appearance,
                              **({"datePublished": doc.published.isoformat()} if doc.published else {})},
         }
-        if verdict.note:
-            review["reviewBody"] = verdict.note
-        if verdict.evidence and verdict.evidence.startswith(("http://", "https://")):
-            review["citation"] = verdict.evidence
+        # every note of the history, not only the latest row's: a verdict, then a note, then evidence is the
+        # normal flow, and the note is two rows back
+        notes = claim_view(claim).notes
+        body = "\n\n".join(n.note for n in notes if n.note)
+        if body:
+            review["reviewBody"] = body
+        citations = list(dict.fromkeys(n.evidence for n in notes
+                                       if n.evidence and n.evidence.startswith(("http://", "https://"))))
+        if citations:
+            review["citation"] = citations[0] if len(citations) == 1 else citations
         reviews.append(review)
     return {"@context": "https://schema.org", "@graph": reviews}
 
@@ -77,7 +83,7 @@ def provenance(session: Session, flt: ClaimFilter | None = None) -> dict[str, An
         doc = claim.document
         doc_id = f"tracker:document/{doc.id}"
         if doc_id not in entity:
-            entity[doc_id] = {"prov:label": doc.title or doc.name, "prov:type": "tracker:Document",
+            entity[doc_id] = {"prov:label": doc.title or doc.origin, "prov:type": "tracker:Document",
                               "tracker:origin": doc.origin, "tracker:sha256": doc.sha256,
                               **({"tracker:published": doc.published.isoformat()} if doc.published else {})}
             if doc.outlet:

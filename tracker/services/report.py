@@ -8,91 +8,82 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import IO, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..analysis import clusters_of
 from ..analysis.values import describe
-from ..models import STATUSES, Claim
+from ..errors import NotFound
+from ..models import STATUSES, Outlet
 from .audit import live_links
-from .claims import ClaimFilter, list_claims, paragraph_bounds
+from .claims import ClaimFilter, list_claims
 from .fit import json_safe
 from .link import as_one_source, fact_of
-from .safe_text import csv_row, one_line
+from .safe_text import csv_row, one_line, printable
+from .views import CONTEXT, UNKNOWN_OUTLET, ClaimView, claim_view
 
-#: characters of the paragraph shown on each side of a claim's span
-CONTEXT = 240
-REPORT_CSV_FIELDS = ("id", "outlet", "document", "published", "kind", "status", "quote", "speaker", "via", "cue",
-                     "mode", "values", "verdict", "note", "evidence", "reviewer", "reviewed_at", "links")
+REPORT_CSV_FIELDS = ("id", "outlet", "document", "origin", "title", "published", "kind", "status", "quote",
+                     "speaker", "via", "cue", "mode", "values", "verdict", "note", "evidence", "reviewer",
+                     "reviewed_at", "links")
 
 
 @dataclass(frozen=True, slots=True)
 class ReportFilter:
     outlet: str | None = None
     status: str | None = None
-    #: documents published on or after this day (documents without a date: ingested on or after it)
+    #: documents published on or after this day
     since: date | None = None
+    #: with ``since``, also documents without a publication date (left out otherwise)
+    include_undated: bool = False
 
 
-def chain(claim: Claim) -> str:
-    """Who said it, through whom, in which outlet: "both regions, via Tass, in NBC News"; "NBC News, in its own
-    voice" when nobody is named."""
-    att = claim.attribution
-    outlet = claim.document.outlet.name if claim.document.outlet else claim.document.name
-    relays = [r.entity.name for r in att.relays] if att else []
-    parts = []
-    if att and att.speaker:
-        parts.append(att.speaker.name)
-    elif not relays and att and att.mode in ("direct", "indirect"):
-        parts.append("someone the article does not name")
-    elif not relays:
-        return f"{outlet}, in its own voice"
-    if relays:
-        parts.append("via " + " and ".join(relays))
-    parts.append(f"in {outlet}")
-    return ", ".join(parts)
+def _side(view: ClaimView) -> dict[str, Any]:
+    return {"id": view.id, "outlet": view.source.outlet, "document": view.source.cited, "quote": view.quote,
+            "attribution": view.chain, "status": view.status}
 
 
-def _context(claim: Claim) -> dict[str, str]:
-    text = claim.document.text
-    p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
-    before_start = max(p_start, claim.start - CONTEXT)
-    after_end = min(p_end, claim.end + CONTEXT)
-    return {"before": ("…" if before_start > p_start else "") + text[before_start:claim.start],
-            "span": text[claim.start:claim.end],
-            "after": text[claim.end:after_end] + ("…" if after_end < p_end else "")}
-
-
-def _side(claim: Claim) -> dict[str, Any]:
-    return {"id": claim.id, "outlet": claim.document.outlet.name if claim.document.outlet else None,
-            "document": claim.document.name, "quote": claim.quote, "attribution": chain(claim),
-            "status": claim.status}
-
-
-def _verdict(claim: Claim) -> dict[str, Any] | None:
-    if not claim.verdicts:
+def _verdict(view: ClaimView) -> dict[str, Any] | None:
+    """The verdict that set the status, with the latest note and evidence (every one is in ``notes``)."""
+    v = view.verdict
+    if v is None:
         return None
-    v = claim.verdicts[-1]
-    return {"status": v.status, "note": v.note, "evidence": v.evidence, "reviewer": v.reviewer,
-            "at": v.created_at.isoformat() if v.created_at else None, "history": len(claim.verdicts)}
+    notes = view.notes
+    return {"status": v.status, "reviewer": v.reviewer, "at": v.at.isoformat(timespec="seconds"),
+            "note": next((e.note for e in reversed(notes) if e.note), None),
+            "evidence": next((e.evidence for e in reversed(notes) if e.evidence), None),
+            "history": len(view.history)}
 
 
-def _in_period(claim: Claim, since: date | None) -> bool:
-    if since is None:
+def _in_period(view: ClaimView, flt: ReportFilter) -> bool:
+    if flt.since is None:
         return True
-    doc = claim.document
-    day = doc.published or (doc.ingested_at.date() if doc.ingested_at else None)
-    return day is not None and day >= since
+    published = view.source.published
+    return flt.include_undated if published is None else published >= flt.since
+
+
+def check_outlet(session: Session, outlet: str | None) -> None:
+    """``--outlet`` that names no outlet is a mistake to report, not an empty report."""
+    if not outlet:
+        return
+    names = list(session.scalars(select(Outlet.name).order_by(Outlet.name)))
+    if not any(outlet.lower() in name.lower() for name in names):
+        known = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+        raise NotFound(f"no outlet matches {outlet!r}" + (f": the outlets are {known}" if names else
+                                                          ": no document has an outlet yet"))
 
 
 def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[str, Any]:
+    check_outlet(session, flt.outlet)
     everything = {c.id: c for c in list_claims(session)}
-    chosen = {c.id: c for c in list_claims(session, ClaimFilter(outlet=flt.outlet, status=flt.status))
-              if _in_period(c, flt.since)}
+    views = {i: claim_view(c) for i, c in everything.items()}
+    chosen = {c.id: views[c.id] for c in list_claims(session, ClaimFilter(outlet=flt.outlet, status=flt.status))
+              if _in_period(views[c.id], flt)}
     links = [link for link in live_links(session) if link.a_id in chosen or link.b_id in chosen]
     independence = {}
     linked = {x for link in links for x in (link.a_id, link.b_id)}
@@ -102,7 +93,7 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
             independence[fact.id] = cluster.independence
     by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     for c in chosen.values():
-        by_outlet[c.document.outlet.name if c.document.outlet else "unknown outlet"][c.status] += 1
+        by_outlet[c.source.outlet_or_unknown][c.status] += 1
     links_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for link in links:
         for this, other in ((link.a_id, link.b_id), (link.b_id, link.a_id)):
@@ -110,13 +101,14 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
                                    "score": link.score, "origin": link.origin, "decision": link.decision})
 
     def pair(link) -> dict[str, Any]:
-        return {"a": _side(everything[link.a_id]), "b": _side(everything[link.b_id]), "reason": link.reason,
+        return {"a": _side(views[link.a_id]), "b": _side(views[link.b_id]), "reason": link.reason,
                 "score": link.score, "origin": link.origin, "decision": link.decision,
                 "independence": independence.get(link.a_id)}
 
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "filter": {"outlet": flt.outlet, "status": flt.status, "since": flt.since.isoformat() if flt.since else None},
+        "filter": {"outlet": flt.outlet, "status": flt.status, "since": flt.since.isoformat() if flt.since else None,
+                   "include_undated": flt.include_undated if flt.since else None},
         "counts": {
             "total": len(chosen),
             "by_status": {s: sum(c[s] for c in by_outlet.values()) for s in STATUSES},
@@ -124,20 +116,19 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
         },
         "contradictions": [pair(link) for link in links if link.relation == "contradicts"],
         "corroborations": [pair(link) for link in links if link.relation in ("corroborates", "same")],
-        "claims": [_claim(c, links_of.get(c.id, []), independence.get(c.id)) for c in chosen.values()],
+        "claims": [_claim(c, fact_of(everything[c.id]), links_of.get(c.id, []), independence.get(c.id))
+                   for c in chosen.values()],
     }
 
 
-def _claim(c: Claim, links: list[dict[str, Any]], independence: str | None) -> dict[str, Any]:
-    att = c.attribution
+def _claim(c: ClaimView, fact: Any, links: list[dict[str, Any]], independence: str | None) -> dict[str, Any]:
     return {
-        "id": c.id, "outlet": c.document.outlet.name if c.document.outlet else None, "document": c.document.name,
-        "published": c.document.published.isoformat() if c.document.published else None,
-        "kind": c.kind, "status": c.status, "quote": c.quote, "context": _context(c), "attribution": chain(c),
-        "speaker": att.speaker.name if att and att.speaker else None,
-        "via": [r.entity.name for r in att.relays] if att else [],
-        "cue": att.cue if att else None, "mode": att.mode if att else "outlet",
-        "values": [describe(v) for v in fact_of(c).values], "verdict": _verdict(c),
+        "id": c.id, "outlet": c.source.outlet, "document": c.source.cited, "source": c.source.record(),
+        "published": c.source.published.isoformat() if c.source.published else None,
+        "kind": c.kind, "status": c.status, "quote": c.quote, "context": c.context(CONTEXT), "attribution": c.chain,
+        "speaker": c.speaker, "via": list(c.via), "cue": c.cue, "mode": c.mode,
+        "values": [describe(v) for v in fact.values], "verdict": _verdict(c),
+        "notes": [e.record() for e in c.notes], "history": [e.record() for e in c.history],
         "links": links, "independence": independence,
     }
 
@@ -154,24 +145,47 @@ def write_csv(report: dict[str, Any], out: IO[str]) -> None:
     for c in report["claims"]:
         v = c["verdict"] or {}
         writer.writerow(csv_row({
-            "id": c["id"], "outlet": c["outlet"], "document": c["document"], "published": c["published"],
+            "id": c["id"], "outlet": c["outlet"], "document": c["source"]["name"], "origin": c["source"]["origin"],
+            "title": c["source"]["title"], "published": c["published"],
             "kind": c["kind"], "status": c["status"], "quote": c["quote"], "speaker": c["speaker"],
             "via": "; ".join(c["via"]), "cue": c["cue"], "mode": c["mode"], "values": "; ".join(c["values"]),
-            "verdict": v.get("status"), "note": v.get("note"), "evidence": v.get("evidence"),
+            "verdict": v.get("status"),
+            "note": " | ".join(f"{n['note']} ({n['reviewer']}, {n['at']})" for n in c["notes"] if n["note"]) or None,
+            "evidence": " | ".join(n["evidence"] for n in c["notes"] if n["evidence"]) or None,
             "reviewer": v.get("reviewer"), "reviewed_at": v.get("at"),
             "links": "; ".join(f"{link['relation']} #{link['claim']}" for link in c["links"]),
         }))
 
 
-def _md(text: str | None) -> str:
+def _md(text: str | None, *, keep_edges: bool = False) -> str:
     """Article text inside Markdown: no line breaks, no control characters (a report is often read in a
-    terminal), and characters that would start markup escaped."""
+    terminal), and characters that would start markup escaped. With ``keep_edges`` a space at either end stays
+    (as one space), for text that runs on into other text."""
     if not text:
         return ""
-    text = one_line(text)
+    text = re.sub(r"\s+", " ", printable(text)) if keep_edges else one_line(text)
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _emphasised(ctx: dict[str, str]) -> str:
+    """The span in bold within its context, spaces kept outside the ``**`` so words never run into it."""
+    span = ctx["span"]
+    core = span.strip()
+    before = _md(ctx["before"] + span[: len(span) - len(span.lstrip())], keep_edges=True).lstrip()
+    after = _md(span[len(span.rstrip()):] + ctx["after"], keep_edges=True).rstrip()
+    return f"{before}**{_md(core)}**{after}" if core else before + after
+
+
+def when(iso: str | None) -> str:
+    """A stored time as a reader wants it, zone included: 2022-09-21 10:30 UTC."""
+    if not iso:
+        return ""
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is None or moment.utcoffset() == timedelta(0):
+        return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return f"{moment:%Y-%m-%d %H:%M %z}"
 
 
 def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
@@ -204,21 +218,22 @@ def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
     for c in report["claims"]:
         ctx = c["context"]
         w(f"\n### #{c['id']} · {c['status']} · {c['kind']}\n\n")
-        w(f"> {_md(ctx['before'])}**{_md(ctx['span'])}**{_md(ctx['after'])}\n\n")
-        w(f"- Source: {_md(c['document'])}, {_md(c['outlet'] or 'unknown outlet')}"
-          f"{', ' + c['published'] if c['published'] else ''}\n")
+        w(f"> {_emphasised(ctx)}\n\n")
+        w(f"- Source: {_md(c['document'])}, {_md(c['outlet'] or UNKNOWN_OUTLET)}"
+          f"{', ' + c['published'] if c['published'] else ', undated'}\n")
         w(f"- Attribution: {_md(c['attribution'])}{' (' + _md(c['cue']) + ')' if c['cue'] else ''}\n")
         if c["values"]:
             w(f"- Values: {_md('; '.join(c['values']))}\n")
         v = c["verdict"]
         if v:
-            w(f"- Verdict: **{v['status']}** by {_md(v['reviewer'])} at {v['at']}\n")
-            if v["note"]:
-                w(f"- Note: {_md(v['note'])}\n")
-            if v["evidence"]:
-                w(f"- Evidence: {_md(v['evidence'])}\n")
+            w(f"- Verdict: **{v['status']}** by {_md(v['reviewer'])} at {when(v['at'])}\n")
         else:
             w("- Verdict: not reviewed yet\n")
+        for n in c["notes"]:
+            if n["note"]:
+                w(f"- Note by {_md(n['reviewer'])} at {when(n['at'])}: {_md(n['note'])}\n")
+            if n["evidence"]:
+                w(f"- Evidence by {_md(n['reviewer'])} at {when(n['at'])}: {_md(n['evidence'])}\n")
         for link in c["links"]:
             w(f"- {link['relation'].capitalize()} #{link['claim']}: {_md(link['reason'])}\n")
         if c["independence"]:

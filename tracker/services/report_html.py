@@ -5,11 +5,17 @@ Every piece of article or reviewer text goes through :func:`html.escape`, so an 
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import IO, Any
 
 from ..models import STATUSES
+from .report import when
+from .views import UNKNOWN_OUTLET
 
+#: what may become a link: an http(s) URL with no space or quote in it, or a claim of this database
+_WEB = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+_CLAIM = re.compile(r"claim:(\d+)")
 _COLORS = {"unreviewed": "#9aa0a6", "corroborated": "#1e8e3e", "contradicted": "#d93025", "unverified": "#f9ab00"}
 
 _CSS = """
@@ -68,7 +74,7 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
              f'<meta name="viewport" content="width=device-width,initial-scale=1">'
              f"<title>Verification report</title><style>{_CSS}</style></head><body>",
              "<h1>Verification report</h1>",
-             f'<p class="muted">Generated {_e(report["generated"])}; {counts["total"]} claims'
+             f'<p class="muted">Generated {_e(when(report["generated"]))}; {counts["total"]} claims'
              + "".join(f"; {_e(k)}: {_e(v)}" for k, v in report["filter"].items() if v) + ".</p>",
              "<h2>Claims by status and outlet</h2>", chart_svg(counts["by_outlet"]),
              "<table><tr><th>outlet</th>" + "".join(f"<th>{s}</th>" for s in STATUSES) + "<th>total</th></tr>"]
@@ -87,7 +93,8 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
         parts.append("<p>None found.</p>")
     parts.append(f"<h2>Corroborations ({len(report['corroborations'])})</h2><ul>")
     for p in report["corroborations"]:
-        parts.append(f"<li>#{p['a']['id']} ({_e(p['a']['outlet'])}) and #{p['b']['id']} ({_e(p['b']['outlet'])}): "
+        parts.append(f'<li><a href="#claim-{p["a"]["id"]}">#{p["a"]["id"]}</a> ({_e(p["a"]["outlet"])}) and '
+                     f'<a href="#claim-{p["b"]["id"]}">#{p["b"]["id"]}</a> ({_e(p["b"]["outlet"])}): '
                      f"{_e(p['reason'])}</li>")
     parts.append("</ul><h2>Claims</h2>")
     for c in report["claims"]:
@@ -97,26 +104,47 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
 
 
 def _pair_side(side: dict[str, Any]) -> str:
-    return (f"<p><strong>#{side['id']}</strong> {_status(side['status'])} <span class=\"muted\">"
+    return (f"<p><strong><a href=\"#claim-{side['id']}\">#{side['id']}</a></strong> {_status(side['status'])} "
+            f"<span class=\"muted\">"
             f"{_e(side['attribution'])}</span><br>“{_e(side['quote'])}”</p>")
+
+
+def _evidence(evidence: str) -> str:
+    """Evidence as a link: an http(s) URL to itself, ``claim:N`` to that claim's section; anything else as text
+    (a ``javascript:`` or ``file:`` address is never made a link)."""
+    if _WEB.fullmatch(evidence):
+        return f'<a href="{_e(evidence)}" rel="noopener noreferrer">{_e(evidence)}</a>'
+    claim = _CLAIM.fullmatch(evidence)
+    if claim:
+        return f'<a href="#claim-{claim[1]}">claim #{claim[1]}</a>'
+    return _e(evidence)
+
+
+def _source(c: dict[str, Any]) -> str:
+    src = c["source"]
+    origin = _evidence(src["origin"]) if _WEB.fullmatch(src["origin"]) else _e(src["origin"])
+    title = f" “{_e(src['title'])}”" if src["title"] else ""
+    return (f"{origin}{title}, {_e(c['outlet'] or UNKNOWN_OUTLET)}"
+            f"{', ' + _e(c['published']) if c['published'] else ', undated'}")
 
 
 def _claim(c: dict[str, Any]) -> str:
     ctx = c["context"]
-    rows = [("Source", f"{_e(c['document'])}, {_e(c['outlet'] or 'unknown outlet')}"
-                       f"{', ' + _e(c['published']) if c['published'] else ''}"),
+    rows = [("Source", _source(c)),
             ("Attribution", _e(c["attribution"]) + (f" ({_e(c['cue'])})" if c["cue"] else ""))]
     if c["values"]:
         rows.append(("Values", "<br>".join(_e(v) for v in c["values"])))
     v = c["verdict"]
     if v:
-        rows.append(("Verdict", f"{_status(v['status'])} by {_e(v['reviewer'])}, {_e(v['at'])}"))
-        if v["note"]:
-            rows.append(("Note", _e(v["note"])))
-        if v["evidence"]:
-            rows.append(("Evidence", _e(v["evidence"])))
+        rows.append(("Verdict", f"{_status(v['status'])} by {_e(v['reviewer'])}, {_e(when(v['at']))}"))
     else:
         rows.append(("Verdict", "not reviewed yet"))
+    for n in c["notes"]:
+        by = f'<span class="muted">{_e(n["reviewer"])}, {_e(when(n["at"]))}:</span> '
+        if n["note"]:
+            rows.append(("Note", by + _e(n["note"])))
+        if n["evidence"]:
+            rows.append(("Evidence", by + _evidence(n["evidence"])))
     for link in c["links"]:
         rows.append((_e(link["relation"]), f'<a href="#claim-{link["claim"]}">#{link["claim"]}</a>: '
                                            f"{_e(link['reason'])}"))

@@ -6,14 +6,15 @@ refused with :class:`StaleClaim` (optimistic concurrency on ``Claim.version``), 
 """
 from __future__ import annotations
 
+import difflib
 import getpass
 import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, case, exists, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,7 +33,8 @@ from ..models import (
     utcnow,
 )
 from ..readers.limits import MAX_ID, MAX_REVIEWER
-from .claims import ClaimFilter, filtered, get_claim, links_of
+from .claims import ClaimFilter, filtered
+from .views import UNNAMED, ClaimView, claim_document_id, load_claim_view
 
 
 class BadReviewInput(TrackerError):
@@ -49,26 +51,48 @@ def default_reviewer() -> str:
 
 
 def check_status(status: str) -> str:
-    if status not in STATUSES:
-        raise BadReviewInput(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}")
-    return status
+    """The status as stored: any case and surrounding spaces accepted; a near miss gets a suggestion."""
+    wanted = status.strip().lower()
+    if wanted in STATUSES:
+        return wanted
+    close = difflib.get_close_matches(wanted, STATUSES, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise BadReviewInput(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}{hint}")
 
 
-_CLAIM_REF = re.compile(r"(?:claim\s*|#)?(\d+)", re.IGNORECASE)
+#: another claim named as evidence: ``17``, ``#17``, ``claim 17``, or ``claim:17`` as it is stored
+_CLAIM_REF = re.compile(r"(?:claim\s*[:#]?\s*|#)?(\d+)", re.IGNORECASE)
 
 
-def check_evidence(session: Session, evidence: str) -> str:
-    """Evidence is a URL or another claim's id (``17``, ``#17``, ``claim 17``), stored as ``claim:17``."""
+def evidence_problem(evidence: str, claim_id: int | None = None) -> str | None:
+    """What is wrong with typed evidence before the database is asked (None: nothing): the review UI's dialog
+    says it and keeps the text, so a typo is fixed rather than typed again."""
+    evidence = evidence.strip()
+    if re.match(r"https?://\S+$", evidence):
+        return None
+    ref = _CLAIM_REF.fullmatch(evidence)
+    if ref is None:
+        return f"evidence {evidence!r} is neither a URL (http…) nor a claim id"
+    if int(ref.group(1)) == claim_id:
+        return f"claim {claim_id} cannot be its own evidence: name another claim or a URL"
+    return None
+
+
+def check_evidence(session: Session, evidence: str, claim_id: int | None = None) -> str:
+    """Evidence is a URL or another claim's id, stored as ``claim:17``; ``claim_id``, the claim judged, cannot be
+    its own evidence."""
     evidence = evidence.strip()
     if re.match(r"https?://\S+$", evidence):
         return evidence
     ref = _CLAIM_REF.fullmatch(evidence)
     if ref is None:
         raise BadReviewInput(f"evidence {evidence!r} is neither a URL (http…) nor a claim id")
-    claim_id = int(ref.group(1))
-    if not 0 < claim_id <= MAX_ID or session.get(Claim, claim_id) is None:
-        raise NotFound(f"evidence names claim {claim_id}, which does not exist")
-    return f"claim:{claim_id}"
+    other = int(ref.group(1))
+    if other == claim_id:
+        raise BadReviewInput(f"claim {claim_id} cannot be its own evidence: name another claim or a URL")
+    if not 0 < other <= MAX_ID or session.get(Claim, other) is None:
+        raise NotFound(f"evidence names claim {other}, which does not exist")
+    return f"claim:{other}"
 
 
 def _load(session: Session, claim_id: int, expected_version: int | None) -> Claim:
@@ -124,10 +148,10 @@ def record_verdict(session: Session, claim_id: int, status: str, *, reviewer: st
                    expected_version: int | None = None, note: str | None = None,
                    evidence: str | None = None) -> Verdict:
     """A new verdict row. ``expected_version`` is the claim version the reviewer saw (None: whatever is current)."""
-    check_status(status)
+    status = check_status(status)
     claim = _load(session, claim_id, expected_version)
     if evidence:
-        evidence = check_evidence(session, evidence)
+        evidence = check_evidence(session, evidence, claim_id)
     return _append(session, claim, Verdict(claim_id=claim_id, status=status, note=note or None,
                                            evidence=evidence or None, reviewer=reviewer))
 
@@ -190,6 +214,37 @@ def decide_link(session: Session, link_id: int, decision: str, *, reviewer: str)
     return link
 
 
+def link_decision(session: Session, link_id: int) -> str | None:
+    """A link's current decision (None: pending), read before changing it so the change can be undone."""
+    link = session.get(ClaimLink, link_id) if 0 < link_id <= MAX_ID else None
+    if link is None:
+        raise NotFound(f"no link with id {link_id}")
+    return link.decision
+
+
+def undo_link_decision(session: Session, link_id: int, previous: str | None, *, reviewer: str) -> ClaimLink:
+    """Put back the decision a link had before ``reviewer``'s last one (``previous``, None for pending);
+    refused when someone else has decided on it since."""
+    check_reviewer(reviewer)
+    link = session.get(ClaimLink, link_id) if 0 < link_id <= MAX_ID else None
+    if link is None:
+        raise NotFound(f"no link with id {link_id}")
+    if link.decided_by is not None and link.decided_by != reviewer:
+        raise BadReviewInput(f"cannot undo on the link of claims {link.a_id} and {link.b_id}: "
+                             f"{link.decided_by} decided on it after you")
+    if previous is not None and previous not in LINK_DECISIONS:
+        raise BadReviewInput(f"unknown decision {previous!r}")
+    link.decision = previous
+    link.decided_by = reviewer if previous else None
+    link.decided_at = utcnow() if previous else None
+    try:
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return link
+
+
 # ---- what the review queue and its panes show ------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -204,12 +259,27 @@ class QueueRow:
     speaker: str | None
     date: str | None
     quote: str
+    check_worthiness: float = 0.0
+    hedged: bool = False
+    #: a live (not dismissed) contradicts link touches it
+    contradicted: bool = False
+    #: another claim is a caveat of it
+    has_caveat: bool = False
+
+    @property
+    def marks(self) -> str:
+        """One character a mark: ⚡ a contradiction, ⚠ a caveat, ~ hedged wording (see MARKS)."""
+        return "".join(mark for mark, on in zip(MARKS, (self.contradicted, self.has_caveat, self.hedged),
+                                                strict=True) if on)
 
 
-#: the speaker shown for an attributed claim whose speaker the article does not name
-UNNAMED = "(unnamed)"
-#: the queue's sort orders; ``position`` is document order, the others fall back to it on ties
-SORTS = ("position", "status", "kind", "outlet", "speaker", "date", "claim")
+#: the marks of a queue row, in this order: a contradiction, a caveat, a hedge
+MARKS = ("⚡", "⚠", "~")
+
+
+#: the queue's sort orders; ``position`` is document order, the others fall back to it on ties; ``unreviewed``
+#: puts claims nobody judged first (the review UI's default), ``worth`` the most check-worthy first
+SORTS = ("unreviewed", "position", "worth", "status", "kind", "outlet", "speaker", "date", "claim")
 
 
 def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
@@ -226,8 +296,14 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
     # a quotation or report whose speaker the article does not name is "(unnamed)", not the outlet's own voice
     speaker = case((Entity.name.is_not(None), Entity.name),
                    (Attribution.mode.in_(("direct", "indirect")), literal(UNNAMED)), else_=None)
+    caveat = aliased(Claim)
+    live_contradiction = exists().where(
+        or_(ClaimLink.a_id == Claim.id, ClaimLink.b_id == Claim.id), ClaimLink.relation == "contradicts",
+        or_(ClaimLink.decision.is_(None), ClaimLink.decision != "dismissed"))
     stmt = (select(Claim.id, Claim.version, Claim.status, Claim.kind, Outlet.name.label("outlet"),
-                   speaker.label("speaker"), first_date.label("date"), Claim.quote)
+                   speaker.label("speaker"), first_date.label("date"), Claim.quote, Claim.check_worthiness,
+                   Claim.hedged, live_contradiction.label("contradicted"),
+                   exists().where(caveat.caveat_of_id == Claim.id).label("has_caveat"))
             .join(Document, Claim.document_id == Document.id)
             .outerjoin(Outlet, Document.outlet_id == Outlet.id)
             .outerjoin(Attribution, Attribution.claim_id == Claim.id)
@@ -235,7 +311,8 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
     if sort == "date":
         stmt = stmt.outerjoin(dates, dates.c.claim_id == Claim.id)
     keys = {"status": Claim.status, "kind": Claim.kind, "outlet": Outlet.name, "speaker": Entity.name,
-            "date": first_date, "claim": Claim.quote}
+            "date": first_date, "claim": Claim.quote, "worth": Claim.check_worthiness.desc(),
+            "unreviewed": case((Claim.status == "unreviewed", 0), else_=1)}
     return filtered(stmt, flt).order_by(*([keys[sort]] if sort in keys else []),
                                         Claim.document_id, Claim.start, Claim.id)
 
@@ -249,6 +326,12 @@ def queue_page(session: Session, flt: ClaimFilter | None = None, sort: str = "po
     return [QueueRow(*row) for row in session.execute(stmt)]
 
 
+def count_reviewed(session: Session, flt: ClaimFilter | None = None) -> int:
+    """How many claims of the filter someone has judged (status other than unreviewed)."""
+    stmt = filtered(select(func.count(Claim.id)), flt or ClaimFilter()).where(Claim.status != "unreviewed")
+    return session.scalar(stmt) or 0
+
+
 def queue_row(session: Session, claim_id: int) -> QueueRow:
     row = (session.execute(_queue_select(ClaimFilter()).where(Claim.id == claim_id)).one_or_none()
            if 0 < claim_id <= MAX_ID else None)
@@ -257,16 +340,14 @@ def queue_row(session: Session, claim_id: int) -> QueueRow:
     return QueueRow(*row)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimDetail:
-    """A claim with everything its panes show, loaded eagerly so no lazy load happens on the UI thread."""
-
-    claim: Claim
-    links: list[ClaimLink]
-    caveats: list[Claim]
+def claim_detail(session: Session, claim_id: int) -> ClaimView:
+    """What the review UI's panes show of a claim: its plain view, with links and caveats."""
+    return load_claim_view(session, claim_id)
 
 
-def claim_detail(session: Session, claim_id: int) -> ClaimDetail:
-    claim = get_claim(session, claim_id)
-    caveats = list(session.scalars(select(Claim).where(Claim.caveat_of_id == claim_id).order_by(Claim.start)))
-    return ClaimDetail(claim, links_of(session, claim_id), caveats)
+def claim_document(session: Session, claim_id: int) -> int:
+    """The document holding a claim: where the review UI looks for a claim its filter hides."""
+    document_id = claim_document_id(session, claim_id)
+    if document_id is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return document_id

@@ -1,8 +1,13 @@
 """The review app and the one factory that builds it, for the CLI and the tests alike."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 from sqlalchemy.orm import Session, sessionmaker
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from .review_screen import ReviewScreen
 
@@ -12,7 +17,7 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "review.tcss"
     TITLE = "tracker review"
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
 
     def __init__(self, sessions: sessionmaker[Session], reviewer: str) -> None:
         super().__init__()
@@ -25,6 +30,16 @@ class ReviewApp(App[None]):
 
     def get_default_screen(self) -> ReviewScreen:
         return ReviewScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p): every review action by name, then Textual's own (theme, keys, quit)."""
+        if isinstance(screen, ReviewScreen):
+            for binding in screen.BINDINGS:
+                if isinstance(binding, Binding) and binding.action != "app.quit":
+                    key = binding.key_display or binding.key.split(",")[0]
+                    yield SystemCommand(f"{binding.description} ({key})", binding.tooltip or binding.description,
+                                        partial(screen.run_action, binding.action))
+        yield from super().get_system_commands(screen)
 
 
 def build_app(sessions: sessionmaker[Session], *, reviewer: str) -> ReviewApp:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Label, Static
 
@@ -12,7 +12,8 @@ from textual.widgets import Footer, Label, Static
 EXTRA_KEYS = (
     ("j / k, ↓ / ↑", "move in the focused pane"),
     ("tab / shift+tab", "next / previous pane"),
-    ("enter", "in related claims: go to the other claim"),
+    ("enter", "in related claims: go to the other claim (b comes back)"),
+    ("ctrl+p", "command palette: every action by name"),
     ("click a column header", "sort by it (again: back to document order)"),
 )
 
@@ -36,7 +37,8 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(keys, what)
         with Vertical(classes="dialog help"):
             yield Label("review keys", classes="dialog-title")
-            yield Static(table)
+            with VerticalScroll():
+                yield Static(table)
             yield Label("a verdict is saved the moment you press its key · escape closes", classes="dialog-hint")
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..services.review import ClaimDetail, QueueRow
+from ..services.review import QueueRow
+from ..services.views import ClaimView
 
 
 @dataclass
@@ -19,13 +20,15 @@ class QueueLoaded(Message, bubble=False):
     total: int | None
     generation: int
     select_id: int | None = None
+    #: how many claims of the filter are reviewed (first page only)
+    reviewed: int | None = None
 
 
 @dataclass
 class ClaimLoaded(Message, bubble=False):
     """The highlighted claim's details, links and history arrived."""
 
-    detail: ClaimDetail
+    detail: ClaimView
 
 
 @dataclass
@@ -62,14 +65,38 @@ class VerdictRefused(Message, bubble=False):
 
 @dataclass
 class LinkDecided(Message, bubble=False):
-    """A suggested link was accepted or dismissed."""
+    """A suggested link was accepted or dismissed, or (``undo``) put back to its decision before."""
 
     link_id: int
-    decision: str
+    decision: str | None
+    a_id: int
+    b_id: int
+    #: the decision before this one (None: pending), what `z` puts back
+    before: str | None = None
+    undo: bool = False
+
+
+@dataclass
+class CompareLoaded(Message, bubble=False):
+    """Both claims of a link, for the side-by-side view."""
+
+    this: ClaimView
+    other: ClaimView
+    link_id: int
 
 
 @dataclass
 class ReviewFailed(Message, bubble=False):
     """A user error from the service (bad id, nothing to undo, database locked): one line to show."""
 
+    reason: str
+
+
+@dataclass
+class EvidenceRefused(Message, bubble=False):
+    """Evidence the service refused (a claim that does not exist): the dialog opens again with it."""
+
+    claim_id: int
+    version: int | None
+    value: str
     reason: str

@@ -1,6 +1,8 @@
 """Modal prompts: one line of text (note, evidence, search, claim id) and the filter form."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,23 +14,53 @@ from ..services.claims import ClaimFilter
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Asks for one line; enter answers it, escape cancels (answers None)."""
+    """Asks for one line; enter answers it, escape cancels (answers None). ``check`` names what is wrong with an
+    answer (None: nothing): the dialog then says so and stays open with the text as typed."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, *, placeholder: str = "", value: str = "", hint: str = "") -> None:
+    def __init__(self, title: str, *, placeholder: str = "", value: str = "", hint: str = "", error: str = "",
+                 check: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
         self.prompt_title, self.placeholder, self.initial, self.hint = title, placeholder, value, hint
+        self.error, self.check = error, check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.prompt_title, classes="dialog-title")
             yield Input(value=self.initial, placeholder=self.placeholder, id="prompt-input")
+            error = Label(self.error, id="prompt-error", classes="dialog-error")
+            error.display = bool(self.error)
+            yield error
             yield Label(self.hint or "enter to save · escape to cancel", classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        problem = self.check(event.value) if self.check else None
+        if problem:
+            error = self.query_one("#prompt-error", Label)
+            error.update(problem)
+            error.display = True
+            return
         self.dismiss(event.value)
+
+
+class ConfirmPrompt(ModalScreen[bool]):
+    """A yes-or-no question: y or enter answers yes, n or escape no."""
+
+    BINDINGS = [Binding("y,enter", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            yield Label("y or enter: yes · n or escape: no", classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -50,16 +82,15 @@ class FilterPrompt(ModalScreen[ClaimFilter | None]):
 
     def compose(self) -> ComposeResult:
         flt = self.current
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog filters"):
             yield Label("filters", classes="dialog-title")
-            yield Label("status")
-            yield _choice(STATUSES, flt.status, "filter-status")
-            yield Label("kind")
-            yield _choice(CLAIM_KINDS, flt.kind, "filter-kind")
-            yield Label("outlet contains")
-            yield Input(value=flt.outlet or "", id="filter-outlet")
-            yield Label("speaker or relay contains")
-            yield Input(value=flt.speaker or "", id="filter-speaker")
+            for label, field in (("status", _choice(STATUSES, flt.status, "filter-status")),
+                                 ("kind", _choice(CLAIM_KINDS, flt.kind, "filter-kind")),
+                                 ("outlet has", Input(value=flt.outlet or "", id="filter-outlet")),
+                                 ("speaker has", Input(value=flt.speaker or "", id="filter-speaker"))):
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield field
             with Horizontal(classes="dialog-buttons"):
                 yield Button("apply", variant="primary", id="filter-apply")
                 yield Button("clear all", id="filter-clear")

@@ -1,16 +1,39 @@
-"""The claim queue: a DataTable of claims that fills in pages as the cursor nears its end."""
+"""The claim queue: a DataTable of claims that fills in pages as the cursor nears its end.
+
+Its columns fit the width it has: the claim text takes what the others leave, and on a narrow terminal the
+less needed columns go first (date, speaker, check-worthiness, kind, outlet); id, marks, status and claim stay.
+"""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
 from ..services.review import QueueRow
 from ..services.safe_text import one_line
+from ..services.views import UNKNOWN_OUTLET_SHORT
 from .keys import CURSOR_KEYS
 
-#: fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
-COLUMNS = (("status", 12), ("kind", 8), ("outlet", 14), ("speaker", 18), ("date", 10), ("claim", 80))
+#: every column but the claim, with its width and the terminal width it needs to be shown (the claim column
+#: takes the rest); ids are what `g`, `e` and links use
+COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+    # key, header, width, shown from this table width
+    ("id", "id", 5, 0),
+    ("marks", "!", 3, 0),
+    ("status", "status", 12, 0),
+    ("kind", "kind", 8, 100),
+    ("outlet", "outlet", 14, 90),
+    ("speaker", "speaker", 18, 130),
+    ("worth", "worth", 5, 150),
+    ("date", "date", 10, 160),
+)
+#: the claim column never gets narrower than this, nor wider (beyond it the text is cut with "…")
+CLAIM_MIN, CLAIM_MAX = 20, 400
+#: what a column costs beyond its width: a cell's padding on each side
+CELL_PADDING = 2
+#: the table's border and scroll bar
+CHROME = 4
 STATUS_STYLE = {"unreviewed": "dim", "corroborated": "bold green", "contradicted": "bold red",
                 "unverified": "bold yellow"}
 #: when the cursor is this close to the last loaded row, the next page is asked for
@@ -18,7 +41,15 @@ PREFETCH = 30
 
 
 def _clip(value: str, width: int) -> str:
-    return value if len(value) <= width else value[: width - 1] + "…"
+    return value if len(value) <= width else value[: max(width - 1, 0)] + "…"
+
+
+def layout(width: int) -> list[tuple[str, str, int]]:
+    """The columns shown in a table ``width`` cells wide, the claim column last and as wide as the rest leaves."""
+    shown = [(key, header, w) for key, header, w, needs in COLUMNS if width >= needs]
+    used = sum(w + CELL_PADDING for _, _, w in shown) + CELL_PADDING + CHROME
+    claim = min(max(width - used, CLAIM_MIN), CLAIM_MAX)
+    return [*shown, ("claim", "claim", claim)]
 
 
 class ClaimQueue(DataTable):
@@ -34,17 +65,42 @@ class ClaimQueue(DataTable):
         self.rows_by_id: dict[int, QueueRow] = {}
         self.order: list[int] = []
         self.total = 0
+        self.columns_shown: list[tuple[str, str, int]] = []
 
     def on_mount(self) -> None:
-        for name, width in COLUMNS:
-            self.add_column(name, key=name, width=width)
+        self.set_columns(self.size.width or 160)
 
-    @staticmethod
-    def cells(row: QueueRow) -> tuple:
+    def on_resize(self, event: events.Resize) -> None:
+        if layout(event.size.width) != self.columns_shown:
+            self.set_columns(event.size.width)
+
+    def set_columns(self, width: int) -> None:
+        """Lay the columns out for ``width``; the rows are put back and the cursor stays on its claim."""
+        current = self.current_id
+        self.clear(columns=True)
+        self.columns_shown = layout(width)
+        for key, header, w in self.columns_shown:
+            self.add_column(header, key=key, width=w)
+        for claim_id in self.order:
+            self.add_row(*self.cells(self.rows_by_id[claim_id]), key=str(claim_id))
+        if current is not None:
+            self.select_id(current)
+
+    def cells(self, row: QueueRow) -> tuple:
         # stored text as Text: shown literally, never read as markup
-        return (Text(row.status, style=STATUS_STYLE.get(row.status, "")), Text(row.kind),
-                Text(one_line(row.outlet or "?")), Text(_clip(one_line(row.speaker or "(outlet)"), 18)),
-                Text(row.date or ""), Text(_clip(one_line(row.quote), COLUMNS[-1][1])))
+        values = {
+            "id": Text(str(row.id), justify="right"),
+            "marks": Text(row.marks, style="bold red" if row.contradicted else "yellow"),
+            "status": Text(row.status, style=STATUS_STYLE.get(row.status, "")),
+            "kind": Text(row.kind),
+            "outlet": Text(one_line(row.outlet or UNKNOWN_OUTLET_SHORT)),
+            "speaker": Text(one_line(row.speaker or "(outlet)")),
+            "worth": Text(f"{row.check_worthiness:.2f}", justify="right"),
+            "date": Text(row.date or ""),
+            "claim": Text(one_line(row.quote)),
+        }
+        return tuple(Text(_clip(values[key].plain, w), style=values[key].style, justify=values[key].justify)
+                     for key, _, w in self.columns_shown)
 
     def show(self, rows: list[QueueRow], *, append: bool, total: int | None) -> None:
         if not append:
@@ -60,13 +116,15 @@ class ClaimQueue(DataTable):
             self.order.append(row.id)
             self.add_row(*self.cells(row), key=str(row.id))
 
-    def replace(self, row: QueueRow) -> None:
-        """Show a reloaded row in place (its status or version changed)."""
-        if row.id not in self.rows_by_id:
-            return
+    def replace(self, row: QueueRow) -> QueueRow | None:
+        """Show a reloaded row in place (its status or version changed); returns the row it replaced."""
+        old = self.rows_by_id.get(row.id)
+        if old is None:
+            return None
         self.rows_by_id[row.id] = row
-        for (name, _), value in zip(COLUMNS, self.cells(row), strict=True):
-            self.update_cell(str(row.id), name, value)
+        for (key, _, _), value in zip(self.columns_shown, self.cells(row), strict=True):
+            self.update_cell(str(row.id), key, value)
+        return old
 
     @property
     def current_id(self) -> int | None:

@@ -6,11 +6,13 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
-from ..models import ClaimLink
 from ..services.safe_text import one_line
+from ..services.views import UNKNOWN_OUTLET_SHORT, LinkView
 from .keys import CURSOR_KEYS
 
-COLUMNS = (("relation", 11), ("claim", 6), ("outlet", 10), ("score", 5), ("decision", 9), ("reason", 22))
+#: the other claim's id, relation and decision first: what a narrow pane must show
+COLUMNS = (("claim", 6), ("relation", 11), ("decision", 9), ("outlet", 10), ("other claim", 40), ("score", 5),
+           ("reason", 40))
 
 
 class RelatedPane(DataTable):
@@ -28,22 +30,26 @@ class RelatedPane(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.other_ids: dict[int, int] = {}
+        self.links: dict[int, LinkView] = {}
 
     def on_mount(self) -> None:
         # fixed widths: auto widths are computed lazily and a row added early can be cut at the header's width
         for name, width in COLUMNS:
             self.add_column(name, key=name, width=width)
 
-    def show(self, claim_id: int | None, links: list[ClaimLink]) -> None:
+    def show(self, links: tuple[LinkView, ...] | list[LinkView]) -> None:
+        """Show ``links``; the cursor stays on the link it was on (after accept or dismiss) if it is still there."""
+        current = self.current_link_id
         self.clear()
         self.other_ids.clear()
+        self.links = {link.id: link for link in links}
         for link in links:
-            other = link.b if link.a_id == claim_id else link.a
-            self.other_ids[link.id] = other.id
-            outlet = other.document.outlet.name if other.document.outlet else "?"
-            cells = (link.relation, f"#{other.id}", outlet, f"{link.score:.2f}",
-                     link.decision or ("pending" if link.origin == "auto" else "reviewer"), link.reason)
+            self.other_ids[link.id] = link.other_id
+            cells = (f"#{link.other_id}", link.relation, link.state, link.other_outlet or UNKNOWN_OUTLET_SHORT,
+                     link.other_quote, f"{link.score:.2f}", link.reason)
             self.add_row(*(Text(one_line(cell)) for cell in cells), key=str(link.id))
+        if current is not None and current in self.links:
+            self.move_cursor(row=self.get_row_index(str(current)))
         self.border_title = f"related claims ({len(links)})"
 
     @property

@@ -5,9 +5,9 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..models import Claim
 from ..services.claims import paragraph_bounds
 from ..services.safe_text import one_line, printable
+from ..services.views import ClaimView
 from .keys import SCROLL_KEYS
 
 #: paragraphs shown before and after the claim's own
@@ -31,18 +31,18 @@ class SourcePane(VerticalScroll):
     def compose(self):
         yield Static(id="source-text")
 
-    def show(self, claim: Claim | None) -> None:
+    def show(self, claim: ClaimView | None) -> None:
         body = self.query_one("#source-text", Static)
         if claim is None:
             self.border_title = "source"
             body.update("")
             return
-        doc = claim.document
-        outlet = doc.outlet.name if doc.outlet else "unknown outlet"
-        self.border_title = Text(one_line(f"{outlet} · {doc.published or 'undated'} · {doc.title or doc.name}"))
-        text = doc.text
-        p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
+        src = claim.source
+        self.border_title = Text(one_line(f"{src.outlet_or_unknown} · {src.published or 'undated'} · {src.cited}"))
+        text = claim.text
+        p_start, p_end = claim.paragraph()
         w_start, w_end = _widen(text, p_start, p_end, CONTEXT_PARAGRAPHS)
+        w_start = max(w_start, min(claim.body_start, p_start))  # the date header is furniture, not text
         content = Text()
         content.append(printable(text[w_start:p_start]), style="dim")
         content.append(printable(text[p_start:claim.start]))
