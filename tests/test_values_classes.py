@@ -362,3 +362,64 @@ def test_money_scale_letters(text, phrase, number, unit):
 def test_durations_in_other_units(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day written in figures, with its year: ISO, month first, day first when the first number is over 12
+    ("The levy was repealed on 2029-11-03 by decree.", "2029-11-03", "2029-11-03"),
+    ("The leaked memo, budget-2030-02-17.pdf, set out cuts.", "2030-02-17", "2030-02-17"),
+    ("The ballot was held on 10/9/2030 in every ward.", "10/9/2030", "2030-10-09"),
+    ("The ballot was held on 22/04/2030 in every ward.", "22/04/2030", "2030-04-22"),
+])
+def test_days_in_figures(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_a_day_in_figures_that_does_not_exist_is_no_date():
+    assert not [v for v in find_values("The code 2030-02-31 is a serial number.", TUESDAY) if v.type == "date"]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "in N units" where the sentence looks ahead: the day (month, year) that far after publication
+    ("The new bridge will open in two years.", "two years", "2033"),
+    ("The council will vote in two weeks, its leader said.", "two weeks", "2031-04-22"),
+    ("The ferry is due to sail in 10 days.", "10 days", "2031-04-18"),
+    ("The mine will reopen in three months' time.", "three months' time", "2031-07"),
+])
+def test_in_a_length_of_time_ahead_is_a_date(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The champion won the race in two hours.", "two hours", 2, "hour"),
+    ("The crew repaired the line in 10 days.", "10 days", 10, "day"),
+    ("The ferry will sail for 10 days.", "10 days", 10, "day"),
+])
+def test_in_a_length_of_time_without_a_look_ahead_stays_a_duration(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # one week or month of a named year: ISO week N, month N
+    ("Ticket sales peaked in the first week of 2030.", "the first week of 2030", "2030-W01"),
+    ("Ticket sales peaked in the second week of 2027.", "the second week of 2027", "2027-W02"),
+    ("Audits start in the third month of 2030.", "the third month of 2030", "2030-03"),
+    ("Audits start in the 9th month of next year.", "the 9th month of next year", "2032-09"),
+])
+def test_one_part_of_a_named_year(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("Output fell in the last four months of 2030.", "the last four months of 2030", "2030-09-01", "2030-12-31"),
+    ("Output fell in the first two weeks of 2030.", "the first two weeks of 2030", "2029-12-31", "2030-01-13"),
+    ("Roads close for the last 3 weeks of this year.", "the last 3 weeks of this year", "2031-12-08", "2031-12-28"),
+    ("Rain fell in the first ten days of last year.", "the first ten days of last year", "2030-01-01", "2030-01-10"),
+])
+def test_first_or_last_parts_of_a_named_year(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)

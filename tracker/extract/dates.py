@@ -45,6 +45,10 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-|mid|around|through|"
          r"throughout|between|last|next|this|until|circa|as of|as early as|starting)")
 
+# "2030-10-09" (ISO 8601) and "10/9/2030" (month first, as American English writes it; day first when the first
+# number cannot be a month: "22/04/2030")
+_ISO_DATE = re.compile(rf"(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
+_SLASH_DATE = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])")
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
@@ -203,6 +207,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         out.append(ValueDraft(text=text[s:e], start=s, end=e, **kw))
         taken.take(s, e)
 
+    _numeric_dates(text, start, taken, add)
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
     find_holidays(text, published, start, taken, add, _looks_ahead, _past_tense)
@@ -252,6 +257,22 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _numeric_dates(text, start, taken, add) -> None:
+    """"2030-10-09", "10/9/2030", "22/04/2030": a day written in figures, with its year."""
+    if "-" not in text and "/" not in text:
+        return
+    for m in at_word_starts(_ISO_DATE, text, start):
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is not None and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date", date=d.isoformat())
+    for m in at_word_starts(_SLASH_DATE, text, start):
+        a, b = int(m["a"]), int(m["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+        d = _safe_date(int(m["y"]), month, day)
+        if d is not None and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date", date=d.isoformat())
 
 
 def _day_spans(text, published, start, taken, add) -> None:
@@ -353,6 +374,11 @@ def _looks_ahead(text: str, s: int) -> bool:
     cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
     last = max((m.end() for m in _FUTURE.finditer(lead, cut)), default=-1)
     return last >= 0 and not _REPORTED.search(lead, last)
+
+
+def looks_ahead(text: str, s: int) -> bool:
+    """Whether the sentence before ``s`` looks ahead, for the rules that read values together."""
+    return _looks_ahead(text, s)
 
 
 def _past_tense(text: str, s: int, e: int) -> bool:

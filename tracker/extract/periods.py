@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .drafts import CALENDAR_WEEK
-from .numbers import WORD_NUMBER
+from .lexicon import en
+from .numbers import WORD_NUMBER, words_value
 from .wordre import at_word_starts
 
 # ordinals of a quarter or a half ("third-quarter", "the 2nd quarter")
@@ -78,6 +79,13 @@ _WEEK_OF_MONTH = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
+# "the first week of 2030", "the third month of next year", "the first two weeks of 2030", "the last four months
+# of this year": a part of a named year, counted in ISO weeks, months or days
+_PART_OF_NAMED_YEAR = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<ord>[Ff]irst|[Ll]ast|final|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?P<n>\d{1,2}|" + WORD_NUMBER + r")\s+)?"
+    r"(?P<unit>weeks?|months?|days?)\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)\b")
+_PART_WORDS = (" weeks of ", " week of ", " months of ", " month of ", " days of ", " day of ")
 _WEEK_WORDS = ("week",)
 _WEEKEND = re.compile(r"weekend\b(?![-\s](?:trip|break|of)\b)")
 _WEEKEND_BACK = re.compile(r"\b(?P<which>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Cc]oming|[Pp]ast)\s+$")
@@ -163,6 +171,7 @@ class Periods:
         self.year_before()
         self.seasons()
         self.weekends()
+        self.parts_of_years()
         self.weeks_of_months()
         self.decades()
         self.centuries()
@@ -372,6 +381,28 @@ class Periods:
                 value = f"{iso[0]:04d}-W{iso[1]:02d}"
             self.add(m.start(), m.end(), type="date", date=value)
 
+    def parts_of_years(self) -> None:
+        """"the first week of 2030" (ISO week 1), "the third month of next year", "the last four months of 2030"."""
+        for m in _near(_PART_OF_NAMED_YEAR, _PART_WORDS, self.text, self.start, 60, inside=True):
+            if not self.taken.free(*m.span()):
+                continue
+            if m["yr"]:
+                year: int | None = int(m["yr"])
+            else:
+                year = self.published.year + YEAR_SHIFT[m["rel"]] if self.published else None
+            value = _part_of_year(year, m["ord"].lower(), m["n"], m["unit"].rstrip("s")) if year else None
+            if value is None and year is not None:
+                continue
+            first, last = value or (None, None)
+            if first is not None and last is not None and m["unit"] == "week" and (last - first).days == 6:
+                iso = first.isocalendar()
+                self.add(m.start(), m.end(), type="date", date=f"{iso[0]:04d}-W{iso[1]:02d}")
+            elif first is not None and last is not None and m["unit"].startswith("month") and \
+                    (first.year, first.month) == (last.year, last.month):
+                self.add(m.start(), m.end(), type="date", date=f"{first.year:04d}-{first.month:02d}")
+            else:
+                self._emit(m.start(), m.end(), first, last)
+
     def decades(self) -> None:
         pub = self.published
         for m in _near(_DECADE, _DECADE_WORDS, self.text, self.start, 12, inside=True):
@@ -486,6 +517,32 @@ def day_references(text: str, published: date | None, start: int, taken, add,
         direction = (m["dir"] or m["dir2"] or "").lower()
         day = date.fromisoformat(days_only[i - 1][1]) + timedelta(days=DAY_SHIFT.get(direction, 0))
         add(s, e, type="date", date=day.isoformat())
+
+
+def _part_of_year(year: int, ord_word: str, count: str | None, unit: str) -> tuple[date, date] | None:
+    """First and last day of the ``count`` weeks, months or days a part of ``year`` names: "first"/"last"
+    ``count`` of them, or the one an ordinal counts to (weeks are ISO weeks, from the one holding January 4)."""
+    n = words_value(count) if count and not count.isdigit() else (int(count) if count else 1)
+    if not n or n != int(n):
+        return None
+    n = int(n)
+    if ord_word in ("first", "last", "final"):
+        k = 1 if ord_word == "first" else None
+    else:
+        k = en.ORDINAL_WORDS.get(ord_word) or int(ord_word.rstrip("stndrh") or 0)
+        if count:
+            return None  # "the second two weeks of 2030": no such phrase
+    units = {"week": 53 if date(year, 12, 28).isocalendar()[1] == 53 else 52, "month": 12,
+             "day": (date(year + 1, 1, 1) - date(year, 1, 1)).days}[unit]
+    k = units - n + 1 if k is None else k
+    if not 1 <= k or k + n - 1 > units:
+        return None
+    if unit == "week":
+        return date.fromisocalendar(year, k, 1), date.fromisocalendar(year, k + n - 1, 7)
+    if unit == "month":
+        end = date(year + (k + n - 1) // 12, (k + n - 1) % 12 + 1, 1) - timedelta(days=1)
+        return date(year, k, 1), end
+    return date(year, 1, 1) + timedelta(days=k - 1), date(year, 1, 1) + timedelta(days=k + n - 2)
 
 
 def find_periods(text: str, published: date | None, start: int, taken, add) -> None:
