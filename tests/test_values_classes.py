@@ -423,3 +423,30 @@ def test_one_part_of_a_named_year(text, phrase, expected):
 def test_first_or_last_parts_of_a_named_year(text, phrase, first, last):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a minus sign against a figure: below zero
+    ("Temperatures fell to -18 °C overnight.", "-18 °C", -18, "degree Celsius"),
+    ("Output shrank by −0.5% in the quarter.", "−0.5%", -0.5, "percent"),
+    # a currency sign after the figure, as much of Europe writes it
+    ("A night on the ferry costs 45€ for adults.", "45€", 45, "EUR"),
+    ("The club posted a loss of -12€ a share.", "-12€", -12, "EUR"),
+    # a fraction written as one character
+    ("The flight took 1½ hours in fog.", "1½ hours", 1.5, "hour"),
+    ("The new road runs ¾ mile east of town.", "¾ mile", 0.75, "mile"),
+    # a number in words with nothing after it to count
+    ("The region has three million, officials said.", "three million", 3_000_000, None),
+])
+def test_signs_symbols_and_words_of_quantities(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The visitors won 2-1 on Sunday.",
+    "Covid-19 wards reopened in May.",
+    "Route A-40 closed for repairs.",
+])
+def test_a_hyphen_between_word_and_figure_is_no_minus(text):
+    assert not [v for v in find_values(text, TUESDAY) if v.number is not None and v.number < 0]

@@ -7,10 +7,11 @@ pattern that starts with optional words is tried at every character of the text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
-from .numbers import WORD_NUMBER, words_value
+from .numbers import SCALES, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts
 
@@ -108,6 +109,12 @@ _NOT_UNITS = frozenset(
     "each every earlier later up down over under because but if so though although while where when who it they "
     "he she we you most".split())
 _BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
+_MINUS = frozenset("-−")
+# fractions written as one character, and their value
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+_VULGAR = re.compile(r"(?:(?P<whole>\d{1,4})\s?)?(?P<f>[½⅓⅔¼¾⅕⅛])")
+_TIME_AFTER = re.compile(rf"[\s-](?P<unit>{_TIME})\b")
+_TRAILING_CURRENCY = frozenset("€£")
 
 
 def _parse(num: str, scale: str | None = None) -> float:
@@ -177,9 +184,27 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
     _durations(text, start, out)  # first: "an hour and a half" is one duration
     _fractions_and_vague(text, start, out)
     _one_in(text, start, out)
+    if any(c in text for c in VULGAR_FRACTIONS):
+        _vulgar_fractions(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
     return out.values
+
+
+def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
+    """"1½ hours", "¾ mile", "2 ¼ inches": a fraction written as one character, perhaps after a whole number."""
+    for m in _VULGAR.finditer(text, start):
+        s = m.start()
+        if s > 0 and text[s - 1].isalnum():
+            continue
+        value = int(m["whole"] or 0) + VULGAR_FRACTIONS[m["f"]]
+        time = _TIME_AFTER.match(text, m.end())
+        found = (_TIME_UNITS.get(time["unit"].lower(), time["unit"].lower()), time.end()) if time else \
+            symbol_unit(text, m.end()) or word_unit(text, m.end())
+        if found is None or not out.taken.free(s, found[1]):
+            continue
+        kind = "duration" if found[0] in DURATION_UNITS or time else "quantity"
+        out.add(_hedged_start(text, s), found[1], type=kind, number=round(value, 4), unit=found[0])
 
 
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
@@ -260,25 +285,49 @@ def _digits(text: str, start: int, out: _Out) -> None:
         s = m.start()
         if text[s] == "$" and s > 0 and text[s - 1] in "SACK":
             s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
+        if _minus_before(text, s):
+            n0 = len(out.values)
+            _digits_at(text, s, out)
+            _negate(text, s, n0, out)
+            continue
         if s > 0 and text[s - 1] not in _BEFORE_OK:
             continue
-        if not out.taken.free(s, s + 1) or _range_at(text, s, out):
-            continue
-        a = _AMOUNT.match(text, s)
-        if a is None:
-            _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
-            continue
-        if not out.taken.free(a.start("num"), a.end("num")):
-            continue
-        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
-            continue
-        num = a["num"]
-        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
-                and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
-            continue  # a year that no date pattern took ("about 1900 workers" is a count)
-        if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
-            continue  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
-        _amount_at(text, s, a, out)
+        _digits_at(text, s, out)
+
+
+def _minus_before(text: str, s: int) -> bool:
+    """A minus sign written against a number, after a space or at the start: "fell to -18 °C", "−0.5%"."""
+    return s > 0 and text[s - 1] in _MINUS and text[s].isdigit() and (s == 1 or text[s - 2] in _BEFORE_OK)
+
+
+def _negate(text: str, s: int, n0: int, out: _Out) -> None:
+    """The values just read from ``s``, below zero: their span takes in the minus sign."""
+    for k in range(n0, len(out.values)):
+        v = out.values[k]
+        if v.start == s and v.type == "quantity" and v.number is not None:
+            out.values[k] = replace(v, start=s - 1, text=text[s - 1:v.end], number=-v.number)
+            out.taken.take(s - 1, s)
+
+
+def _digits_at(text: str, s: int, out: _Out) -> None:
+    """The quantity a figure starting at ``s`` begins, if any."""
+    if not out.taken.free(s, s + 1) or _range_at(text, s, out):
+        return
+    a = _AMOUNT.match(text, s)
+    if a is None:
+        _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
+        return
+    if not out.taken.free(a.start("num"), a.end("num")):
+        return
+    if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
+        return
+    num = a["num"]
+    if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
+            and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
+        return  # a year that no date pattern took ("about 1900 workers" is a count)
+    if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
+        return  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
+    _amount_at(text, s, a, out)
 
 
 def _attached_measure(text: str, s: int, out: _Out) -> None:
@@ -370,6 +419,8 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
         unit_word = None
         end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
     cur = _CURRENCY.get((a["cur"] or "").lower())
+    if cur is None and not (a["pct"] or a["unit"]) and text[end:end + 1] in _TRAILING_CURRENCY:
+        cur, end = _CURRENCY[text[end]], end + 1  # "15€", as much of Europe writes it
     if unit_word and unit_word in _CUR_WORDS:
         cur = _CUR_WORDS[unit_word]
     scale = a["scale"]
@@ -439,6 +490,11 @@ def _word_numbers(text: str, start: int, out: _Out) -> None:
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
         if unit in ("and", "or") and _coordinated(text, m, out):
+            continue
+        if unit in SCALES:
+            # "three million, officials said": a number in words with nothing after it to count
+            if out.taken.free(*m.span()):
+                out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=_parse(m.group()))
             continue
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
             if unit == "more" or (m["name"] is None and _MORE_AFTER.match(text, m.end("num"))):
