@@ -450,3 +450,45 @@ def test_signs_symbols_and_words_of_quantities(text, phrase, number, unit):
 ])
 def test_a_hyphen_between_word_and_figure_is_no_minus(text):
     assert not [v for v in find_values(text, TUESDAY) if v.number is not None and v.number < 0]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day read aloud or as an ordinal word, with a year read aloud
+    ("She was born on January twenty-five nineteen eighty-six.", "January twenty-five nineteen eighty-six",
+     "1986-01-25"),
+    ("She was born on twenty five January nineteen eighty six.", "twenty five January nineteen eighty six",
+     "1986-01-25"),
+    ("The mill opened 13 Sept nineteen seventy-two.", "13 Sept nineteen seventy-two", "1972-09-13"),
+    ("Talks began on the third of March nineteen ninety-nine.", "the third of March nineteen ninety-nine",
+     "1999-03-03"),
+    ("The fair was in October two thousand and five.", "October two thousand and five", "2005-10"),
+    # a month then a day as an ordinal word; a year after "in"
+    ("The panel met on February twenty-second.", "February twenty-second", "2031-02-22"),
+    ("The fair opened on March the third, 2030.", "March the third, 2030", "2030-03-03"),
+    ("The mill closed on 28 June in 2020.", "28 June in 2020", "2020-06-28"),
+    ("The mill closed on June 28 in 2020.", "June 28 in 2020", "2020-06-28"),
+])
+def test_days_in_words(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, not_a_day", [
+    ("The March second round was tense.", "March second"),
+    ("In May first-time buyers rushed in.", "May first"),
+])
+def test_an_ordinal_qualifying_a_noun_after_a_month_is_no_day(text, not_a_day):
+    assert not_a_day not in found(text)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The talks lasted half an hour.", "half an hour", 0.5, "hour"),
+    ("The storm passed in half a day.", "half a day", 0.5, "day"),
+])
+def test_half_a_unit(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", number, unit)
+
+
+def test_a_year_before_a_singular_time_noun_is_no_duration():
+    assert not [v for v in find_values("Crowds left after the 2030 weekend rally.", TUESDAY) if v.type == "duration"]

@@ -13,7 +13,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import ValueDraft
 from .holidays import find_holidays
-from .numbers import SPOKEN_YEAR, spoken_year
+from .numbers import SPOKEN_YEAR, WORD_NUMBER, spoken_year, words_value
 from .periods import day_references, find_periods, year_references
 from .wordre import alternation, at_word_starts
 
@@ -52,12 +52,14 @@ _SLASH_DATE = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
 _DAY_BEFORE_MONTH = re.compile(
     rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
 # a day something ended on has passed ("the quarter ended June 30")
 _ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
-_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+# "June 28, 2030", "28 June of 2030", "28 June in 2030"
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_YEAR_AFTER = re.compile(rf"(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
@@ -85,6 +87,19 @@ _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
 _UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
 _MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
+_SPOKEN_ORDINALS = alternation([w.replace("-", " ") for w in ORDINAL_DAYS if "-" in w])  # "twenty second"
+# a day of the month in figures, words or an ordinal, then its month, or the month first: before a spoken year
+_DAY_WORD = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alternation(ORDINAL_DAYS)}|"
+             rf"{_SPOKEN_ORDINALS}|{WORD_NUMBER})")
+# words that may follow a day named by an ordinal ("on March the third at noon"), not a noun it qualifies
+# ("the March second round")
+_AFTER_A_DAY = ("in", "at", "on", "and", "or", "to", "when", "after", "before", "from", "until", "by", "for", "with",
+                "this", "next", "last", "is", "was", "will", "would")
+_ORDINAL_AFTER = re.compile(
+    rf"\s+(?:the\s+)?(?P<w>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS})"
+    rf"\b(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w-])(?=\s*(?:[.,;:!?)\"”]|$|\s(?:{alternation(_AFTER_A_DAY)})\b))", re.I)
+_SPOKEN_DAY_BACK = re.compile(rf"(?:\b(?P<m1>{_M})\s+(?:the\s+)?(?P<d1>{_DAY_WORD})|\b(?:the\s+)?(?P<d2>{_DAY_WORD})\s+"
+                              rf"(?:of\s+)?(?P<m2>{_M}))\s+$", re.I)
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _BARE_MONTH = re.compile(rf"(?:(?:early|late|mid-?)\s*)?{_M}")
 _MONTH_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*")
@@ -316,6 +331,15 @@ def _months(text, published, start, taken, add) -> None:
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end(), type="date", date=d.isoformat() if d else None)
             continue
+        spoken = _ORDINAL_AFTER.match(text, e)
+        if spoken and (mon != 5 or _PREP_BEFORE.search(text, max(0, s - 24), s)
+                       or _ON_BEFORE.search(text, max(0, s - 4), s)):
+            # "February twenty-second", "March the third, 2030"
+            day = _day_number(spoken["w"])
+            yr = int(spoken["year"]) if spoken["year"] else _year_for(mon, published, context, day)
+            d = _safe_date(yr, mon, day)
+            add(s, spoken.end(), type="date", date=d.isoformat() if d else None)
+            continue
         before = _DAY_BEFORE_MONTH.search(text, max(0, s - 20), s)
         if before:
             day = int(before["day"]) if before["day"] else ORDINAL_DAYS[before["word"].lower()]
@@ -521,18 +545,31 @@ def _spoken_years(text, start, taken, add) -> None:
     for m in at_word_starts(SPOKEN_YEAR, text, start):
         s = m.start()
         back = _THE_YEAR_BACK.search(text, max(0, s - 9), s)
+        month = _MONTH_BACK.search(text, max(0, s - 14), s)
         if back:
             s = back.start()
-        elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
+        elif m["c"] is None and month is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "two thousand" alone is a number
         if _UNIT_AFTER.match(text, m.end()):
             continue  # "two thousand years": a length of time
-        month = _MONTH_BACK.search(text, max(0, s - 14), s)
-        if month is not None and taken.free(month.start(), m.end()):
+        day = _SPOKEN_DAY_BACK.search(text, max(0, s - 40), s)
+        if day is not None and taken.free(day.start(), m.end()):
+            # "January twenty-five nineteen eighty-six", "13 Sept nineteen seventy-two"
+            d = _safe_date(spoken_year(m), _month(day["m1"] or day["m2"]), _day_number(day["d1"] or day["d2"]))
+            add(day.start(), m.end(), type="date", date=d.isoformat() if d else None)
+        elif month is not None and taken.free(month.start(), m.end()):
             # "January nineteen ninety-seven"
             add(month.start(), m.end(), type="date", date=f"{spoken_year(m):04d}-{_month(month['m']):02d}")
         elif taken.free(s, m.end()):
             add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
+
+
+def _day_number(word: str) -> int:
+    """A day of the month in figures ("13th"), as an ordinal ("twenty-third") or a number in words ("twenty five")."""
+    w = word.lower().replace(" ", "-")
+    if w[0].isdigit():
+        return int(w.rstrip("stndrh"))
+    return ORDINAL_DAYS.get(w) or int(words_value(w.replace("-", " ")) or 0)
 
 
 def _ago(text, published, start, taken, add) -> None:

@@ -65,6 +65,7 @@ _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
 # "an hour and a half", "two years and a half": half a unit more
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
+_HALF_BACK = re.compile(r"\b[Hh]alf\s+$")  # "half an hour"
 # "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
                                   rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?"
@@ -265,7 +266,12 @@ def _durations(text: str, start: int, out: _Out) -> None:
         unit = m["unit"].lower()
         if num.lower() in ("a", "an") and unit == "second":
             continue  # "for a second week": an ordinal
+        if _year_like(num) and not unit.endswith("s") and text[m.start() - 1] == " ":
+            continue  # "the Labor Day 2030 weekend": a year before a singular noun counts nothing
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
+        halved = _HALF_BACK.search(text, max(0, s - 6), s) if num.lower() in ("a", "an") else None
+        if halved is not None:
+            s, value = halved.start(), 0.5  # "half an hour"
         r = _DURATION_RANGE_BACK.search(text, max(0, s - 24), s) if b["num"] or b["word"] else None
         if r and not m.group().endswith(("-long", "-old")) and out.taken.free(r.start(), s):
             low = _parse(r["a"] or r["b"] or r["c"] or r["w"])
