@@ -79,13 +79,14 @@ _WEEK_OF_MONTH = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
-# "the first week of 2030", "the third month of next year", "the first two weeks of 2030", "the last four months
-# of this year": a part of a named year, counted in ISO weeks, months or days
+# "the first week of 2030", "the third month of next year", "the last day of 2030": one part of a named year,
+# counted in ISO weeks, months or days. "The first nine months of 2030" stays a duration and a year, as TIMEX3
+# annotates it (the length is what a results story compares)
 _PART_OF_NAMED_YEAR = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ord>[Ff]irst|[Ll]ast|final|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?P<n>\d{1,2}|" + WORD_NUMBER + r")\s+)?"
-    r"(?P<unit>weeks?|months?|days?)\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)\b")
-_PART_WORDS = (" weeks of ", " week of ", " months of ", " month of ", " days of ", " day of ")
+    r"eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?P<n>)"
+    r"(?P<unit>week|month|day)\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)\b")
+_PART_WORDS = (" week of ", " month of ", " day of ")
 _WEEK_WORDS = ("week",)
 _WEEKEND = re.compile(r"weekend\b(?![-\s](?:trip|break|of)\b)")
 _WEEKEND_BACK = re.compile(r"\b(?P<which>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Cc]oming|[Pp]ast)\s+$")
@@ -394,7 +395,9 @@ class Periods:
             if value is None and year is not None:
                 continue
             first, last = value or (None, None)
-            if first is not None and last is not None and m["unit"] == "week" and (last - first).days == 6:
+            if first is not None and first == last:
+                self.add(m.start(), m.end(), type="date", date=first.isoformat())
+            elif first is not None and last is not None and m["unit"] == "week" and (last - first).days == 6:
                 iso = first.isocalendar()
                 self.add(m.start(), m.end(), type="date", date=f"{iso[0]:04d}-W{iso[1]:02d}")
             elif first is not None and last is not None and m["unit"].startswith("month") and \

@@ -96,6 +96,10 @@ _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
                           re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")  # "cut by half"
+# words before "two quarters" that make them quarters of a year
+_QUARTERS_OF_TIME = re.compile(r"\b(?:past|last|next|previous|coming|first|final|consecutive|straight|successive|"
+                               r"recent|few)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _SHARE_OF = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b")
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
@@ -227,6 +231,11 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             continue
         word = n["n"].lower() if n else "a"
         numer = 1 if word in ("a", "one") else NUMBER_WORDS[word]
+        if m["d"].startswith("quarter") and _QUARTERS_OF_TIME.search(text, max(0, s - 16), s) \
+                and not _OF_AFTER.match(text, e):
+            # "the past two quarters": three months each, not a share
+            out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
+            continue
         out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
     for m in _VAGUE.finditer(text, start):
         s = m.start() - 1
