@@ -512,3 +512,16 @@ def test_quarters_of_time_are_a_duration(text, phrase, number):
 def test_three_quarters_of_something_stay_a_share():
     v = found("Three quarters of voters backed the plan.")["Three quarters"]
     assert (v.number, v.unit) == (0.75, "fraction")
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # weeks back: the calendar week, as "last week" is; "or so" does not stop the count
+    ("The rebels struck six weeks ago.", "six weeks ago", "2031-W09"),
+    ("The rebels struck a week or so ago.", "a week or so ago", "2031-W14"),
+    ("The rebels struck three days or so ago.", "three days or so ago", "2031-04-05"),
+    # "April 24 and 25": two days, each a date
+    ("The summit is on April 24 and 25 in Oslo.", "25", "2031-04-25"),
+])
+def test_time_ago_and_listed_days(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)

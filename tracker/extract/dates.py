@@ -112,6 +112,7 @@ _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\
 _OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
+_OR_SO_BACK = re.compile(r"\s+or\s+so\s+$")  # "a week or so ago"
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
 # "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
 _RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
@@ -322,6 +323,9 @@ def _months(text, published, start, taken, add) -> None:
                 # "on Sept. 23 and 27" names two days, not the days between them
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end("d1"), type="date", date=d.isoformat() if d else None)
+                d2 = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
+                add(f.start("mon2") if f["mon2"] else f.start("d2"), f.end("d2"), type="date",
+                    date=d2.isoformat() if d2 else None)
             elif f["d2"]:
                 a = _safe_date(yr, mon, int(f["d1"]))
                 b = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
@@ -575,7 +579,8 @@ def _day_number(word: str) -> int:
 def _ago(text, published, start, taken, add) -> None:
     """"two weeks ago": counted back from the publication date."""
     for m in at_word_starts(_AGO, text, start):
-        b = _AGO_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        so = _OR_SO_BACK.search(text, max(0, m.start() - 9), m.start())
+        b = _AGO_BEFORE.search(text, max(0, m.start() - 24), so.start() + 1 if so else m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
         n = 1 if b["n"].lower() in ("a", "an") else _number(b["n"])
@@ -589,6 +594,6 @@ def _ago(text, published, start, taken, add) -> None:
             except (ValueError, OverflowError):
                 then = None  # "500 years ago" in a text dated 0300: before the calendar starts
             if then is not None:
-                value = then.isoformat() if unit in ("day", "week") else (
+                value = then.isoformat() if unit == "day" else iso_week(then) if unit == "week" else (
                     f"{then.year:04d}-{then.month:02d}" if unit == "month" else f"{then.year:04d}")
         add(b.start(), m.end(), type="date", date=value)
