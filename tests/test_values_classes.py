@@ -525,3 +525,26 @@ def test_three_quarters_of_something_stay_a_share():
 def test_time_ago_and_listed_days(text, phrase, expected):
     v = found(text)[phrase]
     assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "the Nth day of a month"
+    ("The strike ends on the 15th day of June.", "15th day of June", "2031-06-15"),
+    ("The strike ended on the twenty third day of March.", "twenty third day of March", "2031-03-23"),
+    # a distance from "next Friday"; hours and minutes ahead reach a day
+    ("The lease ends two months after next Friday.", "two months after next Friday", "2031-06-11"),
+    ("Polls will close in 30 hours.", "30 hours", "2031-04-09"),
+    ("The polls close 3 minutes from now.", "3 minutes from now", "2031-04-08"),
+])
+def test_more_dates_from_words(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The fair runs 10/1/2030 - 10/7/2030 in Leeds.", "10/1/2030 - 10/7/2030", "2030-10-01", "2030-10-07"),
+    ("The fair runs 10/1-10/7/2030 in Leeds.", "10/1-10/7/2030", "2030-10-01", "2030-10-07"),
+])
+def test_a_span_of_days_in_figures(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)

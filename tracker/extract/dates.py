@@ -49,12 +49,18 @@ _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-
 # number cannot be a month: "22/04/2030")
 _ISO_DATE = re.compile(rf"(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 _SLASH_DATE = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])")
+# "10/1/2030 - 10/7/2030", "10/1-10/7/2030": a span of days, as "March 3-5" is
+_SLASH_RANGE = re.compile(rf"(?P<a1>\d{{1,2}})/(?P<b1>\d{{1,2}})(?:/(?P<y1>{_YEAR}))?\s*[-–]\s*"
+                          rf"(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>{_YEAR})(?![\d/])")
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+_SPOKEN_ORDINALS = alternation([w.replace("-", " ") for w in ORDINAL_DAYS if "-" in w])  # "twenty second"
+# "3 March", "the third of March", "the 15th day of June", "the twenty-third day of September"
 _DAY_BEFORE_MONTH = re.compile(
-    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS}))"
+    rf"\s+(?:day\s+)?(?:of\s+)?$", re.I)
 # a day something ended on has passed ("the quarter ended June 30")
 _ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
 # "June 28, 2030", "28 June of 2030", "28 June in 2030"
@@ -87,7 +93,6 @@ _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
 _UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
 _MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
-_SPOKEN_ORDINALS = alternation([w.replace("-", " ") for w in ORDINAL_DAYS if "-" in w])  # "twenty second"
 # a day of the month in figures, words or an ordinal, then its month, or the month first: before a spoken year
 _DAY_WORD = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alternation(ORDINAL_DAYS)}|"
              rf"{_SPOKEN_ORDINALS}|{WORD_NUMBER})")
@@ -283,12 +288,22 @@ def _numeric_dates(text, start, taken, add) -> None:
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if d is not None and taken.free(*m.span()):
             add(m.start(), m.end(), type="date", date=d.isoformat())
+    for m in at_word_starts(_SLASH_RANGE, text, start):
+        d2 = _slash_day(m["a2"], m["b2"], m["y2"])
+        d1 = _slash_day(m["a1"], m["b1"], m["y1"] or m["y2"])
+        if d1 is not None and d2 is not None and d1 < d2 and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date_range", date=d1.isoformat(), date_end=d2.isoformat())
     for m in at_word_starts(_SLASH_DATE, text, start):
-        a, b = int(m["a"]), int(m["b"])
-        month, day = (b, a) if a > 12 else (a, b)
-        d = _safe_date(int(m["y"]), month, day)
+        d = _slash_day(m["a"], m["b"], m["y"])
         if d is not None and taken.free(*m.span()):
             add(m.start(), m.end(), type="date", date=d.isoformat())
+
+
+def _slash_day(a: str, b: str, year: str) -> date | None:
+    """Month first, as American English writes it; day first when the first number cannot be a month."""
+    x, y = int(a), int(b)
+    month, day = (y, x) if x > 12 else (x, y)
+    return _safe_date(int(year), month, day)
 
 
 def _day_spans(text, published, start, taken, add) -> None:
@@ -344,9 +359,9 @@ def _months(text, published, start, taken, add) -> None:
             d = _safe_date(yr, mon, day)
             add(s, spoken.end(), type="date", date=d.isoformat() if d else None)
             continue
-        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 20), s)
+        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 28), s)
         if before:
-            day = int(before["day"]) if before["day"] else ORDINAL_DAYS[before["word"].lower()]
+            day = int(before["day"]) if before["day"] else _day_number(before["word"])
             y = _YEAR_AFTER.match(text, e)
             yr = int(y["year"]) if y else _year_for(mon, published, context, day)
             d = _safe_date(yr, mon, day)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -16,7 +16,8 @@ from .dates import iso_week, looks_ahead
 from .drafts import ValueDraft
 
 # the units a distance between two dates is counted in, in dateutil's terms
-OFFSET_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "fortnight": "weeks"}
+OFFSET_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "fortnight": "weeks",
+                "hour": "hours", "minute": "minutes"}
 # how many of the dateutil unit one of ours is
 OFFSET_SCALE = {"fortnight": 2}
 # words between a distance and its date, and the direction they give
@@ -25,7 +26,8 @@ OFFSET_WORDS = {"after": 1, "from": 1, "later than": 1, "before": -1, "earlier t
 # days that are not calendar days: "eight trading days after Oct. 12" is no date we can count to
 _NOT_CALENDAR = re.compile(r"\b(?:trading|business|working|school)\b")
 _WEEK_OF = re.compile(r"\b(?:[Tt]he\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+$|\bw/c\s+$")
-_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+")
+_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+"
+                         r"(?:(?:next|last|this|[Tt]he\s+(?:next|last|previous|following))\s+)?")  # "after next Friday"
 # a hedged distance ("nearly four weeks after") is no exact count of days
 _HEDGED = re.compile(r"^(?:about|around|nearly|almost|some|roughly|approximately|more|less|over|under|at|up|just)\b",
                      re.I)
@@ -34,7 +36,7 @@ _FROM_NOW = re.compile(r"\s+from\s+now\b")
 _IN_BACK = re.compile(r"\b[Ii]n\s+$")
 _TIME_AFTER = re.compile(r"[’']?\s+time\b")
 # how precisely a day that far ahead is known: to the day, the month or the year
-IN_TIME_PRECISION = {"day": 10, "week": 10, "fortnight": 10, "month": 7, "year": 4}
+IN_TIME_PRECISION = {"hour": 10, "minute": 10, "day": 10, "week": 10, "fortnight": 10, "month": 7, "year": 4}
 
 
 def _day(v: ValueDraft) -> date | None:
@@ -82,9 +84,10 @@ def _move(day: date, v: ValueDraft, sign: int) -> date | None:
     if unit is None or v.number is None or v.number != int(v.number):
         return None
     try:
-        return day + sign * relativedelta(**{unit: int(v.number) * OFFSET_SCALE.get(v.unit or "", 1)})
+        moved = day + sign * relativedelta(**{unit: int(v.number) * OFFSET_SCALE.get(v.unit or "", 1)})
     except (ValueError, OverflowError):
         return None
+    return moved.date() if isinstance(moved, datetime) else moved  # hours from midnight: the day they reach
 
 
 def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
