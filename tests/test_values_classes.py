@@ -548,3 +548,27 @@ def test_more_dates_from_words(text, phrase, expected):
 def test_a_span_of_days_in_figures(text, phrase, first, last):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day of the month named alone: the nearest, leaning to the past unless the sentence looks ahead
+    ("The board met on the 3rd.", "the 3rd", "2031-04-03"),
+    ("The board met on the 18th.", "the 18th", "2031-03-18"),
+    ("The board will meet on the 18th.", "the 18th", "2031-04-18"),
+])
+def test_a_day_of_the_month_alone(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_an_ordinal_before_a_noun_is_no_day():
+    assert "the 3rd" not in found("The fire started on the 3rd floor.")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The shares are down 20% in the year to date.", "the year to date"),
+    ("Year-to-date sales rose by a fifth.", "Year-to-date"),
+])
+def test_the_year_to_date(text, phrase):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", "2031-01-01", "2031-04-08")

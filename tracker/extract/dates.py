@@ -103,6 +103,12 @@ _AFTER_A_DAY = ("in", "at", "on", "and", "or", "to", "when", "after", "before", 
 _ORDINAL_AFTER = re.compile(
     rf"\s+(?:the\s+)?(?P<w>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS})"
     rf"\b(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w-])(?=\s*(?:[.,;:!?)\"”]|$|\s(?:{alternation(_AFTER_A_DAY)})\b))", re.I)
+# "on the 18th", "by the 3rd": a day of the month named alone, near the publication date
+_THE_NTH = re.compile(r"the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])(?=\s*(?:[.,;:!?)\"”]|$|\s(?:"
+                      + alternation(_AFTER_A_DAY) + r")\b))")
+_NTH_PREP_BACK = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter)\s+$")
+# "the year to date", "year-to-date": from January 1 to the publication date
+_YEAR_TO_DATE = re.compile(r"(?:[Tt]he\s+)?[Yy]ear[\s-]to[\s-]date\b")
 _SPOKEN_DAY_BACK = re.compile(rf"(?:\b(?P<m1>{_M})\s+(?:the\s+)?(?P<d1>{_DAY_WORD})|\b(?:the\s+)?(?P<d2>{_DAY_WORD})\s+"
                               rf"(?:of\s+)?(?P<m2>{_M}))\s+$", re.I)
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
@@ -237,6 +243,10 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
+    if "the " in text:
+        _days_of_the_month(text, published, start, taken, add)
+    if "to" in text:
+        _year_to_date(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
@@ -589,6 +599,32 @@ def _day_number(word: str) -> int:
     if w[0].isdigit():
         return int(w.rstrip("stndrh"))
     return ORDINAL_DAYS.get(w) or int(words_value(w.replace("-", " ")) or 0)
+
+
+def _days_of_the_month(text, published, start, taken, add) -> None:
+    """"on the 18th": that day of the month nearest the publication date, leaning to the past unless the sentence
+    looks ahead (this month's, last month's or next month's)."""
+    for m in at_word_starts(_THE_NTH, text, start):
+        if not taken.free(*m.span()) or not _NTH_PREP_BACK.search(text, max(0, m.start() - 7), m.start()):
+            continue
+        value = None
+        if published is not None and not _hypothetical(text, m.start()):
+            n = int(m["d"])
+            weight = 1.0 if _looks_ahead(text, m.start()) else 2.5
+            days = [d for d in (published + relativedelta(months=k, day=n) for k in (-1, 0, 1)) if d.day == n]
+            best = min(days, key=lambda d: (d - published).days * weight if d > published else (published - d).days,
+                       default=None)
+            value = best.isoformat() if best else None
+        add(m.start(), m.end(), type="date", date=value)
+
+
+def _year_to_date(text, published, start, taken, add) -> None:
+    """"the year to date": January 1 to the publication date."""
+    for m in at_word_starts(_YEAR_TO_DATE, text, start):
+        if not taken.free(*m.span()):
+            continue
+        first = f"{published.year:04d}-01-01" if published else None
+        add(m.start(), m.end(), type="date_range", date=first, date_end=published.isoformat() if published else None)
 
 
 def _ago(text, published, start, taken, add) -> None:
