@@ -572,3 +572,17 @@ def test_an_ordinal_before_a_noun_is_no_day():
 def test_the_year_to_date(text, phrase):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", "2031-01-01", "2031-04-08")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a whole number and a fraction before a unit
+    ("The new road is 2 1/2 miles long.", "2 1/2 miles", 2.5, "mile"),
+    ("Snow lay 3 1/4 inches deep.", "3 1/4 inches", 3.25, "inch"),
+    # units of data, kitchens and deep time
+    ("The archive holds 15 exabytes of scans.", "15 exabytes", 15, "exabyte"),
+    ("Stir in ½ tbsp of salt.", "½ tbsp", 0.5, "tablespoon"),
+    ("The crater formed 66 Ma ago.", "66 Ma", 66, "megayear"),
+])
+def test_more_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)

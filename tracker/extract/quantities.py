@@ -120,6 +120,7 @@ VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.7
 _VULGAR = re.compile(r"(?:(?P<whole>\d{1,4})\s?)?(?P<f>[½⅓⅔¼¾⅕⅛])")
 _TIME_AFTER = re.compile(rf"[\s-](?P<unit>{_TIME})\b")
 _TRAILING_CURRENCY = frozenset("€£")
+_MIXED = re.compile(r"(?P<whole>\d{1,3})\s(?P<fn>[1-9])/(?P<fd>[2-9]|1[0-6])(?![\d/])")
 
 
 def _parse(num: str, scale: str | None = None) -> float:
@@ -326,7 +327,7 @@ def _negate(text: str, s: int, n0: int, out: _Out) -> None:
 
 def _digits_at(text: str, s: int, out: _Out) -> None:
     """The quantity a figure starting at ``s`` begins, if any."""
-    if not out.taken.free(s, s + 1) or _range_at(text, s, out):
+    if not out.taken.free(s, s + 1) or _mixed_fraction(text, s, out) or _range_at(text, s, out):
         return
     a = _AMOUNT.match(text, s)
     if a is None:
@@ -343,6 +344,20 @@ def _digits_at(text: str, s: int, out: _Out) -> None:
     if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
         return  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
     _amount_at(text, s, a, out)
+
+
+def _mixed_fraction(text: str, s: int, out: _Out) -> bool:
+    """"2 1/2 miles", "3 1/4 inches": a whole number and a fraction before a unit."""
+    m = _MIXED.match(text, s)
+    if m is None or int(m["fn"]) >= int(m["fd"]):
+        return False
+    found = symbol_unit(text, m.end()) or word_unit(text, m.end())
+    if found is None or not out.taken.free(s, found[1]):
+        return False
+    value = int(m["whole"]) + int(m["fn"]) / int(m["fd"])
+    out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
+            number=round(value, 4), unit=found[0])
+    return True
 
 
 def _attached_measure(text: str, s: int, out: _Out) -> None:

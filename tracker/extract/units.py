@@ -28,12 +28,15 @@ SYMBOL_NAMES = {
     "bbl": "barrel", "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "m2": "square metre",
     "m²": "square metre", "sq km": "square kilometre", "sq mi": "square mile", "sq ft": "square foot",
     "m3": "cubic metre", "m³": "cubic metre", "%": "percent",
+    "PB": "petabyte", "EB": "exabyte", "tbsp": "tablespoon", "tsp": "teaspoon",
+    # ages in geology and astronomy: million and billion years
+    "Ma": "megayear", "Ga": "gigayear", "Myr": "megayear", "Gyr": "gigayear",
 }
 # scientific symbols kept as written (prefixed SI units and others without an everyday name)
 SYMBOLS = (
     "K", "eV", "keV", "MeV", "GeV", "TeV", "meV", "Å", "mbar", "bar", "Pa", "kPa", "MPa", "GPa", "hPa", "V", "kV",
     "mV", "A", "mA", "μm", "µm", "μg", "µg", "μl", "µl", "μbar", "µbar", "J", "kJ", "MJ", "Gy", "mGy", "Sv",
-    "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "Ma", "Ga", "ka", "wt%",
+    "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "ka", "wt%",
     "vol%", "°", "Mt", "Gt", "kt", "mi²", "cm3", "cm²", "cm2", "mm2", "mm3", "nmol", "ms", "μs", "µs", "ns", "TWh",
     "‰", "ng", "pg", "mW", "μW", "µW", "nM", "μM", "µM", "mM",
 )
@@ -46,9 +49,11 @@ WORD_UNITS = {
     "ton": "tonne", "pound": "pound-mass", "ounce": "ounce", "litre": "litre", "liter": "litre",
     "millilitre": "millilitre", "milliliter": "millilitre", "gallon": "gallon", "barrel": "barrel",
     "hectare": "hectare", "acre": "acre", "byte": "byte", "kilobyte": "kilobyte", "megabyte": "megabyte",
-    "gigabyte": "gigabyte", "terabyte": "terabyte", "watt": "watt", "kilowatt": "kilowatt", "megawatt": "megawatt",
+    "gigabyte": "gigabyte", "terabyte": "terabyte", "petabyte": "petabyte", "exabyte": "exabyte", "watt": "watt",
+    "kilowatt": "kilowatt", "megawatt": "megawatt",
     "gigawatt": "gigawatt", "volt": "volt", "joule": "joule", "calorie": "calorie", "knot": "knot",
-    "hour": "hour", "minute": "minute", "second": "second",
+    "hour": "hour", "minute": "minute", "second": "second", "cup": "cup", "tablespoon": "tablespoon",
+    "teaspoon": "teaspoon", "pint": "pint",
 }
 # the word before a unit that makes it an area or a volume
 POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
