@@ -586,3 +586,13 @@ def test_the_year_to_date(text, phrase):
 def test_more_units(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Crews filled three 20-litre drums.", "three", 3, "drum"),
+    ("Crews filled three 20-litre drums.", "20-litre", 20, "litre"),
+    ("The city bought two 40-tonne trucks.", "two", 2, "truck"),
+])
+def test_a_count_of_measured_things(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)

@@ -83,6 +83,8 @@ _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DI
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
+# a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
+_COUNT_OF_MEASURED = re.compile(rf"(?P<num>{WORD_NUMBER})\s+\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
 _FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
@@ -514,7 +516,17 @@ def _noun_like(word: str) -> bool:
     return word not in _NOT_UNITS and not word.endswith(("ed", "ly"))
 
 
+def _counts_of_measured_things(text: str, start: int, out: _Out) -> None:
+    """"three 20-litre drums": three drums (the 20 litres are each drum's)."""
+    for m in at_word_starts(_COUNT_OF_MEASURED, text, start):
+        if m["noun"] in _NOT_UNITS or not out.taken.free(m.start(), m.end("num")):
+            continue
+        out.add(_hedged_start(text, m.start()), m.end("num"), type="quantity", number=_parse(m["num"]),
+                unit=_singular(m["noun"]))
+
+
 def _word_numbers(text: str, start: int, out: _Out) -> None:
+    _counts_of_measured_things(text, start, out)
     for m in at_word_starts(_WORD_ANCHOR, text, start):
         if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
