@@ -596,3 +596,12 @@ def test_more_units(text, phrase, number, unit):
 def test_a_count_of_measured_things(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # an adjective in -ed after "a", "the", "still" is no past tense: the sentence still looks ahead
+    ("The dividend will be paid on a still unspecified date in January.", "January", "2032-01"),
+    ("The firm will publish the revised plan on Friday.", "Friday", "2031-04-11"),
+])
+def test_an_adjective_in_ed_does_not_turn_a_look_ahead_back(text, phrase, expected):
+    assert found(text)[phrase].date == expected

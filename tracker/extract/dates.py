@@ -141,7 +141,8 @@ _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
 # a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
 _REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|made|fell|rose|won|lost|began)\b"
-                       r"|(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b")  # "will be held" still looks ahead
+                       r"|(?<!\bbe )(?<!\bbeen )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bstill )(?<!\byet )\b[a-z]{3,}ed\b")
+# "will be held", "a still unspecified date", "the revised plan": no past tense, the sentence still looks ahead
 # words that make a clause a supposition; the marks that end the clause before it
 _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
                          r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
