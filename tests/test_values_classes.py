@@ -605,3 +605,14 @@ def test_a_count_of_measured_things(text, phrase, number, unit):
 ])
 def test_an_adjective_in_ed_does_not_turn_a_look_ahead_back(text, phrase, expected):
     assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    # a sign of approximation or comparison written against the figure
+    ("The wall stands ∼2 m tall.", 2, "metre"),
+    ("The slope is ≈0.5° in places.", 0.5, "°"),
+    ("Each run takes <10 s to finish.", 10, "second"),
+    ("Prices vary by ±3% a year.", 3, "percent"),
+])
+def test_figures_after_signs_of_approximation(text, number, unit):
+    assert [(v.number, v.unit) for v in find_values(text, TUESDAY) if v.number is not None] == [(number, unit)]

@@ -115,7 +115,9 @@ _NOT_UNITS = frozenset(
     "than per percent said says against after before since during between into more less last this next ago "
     "each every earlier later up down over under because but if so though although while where when who it they "
     "he she we you most".split())
-_BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
+# what may come just before a figure: space, an opening mark, or a sign of approximation or comparison ("∼2 m",
+# "≈0.5°", "<10 s", "±3%")
+_BEFORE_OK = frozenset(" \t\n(“\"'‘[~∼≈⩽⩾≤≥<>±")
 _MINUS = frozenset("-−")
 # fractions written as one character, and their value
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
