@@ -616,3 +616,8 @@ def test_an_adjective_in_ed_does_not_turn_a_look_ahead_back(text, phrase, expect
 ])
 def test_figures_after_signs_of_approximation(text, number, unit):
     assert [(v.number, v.unit) for v in find_values(text, TUESDAY) if v.number is not None] == [(number, unit)]
+
+
+def test_a_length_in_metres_ends_at_its_unit():
+    """"2 m high": the quantity is "2 m"; the adjective after it is no part of it."""
+    assert "2 m" in found("The ridge is 2 m high.")

@@ -468,7 +468,7 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
             scale = "million"  # "18m people", "5m new homes": a count in millions
         else:
             # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
-            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+            unit_word, scale, end = {"m": "metre", "k": "kilometre"}[scale.strip()], None, a.end("scale")
     if a["pence"] and not (cur or scale or a["pct"]):
         cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
     if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
