@@ -621,3 +621,23 @@ def test_figures_after_signs_of_approximation(text, number, unit):
 def test_a_length_in_metres_ends_at_its_unit():
     """"2 m high": the quantity is "2 m"; the adjective after it is no part of it."""
     assert "2 m" in found("The ridge is 2 m high.")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a decimal figure against its unit is read whole ("28.9s" is not 28)
+    ("The winner's lap took 28.9s in the rain.", "28.9s", 28.9, "second"),
+])
+def test_a_decimal_figure_against_its_unit(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # "m" after a range is metres, unless money or people are counted in millions
+    ("The sea wall is 2-3 m high.", "2-3 m", 2, 3, "metre"),
+    ("Sales of $2-3m were lost.", "$2-3m", 2_000_000, 3_000_000, "USD"),
+    ("Some 5-10m people watched the final.", "5-10m", 5_000_000, 10_000_000, None),
+])
+def test_ranges_with_short_scales(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)

@@ -50,7 +50,7 @@ DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", 
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
-    rf"(?!\w|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
+    rf"(?!\w|\.\d|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
@@ -413,6 +413,10 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
         return False
     back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
     pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
+    if not cur and {(r["sa"] or "").strip(), (r["sb"] or "").strip()} & {"m", "k"}:
+        after = _NEXT_WORD.match(text, r.end())
+        if not (after and _COUNTED.search(after[1])):
+            return _short_scale_range(text, s, r, out)  # "0–0.5 m s−1": metres, not millions
     a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
@@ -441,6 +445,18 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if measure is not None:
         unit, end = measure
     out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+    return True
+
+
+def _short_scale_range(text: str, s: int, r: re.Match, out: _Out) -> bool:
+    """"2–5 m", "0–0.5 m s−1": a range of lengths, the "m" a unit (millions only of money or of people)."""
+    measure = symbol_unit(text, r.end("b"))
+    if measure is None or not out.taken.free(s, measure[1]):
+        return False
+    a, b = _parse(r["a"]), _parse(r["b"])
+    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    out.add(back.start() if back else s, measure[1], type="quantity_range", low=min(a, b), high=max(a, b),
+            unit=measure[0])
     return True
 
 
