@@ -641,3 +641,13 @@ def test_a_decimal_figure_against_its_unit(text, phrase, number, unit):
 def test_ranges_with_short_scales(text, phrase, low, high, unit):
     v = found(text)[phrase]
     assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # the middle of a month: its 10th to its 20th
+    ("Talks will resume in mid-November.", "mid-November", "2031-11-10", "2031-11-20"),
+    ("Talks broke down in the middle of March.", "the middle of March", "2031-03-10", "2031-03-20"),
+])
+def test_the_middle_of_a_month(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)

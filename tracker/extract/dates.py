@@ -65,6 +65,7 @@ _DAY_BEFORE_MONTH = re.compile(
 _ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
 # "June 28, 2030", "28 June of 2030", "28 June in 2030"
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_MID_BACK = re.compile(r"\b(?:[Mm]id-?\s*|[Tt]he\s+middle\s+of\s+)$")
 _YEAR_AFTER = re.compile(rf"(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
@@ -385,6 +386,12 @@ def _months(text, published, start, taken, add) -> None:
         if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
         yr = _bare_month_year(text, s, e, mon, published) if published is not None else None
+        mid = _MID_BACK.search(text, max(0, s - 18), s)
+        if mid is not None:
+            # "mid-November", "the middle of October": its 10th to its 20th
+            add(mid.start(), e, type="date_range", date=f"{yr:04d}-{mon:02d}-10" if yr else None,
+                date_end=f"{yr:04d}-{mon:02d}-20" if yr else None)
+            continue
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
 
 
