@@ -651,3 +651,15 @@ def test_ranges_with_short_scales(text, phrase, low, high, unit):
 def test_the_middle_of_a_month(text, phrase, first, last):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the end of a year, month or calendar week: its last day
+    ("The deal will close by the end of the month.", "by the end of the month", "2031-04-30"),
+    ("The deal will close by the end of next month.", "by the end of next month", "2031-05-31"),
+    ("The deal will close by the end of the week.", "by the end of the week", "2031-04-13"),
+    ("The deal closed at the end of last year.", "the end of last year", "2030-12-31"),
+])
+def test_the_end_of_a_period(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)

@@ -130,8 +130,11 @@ _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|month
 _RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
 _RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
 _RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
-# "by the end of the year": anchored on its words, then back over "by the"
-_END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
+# "by the end of the year", "the end of next month", "the end of this week": anchored on its words, then back over
+# "by the"
+_END_OF_YEAR = re.compile(r"end\s+of\s+(?P<w>the|this|next|last)\s+(?P<u>year|month|week)\b")
+# the unit "the end of the …" shifts by, from the one holding the publication date
+_END_SHIFT = {"the": 0, "this": 0, "next": 1, "last": -1}
 # "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
 _YEAR_END = re.compile(r"year(?:-|\s|[’']s\s+)end\b")
 _YEAR_END_BACK = re.compile(r"\b(?P<prep>by|since|at|before|until|after|around|from|to|through)\s+$", re.I)
@@ -557,12 +560,23 @@ def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
 
 
 def _end_of_year(text, published, start, taken, add) -> None:
-    """"by the end of the year", "at the end of this year": the year's last day."""
-    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
+    """"by the end of the year", "at the end of this month", "the end of next week": the last day of that year,
+    month or calendar week."""
+    for m in _END_OF_YEAR.finditer(text, start) if "end of " in text else ():
         b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
-        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
+        last = _last_day(published, m["u"], _END_SHIFT[m["w"]]) if published else None
+        add(b.start(), m.end(), type="date", date=last.isoformat() if last else None)
+
+
+def _last_day(published: date, unit: str, shift: int) -> date:
+    """The last day of the year, month or ISO week ``shift`` away from the one holding ``published``."""
+    if unit == "year":
+        return date(published.year + shift, 12, 31)
+    if unit == "month":
+        return published + relativedelta(months=shift, day=31)
+    return published + timedelta(days=6 - published.weekday(), weeks=shift)
 
 
 def _year_end(text, published, start, taken, add) -> None:
