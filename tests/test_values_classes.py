@@ -663,3 +663,18 @@ def test_the_middle_of_a_month(text, phrase, first, last):
 def test_the_end_of_a_period(text, phrase, expected):
     v = found(text)[phrase]
     assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # fiscal and financial years named from the publication year
+    ("The company lost money in the last fiscal year.", "last fiscal year", "2030"),
+    ("The firm expects a profit in the current fiscal year.", "the current fiscal year", "2031"),
+    ("Sales rose in the latest fiscal year.", "the latest fiscal year", "2030"),
+    ("Sales will rise next financial year.", "next financial year", "2032"),
+    ("Prices will rise in the coming year.", "the coming year", "2032"),
+    # "the previous year" still counts back from the year named before it
+    ("Sales rose in 2019, up from the previous year.", "the previous year", "2018"),
+])
+def test_named_fiscal_years(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)

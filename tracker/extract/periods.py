@@ -54,6 +54,8 @@ CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# the year "the last fiscal year", "the latest fiscal year", "next fiscal year" name, from the publication year's
+FISCAL_SHIFT = {"last": -1, "latest": -1, "most recent": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}
 # cue words that a period lies ahead
 FUTURE_CUES = r"will|shall|’ll|'ll|expects?|expected|forecasts?|plans?|scheduled|due|would|outlook|projected"
 
@@ -110,7 +112,9 @@ _PART_OF_YEAR = re.compile(r"\b(?:nine|six|first\s+(?:nine|six))\s+months\b|\bfi
 _REF_YEAR = re.compile(
     r"\b(?:[Tt]hat\s+year|[Tt]he\s+same\s+year|(?:[Tt]he\s+)?(?P<dir>following|next|previous|prior|preceding)\s+year"
     r"|(?:[Aa]\s+)?year\s+(?P<dir2>later|after|earlier|before))\b(?![-’'])")
-_THE_YEAR = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current|full|fiscal|calendar|whole|entire)\s+year\b(?![-’'])"
+_THE_YEAR = re.compile(r"\b(?P<w>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:(?P<rel>current|latest|most\s+recent|previous|"
+                       r"prior|coming)\s+)?(?:full|fiscal|financial|calendar|whole|entire)(?:\s+(?:fiscal|financial))?\s+year\b(?![-’'])"
+                       r"|\b(?:[Tt]he|[Tt]his)\s+(?P<rel2>current|coming)\s+year\b(?![-’'])"
                        r"|\b[Tt]he\s+year\b(?![-’']|\s+(?:before|after|ago|earlier|later|to|of|in|when|that|since))")
 # "the year ended June 30": a year's length (a fiscal year), not the calendar year
 _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
@@ -490,7 +494,8 @@ class Periods:
             if _YEAR_LENGTH.match(self.text, m.end()):
                 self.add(m.start(), m.end(), type="duration", number=1.0, unit="year")
                 continue
-            self.add(m.start(), m.end(), type="date", date=f"{pub.year:04d}" if pub else None)
+            shift = FISCAL_SHIFT.get((m["rel"] or m["rel2"] or m["w"] or "").lower(), 0)
+            self.add(m.start(), m.end(), type="date", date=f"{pub.year + shift:04d}" if pub else None)
 
 
 _REF_DAY = re.compile(
