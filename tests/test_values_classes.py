@@ -678,3 +678,23 @@ def test_the_end_of_a_period(text, phrase, expected):
 def test_named_fiscal_years(text, phrase, expected):
     v = found(text)[phrase]
     assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # quarters and halves written as codes
+    ("Sales rose 4% in Q1 2030.", "Q1 2030", "2030-Q1"),
+    ("Sales rose 4% in Q3.", "Q3", "2030-Q3"),
+    ("Sales rose 4% in Q2.", "Q2", "2031-Q2"),
+    ("Sales rose in 2029-Q4 and 2030 Q2.", "2029-Q4", "2029-Q4"),
+    ("Margins will widen in Q4 of 2031.", "Q4 of 2031", "2031-Q4"),
+    ("Profit doubled in H1 2030.", "H1 2030", "2030-H1"),
+    # a space before the comma of a date
+    ("The unit was sold on Dec. 31 , 1994.", "Dec. 31 , 1994", "1994-12-31"),
+])
+def test_quarter_codes_and_loose_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_a_code_after_a_name_is_a_model():
+    assert not find_values("She drove an Audi Q3 to the rally.", TUESDAY)

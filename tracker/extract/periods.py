@@ -70,6 +70,13 @@ _QUARTER_BACK = re.compile(
 _QUARTER_AFTER = re.compile(
     r"\s+(?:(?:ended|ending|that\s+ended|which\s+ended|to)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+\d|of\s+(?:fiscal\s+)?(?P<yr>(?:19|20)\d\d)\b|(?P<yago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)\b"
     r"|of\s+(?P<poss>this|next|last)\s+year\b)")
+# quarters and halves written as codes: "Q1 2030", "Q3", "Q4 of 2031", "2030 Q2", "2030-Q1", "H1 2030"
+_QUARTER_CODE = re.compile(r"(?:(?P<yr0>(?:19|20)\d\d)[\s-])?(?P<k>[QH])(?P<n>[1-4])(?![\w-])"
+                           r"(?:\s+(?:of\s+)?(?P<yr>(?:19|20)\d\d)\b)?")
+_CODE_WORDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2")
+# a capitalised word inside a sentence before a code: the name of what it numbers
+_MODEL_NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b(?!(?:In|By|For|During|Since|Until|Through)\b)"
+                                r"[A-Z][A-Za-z]+\s$")
 _HALF = re.compile(r"half\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<poss>this|next|last|the)\s+year)\b")
 _HALF_BACK = re.compile(r"\b(?:[Tt]he\s+)?(?P<ord>first|second|last|latter)\s+$")
 _SEASON = re.compile(r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<yr>(?:19|20)\d\d)\b)?")
@@ -171,6 +178,8 @@ class Periods:
 
     def run(self) -> None:
         self.fiscal_years()
+        if "Q" in self.text or "H" in self.text:
+            self.quarter_codes()
         self.quarters_named()
         self.halves()
         self.year_before()
@@ -200,6 +209,26 @@ class Periods:
             y = m["yr"] or m["yr2"]
             year = int(y) if len(y) == 4 else 1900 + int(y) + (100 if int(y) < 50 else 0)
             self.add(m.start(), m.end(), type="date", date=f"{year:04d}")
+
+    def quarter_codes(self) -> None:
+        """"Q1 2030", "2030-Q1", "H2 2029"; "Q3" alone this year's once it has begun, else last year's."""
+        for m in _near(_QUARTER_CODE, _CODE_WORDS, self.text, self.start, 14):
+            s = m.start()
+            if s and (self.text[s - 1].isalnum() or self.text[s - 1] == "_") or not self.taken.free(s, m.end()):
+                continue
+            if not m["yr0"] and _MODEL_NAME_BEFORE.search(self.text, max(0, s - 20), s):
+                continue  # "the Audi Q3": a model's name
+            k, n = m["k"], int(m["n"])
+            if k == "H" and n > 2:
+                continue
+            year = int(m["yr"] or m["yr0"] or 0) or None
+            pub = self.published
+            if year is None and pub is not None:
+                first_month = 3 * n - 2 if k == "Q" else 6 * n - 5
+                year = pub.year if date(pub.year, first_month, 1) <= pub or self._future(s) else pub.year - 1
+            if k == "Q" and year is not None:
+                self.quarters.append((s, year, n))
+            self.add(s, m.end(), type="date", date=f"{year:04d}-{k}{n}" if year is not None else None)
 
     def _quarter_year(self, b: re.Match, a: re.Match | None, q: int, s: int) -> int | None:
         pub = self.published
