@@ -698,3 +698,13 @@ def test_quarter_codes_and_loose_dates(text, phrase, expected):
 
 def test_a_code_after_a_name_is_a_model():
     assert not find_values("She drove an Audi Q3 to the rally.", TUESDAY)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The strike will last 2 weeks starting May 20.", "2 weeks starting May 20", "2031-05-20", "2031-06-02"),
+    ("The strike will last three days starting next Monday.", "three days starting next Monday", "2031-04-14",
+     "2031-04-16"),
+])
+def test_days_and_weeks_starting_a_day(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)

@@ -74,7 +74,7 @@ _WEEKDAY_BEFORE = re.compile(
     r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
     r"(?:\(?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?)?$")  # "until 9 a.m. EST Tuesday"
 _DAYS_ANCHOR = re.compile(
-    rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
+    rf"(?P<u>days|weeks)\s+(?:starting|from|beginning|commencing)(?:\s+(?:on|from))?\s+(?:(?P<next>next)\s+)?"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
 _DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
@@ -322,7 +322,7 @@ def _slash_day(a: str, b: str, year: str) -> date | None:
 
 
 def _day_spans(text, published, start, taken, add) -> None:
-    """"the four days starting Friday": that Friday through the following Monday."""
+    """"the four days starting Friday": that Friday through the following Monday; "two weeks starting May 20"."""
     for m in at_word_starts(_DAYS_ANCHOR, text, start):
         b = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if b is None or not taken.free(b.start(), m.end()):
@@ -333,9 +333,10 @@ def _day_spans(text, published, start, taken, add) -> None:
             if m["mon"]:
                 first = _safe_date(published.year, _month(m["mon"]), int(m["day"]))
             else:
-                first = _weekday_date(m["wd"], published, future=True, strict=False)
+                first = _weekday_date(m["wd"], published, future=True, strict=bool(m["next"]))
+        days = (n or 1) * (7 if m["u"] == "weeks" else 1)
         add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
-            date_end=(first + timedelta(days=(n or 1) - 1)).isoformat() if first else None)
+            date_end=(first + timedelta(days=days - 1)).isoformat() if first else None)
 
 
 def _months(text, published, start, taken, add) -> None:
