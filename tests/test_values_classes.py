@@ -708,3 +708,13 @@ def test_a_code_after_a_name_is_a_model():
 def test_days_and_weeks_starting_a_day(text, phrase, first, last):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # two months joined by a dash before a year: one span
+    ("Rainfall (June-August 1992) was low.", "June-August 1992", "1992-06-01", "1992-08-31"),
+    ("The forum meets Nov-Feb 2031 in Seoul.", "Nov-Feb 2031", "2030-11-01", "2031-02-28"),
+])
+def test_a_span_of_months(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)

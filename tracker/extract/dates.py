@@ -65,6 +65,7 @@ _DAY_BEFORE_MONTH = re.compile(
 _ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
 # "June 28, 2030", "28 June of 2030", "28 June in 2030"
 _ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_MONTH_SPAN_AFTER = re.compile(rf"\s?[-–]\s?(?P<m2>{_M})(?![\w’'])\s+(?P<year>{_YEAR})\b")
 _MID_BACK = re.compile(r"\b(?:[Mm]id-?\s*|[Tt]he\s+middle\s+of\s+)$")
 _YEAR_AFTER = re.compile(rf"(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
@@ -345,6 +346,14 @@ def _months(text, published, start, taken, add) -> None:
         if not taken.free(s, e):
             continue
         mon = _month(m.group().removesuffix("’s").removesuffix("'s"))
+        span = _MONTH_SPAN_AFTER.match(text, e)
+        if span is not None and taken.free(s, span.end()):
+            # "June-August 2030", "Nov-Feb 2031": the first day of one month to the last of the other
+            year, mon2 = int(span["year"]), _month(span["m2"])
+            first = date(year - (mon > mon2), mon, 1)
+            add(s, span.end(), type="date_range", date=first.isoformat(),
+                date_end=(date(year, mon2, 1) + relativedelta(day=31)).isoformat())
+            continue
         context = text[max(0, s - 40):e + 40]
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
