@@ -718,3 +718,13 @@ def test_days_and_weeks_starting_a_day(text, phrase, first, last):
 def test_a_span_of_months(text, phrase, first, last):
     v = found(text)[phrase]
     assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a length of time looked back over after a superlative stays a length, whatever the tense
+    ("Prices will stay at the highest level in five years.", "five years"),
+    ("It will be the first time in two years that they meet.", "two years"),
+    ("The index will post its worst week in two years.", "two years"),
+])
+def test_in_a_length_after_a_superlative_stays_a_duration(text, phrase):
+    assert found(text)[phrase].type == "duration"

@@ -34,6 +34,9 @@ _HEDGED = re.compile(r"^(?:about|around|nearly|almost|some|roughly|approximately
 _FROM_NOW = re.compile(r"\s+from\s+now\b")
 # "in two weeks", "in three years' time": the day that far ahead
 _IN_BACK = re.compile(r"\b[Ii]n\s+$")
+# "the highest level in five years", "the first time in a decade", "its worst week in two years": a length of time
+# looked back over, whatever the tense
+_SUPERLATIVE_BACK = re.compile(r"\b(?:[a-z]{2,}est|best|worst|first|last|most|least|record|only)\b[^,;.]{0,30}$")
 _TIME_AFTER = re.compile(r"[’']?\s+time\b")
 # how precisely a day that far ahead is known: to the day, the month or the year
 IN_TIME_PRECISION = {"hour": 10, "minute": 10, "day": 10, "week": 10, "fortnight": 10, "month": 7, "year": 4}
@@ -124,6 +127,8 @@ def _in_time(text: str, v: ValueDraft, published: date | None) -> ValueDraft | N
     if v.type != "duration" or v.unit not in IN_TIME_PRECISION or published is None:
         return None
     if _IN_BACK.search(text, max(0, v.start - 4), v.start) is None or not looks_ahead(text, v.start):
+        return None
+    if _SUPERLATIVE_BACK.search(text, max(0, v.start - 40), v.start):
         return None
     moved = _move(published, v, 1)
     if moved is None:
