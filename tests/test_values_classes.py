@@ -532,7 +532,7 @@ def test_time_ago_and_listed_days(text, phrase, expected):
     ("The strike ends on the 15th day of June.", "15th day of June", "2031-06-15"),
     ("The strike ended on the twenty third day of March.", "twenty third day of March", "2031-03-23"),
     # a distance from "next Friday"; hours and minutes ahead reach a day
-    ("The lease ends two months after next Friday.", "two months after next Friday", "2031-06-11"),
+    ("The lease ends two months after next Friday.", "two months after next Friday", "2031-06-18"),
     ("Polls will close in 30 hours.", "30 hours", "2031-04-09"),
     ("The polls close 3 minutes from now.", "3 minutes from now", "2031-04-08"),
 ])
@@ -728,3 +728,14 @@ def test_a_span_of_months(text, phrase, first, last):
 ])
 def test_in_a_length_after_a_superlative_stays_a_duration(text, phrase):
     assert found(text)[phrase].type == "duration"
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "next Friday" is next week's Friday, "last Wednesday" last week's, as TIMEX3 and Recognizers-Text read them
+    ("The board meets next Friday.", "Friday", "2031-04-18"),
+    ("The board met last Monday.", "Monday", "2031-03-31"),
+    ("The board met on Monday.", "Monday", "2031-04-07"),
+    ("The board meets on Friday.", "Friday", "2031-04-11"),
+])
+def test_next_and_last_weekdays_are_of_the_next_and_last_week(text, phrase, expected):
+    assert found(text)[phrase].date == expected

@@ -168,6 +168,8 @@ _SCHEDULED_BACK = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:again|separately|formally
 REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "warned", "confirmed",
                             "disclosed", "revealed"})
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
+# "next Friday", "last Wednesday": a weekday of the calendar week after or before the publication's
+WEEK_SHIFT = {"next": 1, "last": -1, "previous": -1}
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
@@ -506,6 +508,8 @@ def _weekdays(text, published, start, taken, add) -> None:
             future = future or prep in ("following", "coming")
             value = _weekday_date(m.group(), published, future,
                                   strict=prep in ("next", "last", "previous", "following")).isoformat()
+            if prep in WEEK_SHIFT:
+                value = _weekday_of_shifted_week(m.group(), published, WEEK_SHIFT[prep]).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
         joined = to.group().strip().split()[0] if to else ""
@@ -521,6 +525,13 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _weekday_of_shifted_week(name: str, published: date, shift: int) -> date:
+    """"next Friday": the Friday of next week; "last Wednesday": the Wednesday of last week (on a Thursday, not
+    yesterday), as TIMEX3 annotators and Recognizers-Text both read them."""
+    monday = published - timedelta(days=published.weekday())
+    return monday + timedelta(weeks=shift, days=WEEKDAYS[name.lower()].weekday)
 
 
 def _scheduled(text: str, s: int) -> bool:
