@@ -739,3 +739,10 @@ def test_in_a_length_after_a_superlative_stays_a_duration(text, phrase):
 ])
 def test_next_and_last_weekdays_are_of_the_next_and_last_week(text, phrase, expected):
     assert found(text)[phrase].date == expected
+
+
+def test_a_number_of_days_from_a_weekday_is_a_day():
+    """"three days from Tuesday" is the Friday; "the four days from Friday" are four days."""
+    assert found("The vote is three days from Tuesday.")["three days from Tuesday"].date == "2031-04-11"
+    span = found("The fair runs for the four days from Friday.")["the four days from Friday"]
+    assert (span.date, span.date_end) == ("2031-04-11", "2031-04-14")

@@ -75,9 +75,9 @@ _WEEKDAY_BEFORE = re.compile(
     r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
     r"(?:\(?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?)?$")  # "until 9 a.m. EST Tuesday"
 _DAYS_ANCHOR = re.compile(
-    rf"(?P<u>days|weeks)\s+(?:starting|from|beginning|commencing)(?:\s+(?:on|from))?\s+(?:(?P<next>next)\s+)?"
+    rf"(?P<u>days|weeks)\s+(?P<w>starting|from|beginning|commencing)(?:\s+(?:on|from))?\s+(?:(?P<next>next)\s+)?"
     rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
-_DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
+_DAYS_BEFORE = re.compile(rf"\b(?P<the>(?:[Tt]he|[Ff]or)\s+)?(?:(?P<which>next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 # "2019-24", "1990–1995": one span of years; "from 1991 to 1997" and "between 1994 and 1997" stay two years, as
 # TIMEX3 annotates them (offsets.py keeps "to" between two days apart the same way)
@@ -330,6 +330,8 @@ def _day_spans(text, published, start, taken, add) -> None:
         b = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
+        if m["w"] == "from" and not (b["the"] or b["which"]):
+            continue  # "three days from Tuesday" is the Friday, a distance from a day (offsets.py)
         n = _number(b["n"])
         first = None
         if published is not None and n:
