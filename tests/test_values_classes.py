@@ -746,3 +746,10 @@ def test_a_number_of_days_from_a_weekday_is_a_day():
     assert found("The vote is three days from Tuesday.")["three days from Tuesday"].date == "2031-04-11"
     span = found("The fair runs for the four days from Friday.")["the four days from Friday"]
     assert (span.date, span.date_end) == ("2031-04-11", "2031-04-14")
+
+
+def test_a_distance_later_stays_a_duration():
+    """TIMEX3 annotates "three days later" as a length (P3D), "later" as its signal; the day it reaches is left
+    to the reader."""
+    v = found("The ferry sank on March 3. Three days later divers found the wreck.")["Three days"]
+    assert (v.type, v.number, v.unit) == ("duration", 3, "day")
