@@ -753,3 +753,29 @@ def test_a_distance_later_stays_a_duration():
     to the reader."""
     v = found("The ferry sank on March 3. Three days later divers found the wreck.")["Three days"]
     assert (v.type, v.number, v.unit) == ("duration", 3, "day")
+
+
+@pytest.mark.parametrize("text, change, level", [
+    # a change verb, a figure with its unit, "to", a figure with its unit: by how much, then to what
+    ("Unemployment fell 0.3 percentage points to 4.1% in March.", (0.3, "percentage point"), (4.1, "percent")),
+    ("Oil rose $1.20 to $84.50 a barrel.", (1.2, "USD"), (84.5, "USD")),
+    ("The river rose 1.5m to 3.2m overnight.", (1.5, "metre"), (3.2, "metre")),
+])
+def test_a_change_then_the_level_reached(text, change, level):
+    values = [v for v in find_values(text, TUESDAY) if v.type == "quantity"]
+    assert [(v.number, v.unit, v.change) for v in values] == [(*change, True), (*level, False)]
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Temperatures soared to 41.2C on Tuesday.", "41.2C", 41.2, "degree Celsius"),
+    ("The heat reached 104F in Phoenix.", "104F", 104, "degree Fahrenheit"),
+    ("Shares jumped 12pc in early trade.", "12pc", 12, "percent"),
+    ("Rates rose 2 percentage points.", "2 percentage points", 2, "percentage point"),
+])
+def test_units_as_british_papers_write_them(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+def test_a_letter_after_a_number_is_no_temperature_without_one_in_sight():
+    assert not find_values("She lives in Flat 4C near the station.", TUESDAY)

@@ -33,7 +33,7 @@ _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
 _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
               "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
-_PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
+_PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b|pc\b)"  # "12pc", as British papers write
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
                "months": "month", "years": "year", "decades": "decade", "centuries": "century",
                "fortnights": "fortnight", "nights": "night", "weekends": "weekend"}
@@ -412,6 +412,10 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if not r:
         return False
     back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    if back is None and r["sep"] == "to" and ((r["pa"] and r["pb"]) or (r["cur"] and r["cur2"])
+                                              or (r["sa"] and r["sb"])) \
+            and _CHANGE_BACK.search(text, max(0, s - 40), s):
+        return _change_to_level(text, s, r, out)  # "Oil rose $1.20 to $84.50": by how much, and to what
     pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
     if not cur and {(r["sa"] or "").strip(), (r["sb"] or "").strip()} & {"m", "k"}:
         after = _NEXT_WORD.match(text, r.end())
@@ -422,7 +426,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
     # "a 4% to 6% rise", "$2 to $3bn": without "between" or "from", "to" joins two figures of one kind only
-    alike = (r["pa"] and r["pb"]) or (r["cur"] and r["cur2"]) or measure
+    alike = (r["pa"] and r["pb"] and _pct_unit(r["pa"]) == _pct_unit(r["pb"])) or (r["cur"] and r["cur2"]) or measure
     if not (back or (joined and (pct or cur or r["sb"] or measure)) or (r["sep"] == "to" and alike)) \
             or years or not out.taken.free(s, r.end()):
         return False
@@ -445,6 +449,27 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if measure is not None:
         unit, end = measure
     out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+    return True
+
+
+def _pct_unit(pct: str) -> str:
+    """"%", "per cent" and "percent" are percent; "percentage points" a difference of two percentages."""
+    return "percentage point" if "point" in pct else "percent"
+
+
+def _change_to_level(text: str, s: int, r: re.Match, out: _Out) -> bool:
+    """"fell 0.3 percentage points to 4.1%", "rose $1.20 to $84.50": the change, then the level reached."""
+    end_a = r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a")
+    if not out.taken.free(s, r.end()):
+        return False
+    sides = ((r["a"], r["sa"], r["pa"], r["cur"], _hedged_start(text, s), end_a),
+             (r["b"], r["sb"], r["pb"], r["cur2"], r.start("cur2") if r["cur2"] else r.start("b"), r.end()))
+    for num, scale, pct, cur, start, end in sides:
+        unit = _pct_unit(pct) if pct else _CURRENCY.get((cur or "").lower())
+        short = (scale or "").strip() in ("m", "k") and not cur
+        if short:
+            unit, scale = {"m": "metre", "k": "kilometre"}[(scale or "").strip()], None  # "17.30m": a length
+        out.add(start, end, type="quantity", number=_parse(num, scale), unit=unit)
     return True
 
 
@@ -492,7 +517,7 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
     if unit_word and unit_word[-1] in "Wh":
         unit = unit_word  # "12,600 MW": a symbol keeps its case
     else:
-        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+        unit = _pct_unit(a["pct"]) if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
     out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
 

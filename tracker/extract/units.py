@@ -70,7 +70,12 @@ _SYMBOL = re.compile(
     + r")?"
     r"(?P<tail>(?:\s?/\s?|\s)(?:" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")" + _EXPONENT + r"?)*"
     r"(?![\w°/%])")
-_DEGREES = re.compile(r"\s?(?:°\s?|degrees?\s+)(?P<scale>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[Kk]elvin|C|F)\b")
+# "20 °C", "68 degrees Fahrenheit", and "41.2C" written against the figure, as British papers write it
+# words around a temperature written "41.2C"
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:[Tt]emperatures?|heat|heatwave|cold|warm|hot|highs?|lows?|weather|thermometer|"
+                                 r"mercury|frost|freezing|[Ss]oared|[Pp]lunged|[Pp]eaked)\b")
+_DEGREES = re.compile(r"\s?(?:°\s?|degrees?\s+)(?P<scale>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[Kk]elvin|C|F)\b"
+                      r"|(?P<bare>[CF])(?![\w°'’-])")
 _WORD = re.compile(
     r"[\s-](?:(?P<power>square|sq|cubic)\s+)?(?P<word>" + alternation(
         [w + "s" for w in WORD_UNITS if not w.endswith("s")] + list(WORD_UNITS)) + r")\b"
@@ -94,7 +99,9 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written as a symbol right after a number ending at ``pos``: (canonical unit, end)."""
     d = _DEGREES.match(text, pos)
     if d:
-        return DEGREE_SCALES[d["scale"].lower()], d.end()
+        if d["scale"] or _TEMPERATURE_BEFORE.search(text, max(0, pos - 80), pos):
+            return DEGREE_SCALES[(d["scale"] or d["bare"]).lower()], d.end()
+        return None  # "Flat 4C": a letter, unless the sentence is about temperatures
     m = _SYMBOL.match(text, pos)
     if m is None:
         return None
@@ -122,7 +129,7 @@ def word_unit(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written as a word right after a number ending at ``pos`` ("kilometres per hour",
     "square miles", "km squared"): (canonical unit, end)."""
     d = _DEGREES.match(text, pos)
-    if d and not d.group().lstrip().startswith("°"):
+    if d and d["scale"] and not d.group().lstrip().startswith("°"):
         return DEGREE_SCALES[d["scale"].lower()], d.end()
     m = _WORD.match(text, pos)
     if m is None:
