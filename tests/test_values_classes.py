@@ -779,3 +779,15 @@ def test_units_as_british_papers_write_them(text, phrase, number, unit):
 
 def test_a_letter_after_a_number_is_no_temperature_without_one_in_sight():
     assert not find_values("She lives in Flat 4C near the station.", TUESDAY)
+
+
+@pytest.mark.parametrize("text, phrase, number", [
+    # rupees, and lakhs and crores as Indian English counts them
+    ("The deficit narrowed to Rs 1.2 lakh crore.", "Rs 1.2 lakh crore", 1.2e12),
+    ("The state spent ₹500 crore on roads.", "₹500 crore", 5e9),
+    ("Each family got Rs. 45,000 in aid.", "Rs. 45,000", 45_000),
+    ("The fine was INR 2 lakh.", "INR 2 lakh", 200_000),
+])
+def test_rupees_lakhs_and_crores(text, phrase, number):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, "INR")

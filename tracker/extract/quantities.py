@@ -24,13 +24,17 @@ _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hund
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
-                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12}
+                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12,
+                # as Indian English counts: a lakh is 100,000, a crore 10 million
+                "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12}
 # the scale letters US money takes ("$5M", "$2.1B", "$1.2T"): a scale only after a currency
 _MONEY_LETTERS = frozenset({"M", "B", "T", "K"})
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?:M|B|T|K|Bn|BN)\b)"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|lakh\s+crore|lakhs?|crores?)\b|(?:M|B|T|K|Bn|BN)\b)"
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
-             "hk$": "HKD"}
-_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
+             "hk$": "HKD", "₹": "INR", "rs": "INR", "inr": "INR"}
+_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹\s?|Rs\.?\s?|INR\s?)"
+# currency written as letters before a figure ("Rs 500", "INR 2 crore"): where the figure's match starts instead
+_CUR_LETTERS_BACK = re.compile(r"(?:\bRs\.?\s?|\bINR\s?)$")
 _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
               "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b|pc\b)"  # "12pc", as British papers write
@@ -47,7 +51,7 @@ TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "millisecond"})
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
-_DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
+_DIGIT_ANCHOR = re.compile(r"[\d$£€¥₹]")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
     rf"(?!\w|\.\d|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
@@ -127,6 +131,11 @@ _TRAILING_CURRENCY = frozenset("€£")
 _MIXED = re.compile(r"(?P<whole>\d{1,3})\s(?P<fn>[1-9])/(?P<fd>[2-9]|1[0-6])(?![\d/])")
 
 
+def _currency(cur: str | None) -> str | None:
+    """The ISO 4217 code of a currency sign or its letters ("$", "Rs.", "₹ ")."""
+    return _CURRENCY.get((cur or "").lower().rstrip(". "))
+
+
 def _parse(num: str, scale: str | None = None) -> float:
     num = num.strip()
     if num[0].isdigit():
@@ -134,7 +143,7 @@ def _parse(num: str, scale: str | None = None) -> float:
     else:
         value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
-        value *= _SCALE_WORDS[scale.strip().lower()]
+        value *= _SCALE_WORDS[" ".join(scale.lower().split())]
     return value
 
 
@@ -305,6 +314,8 @@ def _digits(text: str, start: int, out: _Out) -> None:
         s = m.start()
         if text[s] == "$" and s > 0 and text[s - 1] in "SACK":
             s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
+        elif s > 1 and text[s - 1] in "s. R" and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
+            s = letters.start()  # "Rs 500", "Rs. 2 crore"
         if _minus_before(text, s):
             n0 = len(out.values)
             _digits_at(text, s, out)
@@ -433,7 +444,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if back is not None and back.group().lower().startswith("from") and r["sep"] == "to" and \
             _CHANGE_FROM.search(text, max(0, back.start() - 16), back.start()):
         # "The toll rose from £3 to £5": the level before and the level after
-        unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        unit = "percent" if pct else _currency(cur)
         if measure is not None:
             unit = measure[0]
         out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
@@ -443,8 +454,8 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
         return True
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:
-        a *= _SCALE_WORDS[r["sb"].strip().lower()]
-    unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        a *= _SCALE_WORDS[" ".join(r["sb"].lower().split())]
+    unit = "percent" if pct else _currency(cur)
     end = r.end()
     if measure is not None:
         unit, end = measure
@@ -465,7 +476,7 @@ def _change_to_level(text: str, s: int, r: re.Match, out: _Out) -> bool:
     sides = ((r["a"], r["sa"], r["pa"], r["cur"], _hedged_start(text, s), end_a),
              (r["b"], r["sb"], r["pb"], r["cur2"], r.start("cur2") if r["cur2"] else r.start("b"), r.end()))
     for num, scale, pct, cur, start, end in sides:
-        unit = _pct_unit(pct) if pct else _CURRENCY.get((cur or "").lower())
+        unit = _pct_unit(pct) if pct else _currency(cur)
         short = (scale or "").strip() in ("m", "k") and not cur
         if short:
             unit, scale = {"m": "metre", "k": "kilometre"}[(scale or "").strip()], None  # "17.30m": a length
@@ -493,7 +504,7 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
     if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
         unit_word = None
         end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
-    cur = _CURRENCY.get((a["cur"] or "").lower())
+    cur = _currency(a["cur"])
     if cur is None and not (a["pct"] or a["unit"]) and text[end:end + 1] in _TRAILING_CURRENCY:
         cur, end = _CURRENCY[text[end]], end + 1  # "15€", as much of Europe writes it
     if unit_word and unit_word in _CUR_WORDS:
