@@ -791,3 +791,20 @@ def test_a_letter_after_a_number_is_no_temperature_without_one_in_sight():
 def test_rupees_lakhs_and_crores(text, phrase, number):
     v = found(text)[phrase]
     assert (v.number, v.unit) == (number, "INR")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("A dozen people were hurt.", "A dozen people", 12, "people"),
+    ("Police held two dozen protesters.", "two dozen protesters", 24, "protester"),
+    ("Half a dozen boats sank.", "Half a dozen boats", 6, "boat"),
+    # more currencies, as signs, letters or words
+    ("Tickets cost CHF 45 at the door.", "CHF 45", 45, "CHF"),
+    ("A pint costs NZ$12 in Auckland.", "NZ$12", 12, "NZD"),
+    ("The bank lent 4 trillion won to exporters.", "4 trillion won", 4e12, "KRW"),
+    ("He was paid 500 rand a day.", "500 rand", 500, "ZAR"),
+    # a share at the start of a sentence
+    ("Half of voters backed the plan.", "Half", 0.5, "fraction"),
+])
+def test_dozens_currencies_and_shares(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)

@@ -31,12 +31,14 @@ _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e1
 _MONEY_LETTERS = frozenset({"M", "B", "T", "K"})
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|lakh\s+crore|lakhs?|crores?)\b|(?:M|B|T|K|Bn|BN)\b)"
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
-             "hk$": "HKD", "₹": "INR", "rs": "INR", "inr": "INR"}
-_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₹\s?|Rs\.?\s?|INR\s?)"
-# currency written as letters before a figure ("Rs 500", "INR 2 crore"): where the figure's match starts instead
-_CUR_LETTERS_BACK = re.compile(r"(?:\bRs\.?\s?|\bINR\s?)$")
+             "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "₹": "INR", "rs": "INR", "inr": "INR", "chf": "CHF"}
+_CUR = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹\s?|Rs\.?\s?|INR\s?|CHF\s?)"
+# currency written as letters before a figure ("Rs 500", "INR 2 crore", "CHF 45"): where the figure's match starts
+_CUR_LETTERS_BACK = re.compile(r"(?:\bRs\.?\s?|\bINR\s?|\bCHF\s?)$")
 _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
-              "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
+              "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY",
+              "won": "KRW", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+              "shekels": "ILS", "zloty": "PLN", "kronor": "SEK", "renminbi": "CNY"}
 _PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b|pc\b)"  # "12pc", as British papers write
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
                "months": "month", "years": "year", "decades": "decade", "centuries": "century",
@@ -87,9 +89,10 @@ _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DI
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
+_DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
 # a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
 _COUNT_OF_MEASURED = re.compile(rf"(?P<num>{WORD_NUMBER})\s+\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
-_FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_FRACTION_ANCHOR = re.compile(r"(?P<d>[Hh]alf|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
@@ -201,6 +204,8 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
     taken = taken if taken is not None else Taken(len(text))
     out = _Out(text, taken)
     _durations(text, start, out)  # first: "an hour and a half" is one duration
+    if "dozen " in text:
+        _dozens(text, start, out)  # before fractions: "half a dozen boats"
     _fractions_and_vague(text, start, out)
     _one_in(text, start, out)
     if any(c in text for c in VULGAR_FRACTIONS):
@@ -233,9 +238,9 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             continue
         if _AND_A_BACK.search(text, max(0, s - 7), s):
             continue  # "nine-and-a-half million": part of a number in words
-        d = _DENOMINATORS[m["d"]]
+        d = _DENOMINATORS[m["d"].lower()]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
-        if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
+        if n is None and (m["d"].lower() != "half" or (s > 0 and text[s - 1] == "-")
                           or _NOT_A_SHARE.search(text, max(0, s - 12), s)
                           or not (_SHARE_OF.match(text, e) or _BY_BEFORE.search(text, max(0, s - 4), s))):
             continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half", "the second half" are not
@@ -312,10 +317,10 @@ def _durations(text: str, start: int, out: _Out) -> None:
 def _digits(text: str, start: int, out: _Out) -> None:
     for m in _DIGIT_ANCHOR.finditer(text, start):
         s = m.start()
-        if text[s] == "$" and s > 0 and text[s - 1] in "SACK":
-            s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
-        elif s > 1 and text[s - 1] in "s. R" and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
-            s = letters.start()  # "Rs 500", "Rs. 2 crore"
+        if text[s] == "$" and s > 0 and text[s - 1] in "SACKZ":
+            s -= 2 if text[s - 2:s] in ("US", "HK", "NZ") else 1  # "US$5", "A$3", "NZ$30"
+        elif s > 1 and text[s - 1] in "s. RF" and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
+            s = letters.start()  # "Rs 500", "Rs. 2 crore", "CHF 45"
         if _minus_before(text, s):
             n0 = len(out.values)
             _digits_at(text, s, out)
@@ -568,6 +573,16 @@ def _head_noun(text: str, unit: str, end: int, number: float) -> tuple[str, int]
 
 def _noun_like(word: str) -> bool:
     return word not in _NOT_UNITS and not word.endswith(("ed", "ly"))
+
+
+def _dozens(text: str, start: int, out: _Out) -> None:
+    """"a dozen people", "two dozen homes", "half a dozen boats": twelve of them a dozen."""
+    for m in at_word_starts(_DOZEN, text, start):
+        if m["noun"] in _NOT_UNITS or not out.taken.free(*m.span()):
+            continue
+        lead = m["n"].lower()
+        n = 0.5 if lead.startswith("half") else 1.0 if lead in ("a", "one") else _parse(lead)
+        out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=12 * n, unit=_singular(m["noun"]))
 
 
 def _counts_of_measured_things(text: str, start: int, out: _Out) -> None:
