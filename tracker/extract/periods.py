@@ -96,6 +96,7 @@ _PART_OF_NAMED_YEAR = re.compile(
     r"eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?P<n>)"
     r"(?P<unit>week|month|day)\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)\b")
 _PART_WORDS = (" week of ", " month of ", " day of ")
+_PART_YEAR_AFTER = re.compile(r"(?:(?:19|20)\d\d|this|last|next)\b")
 _WEEK_WORDS = ("week",)
 _WEEKEND = re.compile(r"weekend\b(?![-\s](?:trip|break|of)\b)")
 _WEEKEND_BACK = re.compile(r"\b(?P<which>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Cc]oming|[Pp]ast)\s+$")
@@ -159,6 +160,13 @@ def _near(pattern: re.Pattern, words: tuple[str, ...], text: str, start: int, re
             yield m
 
 
+def _find_all(text: str, word: str, start: int):
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _quarter(year: int, q: int) -> str:
     return f"{year:04d}-Q{q}"
 
@@ -178,7 +186,7 @@ class Periods:
 
     def run(self) -> None:
         self.fiscal_years()
-        if "Q" in self.text or "H" in self.text:
+        if "Q" in self.text or "H1" in self.text or "H2" in self.text:  # (a one-letter scan is fast)
             self.quarter_codes()
         self.quarters_named()
         self.halves()
@@ -415,9 +423,21 @@ class Periods:
                 value = f"{iso[0]:04d}-W{iso[1]:02d}"
             self.add(m.start(), m.end(), type="date", date=value)
 
+    def _parts_named(self):
+        """Matches of _PART_OF_NAMED_YEAR, tried only where " week of " and the like come before a year's name."""
+        text, done = self.text, self.start
+        hits = sorted(k + len(w) for w in _PART_WORDS for k in _find_all(text, w, self.start))
+        for k in hits:
+            if k < done or not _PART_YEAR_AFTER.match(text, k):
+                continue
+            m = _PART_OF_NAMED_YEAR.search(text, max(done, k - 40), k + 12)
+            if m is not None:
+                done = m.end()
+                yield m
+
     def parts_of_years(self) -> None:
         """"the first week of 2030" (ISO week 1), "the third month of next year", "the last four months of 2030"."""
-        for m in _near(_PART_OF_NAMED_YEAR, _PART_WORDS, self.text, self.start, 60, inside=True):
+        for m in self._parts_named():
             if not self.taken.free(*m.span()):
                 continue
             if m["yr"]:

@@ -54,6 +54,7 @@ DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", 
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
 _DIGIT_ANCHOR = re.compile(r"[\d$£€¥₹]")
+_INSIDE_A_FIGURE = frozenset("0123456789,")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
     rf"(?!\w|\.\d|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
@@ -91,8 +92,11 @@ _WORD_ANCHOR = re.compile(
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
 _DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
 # a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
-_COUNT_OF_MEASURED = re.compile(rf"(?P<num>{WORD_NUMBER})\s+\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
-_FRACTION_ANCHOR = re.compile(r"(?P<d>[Hh]alf|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_MEASURED_COMPOUND = re.compile(r"\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
+_COUNT_BEFORE_COMPOUND = re.compile(rf"\b(?P<num>{WORD_NUMBER})\s+$")
+_FRACTION_ANCHOR = re.compile(r"(?P<d>half|Half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+# the beginnings of the words _FRACTION_ANCHOR matches, to find them with str.find
+_FRACTION_STEMS = ("half", "Half", "third", "quarter", "fifth", "sixth", "tenth")
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
@@ -101,6 +105,7 @@ _ONE_IN_WORDS = ("one in ", "One in ", "1 in ", "2 in ", "3 in ", "two in ", "Tw
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
                      rf"\s+in\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*|{alternation(_WORD_LIST)})\b(?![.,]\d)")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
+_VAGUE_TAILS = ("undreds", "housands", "illions", "ozens", "ens of", "ens  of")  # where _VAGUE can match
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
                           re.I)
@@ -190,6 +195,8 @@ class _Out:
     def __init__(self, text: str, taken: Taken):
         self.text, self.taken = text, taken
         self.values: list[ValueDraft] = []
+        #: where figures after a space start, as the digit pass meets them ("three 20-litre drums" looks there)
+        self.figures: list[int] = []
 
     def add(self, s: int, e: int, **kw) -> None:
         if kw.get("type", "").startswith("quantity") and (
@@ -231,8 +238,25 @@ def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
         out.add(_hedged_start(text, s), found[1], type=kind, number=round(value, 4), unit=found[0])
 
 
+def _fraction_words(text: str, start: int):
+    """Matches of _FRACTION_ANCHOR in text order, tried only where one of its words begins (``str.find`` is several
+    times faster than the regex trying every position)."""
+    hits = sorted({k for w in _FRACTION_STEMS for k in _find_all(text, w, start)})
+    for k in hits:
+        m = _FRACTION_ANCHOR.match(text, k)
+        if m is not None:
+            yield m
+
+
+def _find_all(text: str, word: str, start: int):
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
-    for m in _FRACTION_ANCHOR.finditer(text, start):
+    for m in _fraction_words(text, start):
         s, e = m.span()
         if s > 0 and text[s - 1].isalpha():
             continue
@@ -256,7 +280,10 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
             continue
         out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
-    for m in _VAGUE.finditer(text, start):
+    for k in sorted({k for w in _VAGUE_TAILS for k in _find_all(text, w, start)}):
+        m = _VAGUE.match(text, k)
+        if m is None:
+            continue
         s = m.start() - 1
         tail = m.group().split(None, 1)[0]
         if s < 0 or text[s] not in _VAGUE_HEADS[tail] or (s > 0 and text[s - 1].isalpha()):
@@ -317,9 +344,12 @@ def _durations(text: str, start: int, out: _Out) -> None:
 def _digits(text: str, start: int, out: _Out) -> None:
     for m in _DIGIT_ANCHOR.finditer(text, start):
         s = m.start()
+        if s and text[s - 1] in _INSIDE_A_FIGURE:
+            continue  # a figure's later digits: its first was read
         if text[s] == "$" and s > 0 and text[s - 1] in "SACKZ":
             s -= 2 if text[s - 2:s] in ("US", "HK", "NZ") else 1  # "US$5", "A$3", "NZ$30"
-        elif s > 1 and text[s - 1] in "s. RF" and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
+        elif s > 1 and (text[s - 1] in "s.RF" or text[s - 1] == " " and text[s - 2] in "s.RF") \
+                and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
             s = letters.start()  # "Rs 500", "Rs. 2 crore", "CHF 45"
         if _minus_before(text, s):
             n0 = len(out.values)
@@ -328,6 +358,7 @@ def _digits(text: str, start: int, out: _Out) -> None:
             continue
         if s > 0 and text[s - 1] not in _BEFORE_OK:
             continue
+        out.figures.append(s)
         _digits_at(text, s, out)
 
 
@@ -368,7 +399,7 @@ def _digits_at(text: str, s: int, out: _Out) -> None:
 
 def _mixed_fraction(text: str, s: int, out: _Out) -> bool:
     """"2 1/2 miles", "3 1/4 inches": a whole number and a fraction before a unit."""
-    m = _MIXED.match(text, s)
+    m = _MIXED.match(text, s) if text.find("/", s + 2, s + 7) > 0 else None
     if m is None or int(m["fn"]) >= int(m["fd"]):
         return False
     found = symbol_unit(text, m.end()) or word_unit(text, m.end())
@@ -585,17 +616,21 @@ def _dozens(text: str, start: int, out: _Out) -> None:
         out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=12 * n, unit=_singular(m["noun"]))
 
 
-def _counts_of_measured_things(text: str, start: int, out: _Out) -> None:
+def _counts_of_measured_things(text: str, out: _Out) -> None:
     """"three 20-litre drums": three drums (the 20 litres are each drum's)."""
-    for m in at_word_starts(_COUNT_OF_MEASURED, text, start):
-        if m["noun"] in _NOT_UNITS or not out.taken.free(m.start(), m.end("num")):
+    for f in out.figures:
+        c = _MEASURED_COMPOUND.match(text, f) if f and text[f - 1].isspace() else None
+        if c is None:
+            continue
+        m = _COUNT_BEFORE_COMPOUND.search(text, max(0, c.start() - 40), c.start())
+        if m is None or c["noun"] in _NOT_UNITS or not out.taken.free(m.start(), m.end("num")):
             continue
         out.add(_hedged_start(text, m.start()), m.end("num"), type="quantity", number=_parse(m["num"]),
-                unit=_singular(m["noun"]))
+                unit=_singular(c["noun"]))
 
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
-    _counts_of_measured_things(text, start, out)
+    _counts_of_measured_things(text, out)
     for m in at_word_starts(_WORD_ANCHOR, text, start):
         if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
