@@ -15,7 +15,7 @@ from .drafts import ValueDraft
 from .holidays import find_holidays
 from .numbers import SPOKEN_YEAR, WORD_NUMBER, spoken_year, words_value
 from .periods import day_references, find_periods, year_references
-from .wordre import alternation, at_word_starts
+from .wordre import alternation, at_word_starts, find_all
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -597,25 +597,19 @@ def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
     Each word is found with ``str.find`` on its tail (faster than a pattern tried at every position)."""
     found = []
     for tail in _RELATIVE_TAILS:
-        for k in _find_all(text, tail, start + 1):
+        for k in find_all(text, tail, start + 1):
             s = k - 1
             m = _RELATIVE_DAY.match(text, s)
             if m is not None and not (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
                 found.append((s, m.end(), m.group().lower()))
     for unit in ("year", "month", "week"):
-        for k in _find_all(text, unit, start):
+        for k in find_all(text, unit, start):
             u = _RELATIVE_UNIT.match(text, k)
             b = _RELATIVE_BACK.search(text, max(0, k - 6), k) if u is not None else None
             if u is not None and b is not None:
                 found.append((b.start(), u.end(), f"{b['w'].lower()} {u.group()}"))
     return sorted(found)
 
-
-def _find_all(text: str, word: str, start: int):
-    i = text.find(word, start)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _end_of_year(text, published, start, taken, add) -> None:

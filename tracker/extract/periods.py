@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from .drafts import CALENDAR_WEEK
 from .lexicon import en
 from .numbers import WORD_NUMBER, words_value
-from .wordre import at_word_starts
+from .wordre import at_word_starts, find_all
 
 # ordinals of a quarter or a half ("third-quarter", "the 2nd quarter")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -159,12 +159,6 @@ def _near(pattern: re.Pattern, words: tuple[str, ...], text: str, start: int, re
             done = m.end()
             yield m
 
-
-def _find_all(text: str, word: str, start: int):
-    i = text.find(word, start)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _quarter(year: int, q: int) -> str:
@@ -426,7 +420,7 @@ class Periods:
     def _parts_named(self):
         """Matches of _PART_OF_NAMED_YEAR, tried only where " week of " and the like come before a year's name."""
         text, done = self.text, self.start
-        hits = sorted(k + len(w) for w in _PART_WORDS for k in _find_all(text, w, self.start))
+        hits = sorted(k + len(w) for w in _PART_WORDS for k in find_all(text, w, self.start))
         for k in hits:
             if k < done or not _PART_YEAR_AFTER.match(text, k):
                 continue

@@ -13,7 +13,7 @@ from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
 from .numbers import SCALES, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
-from .wordre import alternation, at_word_starts
+from .wordre import alternation, at_word_starts, find_all
 
 _HEDGE_BACK = re.compile(
     r"\b(?:roughly|about|around|approximately|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|"
@@ -241,18 +241,12 @@ def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
 def _fraction_words(text: str, start: int):
     """Matches of _FRACTION_ANCHOR in text order, tried only where one of its words begins (``str.find`` is several
     times faster than the regex trying every position)."""
-    hits = sorted({k for w in _FRACTION_STEMS for k in _find_all(text, w, start)})
+    hits = sorted({k for w in _FRACTION_STEMS for k in find_all(text, w, start)})
     for k in hits:
         m = _FRACTION_ANCHOR.match(text, k)
         if m is not None:
             yield m
 
-
-def _find_all(text: str, word: str, start: int):
-    i = text.find(word, start)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
@@ -280,7 +274,7 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
             continue
         out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
-    for k in sorted({k for w in _VAGUE_TAILS for k in _find_all(text, w, start)}):
+    for k in sorted({k for w in _VAGUE_TAILS for k in find_all(text, w, start)}):
         m = _VAGUE.match(text, k)
         if m is None:
             continue
