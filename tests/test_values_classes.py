@@ -636,7 +636,7 @@ def test_a_decimal_figure_against_its_unit(text, phrase, number, unit):
     # "m" after a range is metres, unless money or people are counted in millions
     ("The sea wall is 2-3 m high.", "2-3 m", 2, 3, "metre"),
     ("Sales of $2-3m were lost.", "$2-3m", 2_000_000, 3_000_000, "USD"),
-    ("Some 5-10m people watched the final.", "5-10m", 5_000_000, 10_000_000, None),
+    ("Some 5-10m people watched the final.", "5-10m people", 5_000_000, 10_000_000, "people"),
 ])
 def test_ranges_with_short_scales(text, phrase, low, high, unit):
     v = found(text)[phrase]
@@ -808,3 +808,12 @@ def test_rupees_lakhs_and_crores(text, phrase, number):
 def test_dozens_currencies_and_shares(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, unit", [
+    # a range of counts keeps what it counts
+    ("Some 5-10m people watched the final.", "5-10m people", "people"),
+    ("About 3-4 million homes lost power.", "3-4 million homes", "home"),
+])
+def test_a_range_of_counts_keeps_its_noun(text, phrase, unit):
+    assert found(text)[phrase].unit == unit

@@ -489,8 +489,19 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     end = r.end()
     if measure is not None:
         unit, end = measure
+    elif unit is None:
+        unit, end = _counted_after(text, end)  # "5-10m people", "3-4 million homes": what is counted
     out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
     return True
+
+
+def _counted_after(text: str, end: int) -> tuple[str | None, int]:
+    """The plural noun a range of counts counts, and where it ends; (None, end) when none follows."""
+    w = _NEXT_WORD.match(text, end)
+    if w is None or not _COUNTED.search(w[1]) or w[1] in _NOT_UNITS:
+        return None, end
+    head, head_end = _head_noun(text, w[1], w.end(), 2.0)
+    return _singular(head), head_end
 
 
 def _pct_unit(pct: str) -> str:
