@@ -362,3 +362,458 @@ def test_money_scale_letters(text, phrase, number, unit):
 def test_durations_in_other_units(text, phrase, number, unit):
     v = found(text)[phrase]
     assert (v.type, v.number, v.unit) == ("duration", pytest.approx(number), unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day written in figures, with its year: ISO, month first, day first when the first number is over 12
+    ("The levy was repealed on 2029-11-03 by decree.", "2029-11-03", "2029-11-03"),
+    ("The leaked memo, budget-2030-02-17.pdf, set out cuts.", "2030-02-17", "2030-02-17"),
+    ("The ballot was held on 10/9/2030 in every ward.", "10/9/2030", "2030-10-09"),
+    ("The ballot was held on 22/04/2030 in every ward.", "22/04/2030", "2030-04-22"),
+])
+def test_days_in_figures(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_a_day_in_figures_that_does_not_exist_is_no_date():
+    assert not [v for v in find_values("The code 2030-02-31 is a serial number.", TUESDAY) if v.type == "date"]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "in N units" where the sentence looks ahead: the day (month, year) that far after publication
+    ("The new bridge will open in two years.", "two years", "2033"),
+    ("The council will vote in two weeks, its leader said.", "two weeks", "2031-04-22"),
+    ("The ferry is due to sail in 10 days.", "10 days", "2031-04-18"),
+    ("The mine will reopen in three months' time.", "three months' time", "2031-07"),
+])
+def test_in_a_length_of_time_ahead_is_a_date(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The champion won the race in two hours.", "two hours", 2, "hour"),
+    ("The crew repaired the line in 10 days.", "10 days", 10, "day"),
+    ("The ferry will sail for 10 days.", "10 days", 10, "day"),
+])
+def test_in_a_length_of_time_without_a_look_ahead_stays_a_duration(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # one week or month of a named year: ISO week N, month N
+    ("Ticket sales peaked in the first week of 2030.", "the first week of 2030", "2030-W01"),
+    ("Ticket sales peaked in the second week of 2027.", "the second week of 2027", "2027-W02"),
+    ("Audits start in the third month of 2030.", "the third month of 2030", "2030-03"),
+    ("Audits start in the 9th month of next year.", "the 9th month of next year", "2032-09"),
+])
+def test_one_part_of_a_named_year(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Roads close on the last day of 2030.", "the last day of 2030", "2030-12-31"),
+    ("Rain fell on the first day of last year.", "the first day of last year", "2030-01-01"),
+    ("The count ended on the 100th day of 2030.", "the 100th day of 2030", "2030-04-10"),
+])
+def test_one_day_of_a_named_year(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_the_first_months_of_a_year_are_a_length_and_a_year():
+    """As TIMEX3 annotates it: the length a results story compares, and the year."""
+    values = found("Profit rose in the first nine months of 2030.")
+    assert (values["nine months"].type, values["nine months"].number) == ("duration", 9)
+    assert values["2030"].date == "2030"
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a minus sign against a figure: below zero
+    ("Temperatures fell to -18 °C overnight.", "-18 °C", -18, "degree Celsius"),
+    ("Output shrank by −0.5% in the quarter.", "−0.5%", -0.5, "percent"),
+    # a currency sign after the figure, as much of Europe writes it
+    ("A night on the ferry costs 45€ for adults.", "45€", 45, "EUR"),
+    ("The club posted a loss of -12€ a share.", "-12€", -12, "EUR"),
+    # a fraction written as one character
+    ("The flight took 1½ hours in fog.", "1½ hours", 1.5, "hour"),
+    ("The new road runs ¾ mile east of town.", "¾ mile", 0.75, "mile"),
+    # a number in words with nothing after it to count
+    ("The region has three million, officials said.", "three million", 3_000_000, None),
+])
+def test_signs_symbols_and_words_of_quantities(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The visitors won 2-1 on Sunday.",
+    "Covid-19 wards reopened in May.",
+    "Route A-40 closed for repairs.",
+])
+def test_a_hyphen_between_word_and_figure_is_no_minus(text):
+    assert not [v for v in find_values(text, TUESDAY) if v.number is not None and v.number < 0]
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day read aloud or as an ordinal word, with a year read aloud
+    ("She was born on January twenty-five nineteen eighty-six.", "January twenty-five nineteen eighty-six",
+     "1986-01-25"),
+    ("She was born on twenty five January nineteen eighty six.", "twenty five January nineteen eighty six",
+     "1986-01-25"),
+    ("The mill opened 13 Sept nineteen seventy-two.", "13 Sept nineteen seventy-two", "1972-09-13"),
+    ("Talks began on the third of March nineteen ninety-nine.", "the third of March nineteen ninety-nine",
+     "1999-03-03"),
+    ("The fair was in October two thousand and five.", "October two thousand and five", "2005-10"),
+    # a month then a day as an ordinal word; a year after "in"
+    ("The panel met on February twenty-second.", "February twenty-second", "2031-02-22"),
+    ("The fair opened on March the third, 2030.", "March the third, 2030", "2030-03-03"),
+    ("The mill closed on 28 June in 2020.", "28 June in 2020", "2020-06-28"),
+    ("The mill closed on June 28 in 2020.", "June 28 in 2020", "2020-06-28"),
+])
+def test_days_in_words(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, not_a_day", [
+    ("The March second round was tense.", "March second"),
+    ("In May first-time buyers rushed in.", "May first"),
+])
+def test_an_ordinal_qualifying_a_noun_after_a_month_is_no_day(text, not_a_day):
+    assert not_a_day not in found(text)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("The talks lasted half an hour.", "half an hour", 0.5, "hour"),
+    ("The storm passed in half a day.", "half a day", 0.5, "day"),
+])
+def test_half_a_unit(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", number, unit)
+
+
+def test_a_year_before_a_singular_time_noun_is_no_duration():
+    assert not [v for v in find_values("Crowds left after the 2030 weekend rally.", TUESDAY) if v.type == "duration"]
+
+
+@pytest.mark.parametrize("text, phrase, number", [
+    ("The chain lost money in the past two quarters.", "two quarters", 2),
+    ("Costs will be spread over the next three quarters.", "three quarters", 3),
+])
+def test_quarters_of_time_are_a_duration(text, phrase, number):
+    v = found(text)[phrase]
+    assert (v.type, v.number, v.unit) == ("duration", number, "quarter")
+
+
+def test_three_quarters_of_something_stay_a_share():
+    v = found("Three quarters of voters backed the plan.")["Three quarters"]
+    assert (v.number, v.unit) == (0.75, "fraction")
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # weeks back: the calendar week, as "last week" is; "or so" does not stop the count
+    ("The rebels struck six weeks ago.", "six weeks ago", "2031-W09"),
+    ("The rebels struck a week or so ago.", "a week or so ago", "2031-W14"),
+    ("The rebels struck three days or so ago.", "three days or so ago", "2031-04-05"),
+    # "April 24 and 25": two days, each a date
+    ("The summit is on April 24 and 25 in Oslo.", "25", "2031-04-25"),
+])
+def test_time_ago_and_listed_days(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "the Nth day of a month"
+    ("The strike ends on the 15th day of June.", "15th day of June", "2031-06-15"),
+    ("The strike ended on the twenty third day of March.", "twenty third day of March", "2031-03-23"),
+    # a distance from "next Friday"; hours and minutes ahead reach a day
+    ("The lease ends two months after next Friday.", "two months after next Friday", "2031-06-18"),
+    ("Polls will close in 30 hours.", "30 hours", "2031-04-09"),
+    ("The polls close 3 minutes from now.", "3 minutes from now", "2031-04-08"),
+])
+def test_more_dates_from_words(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The fair runs 10/1/2030 - 10/7/2030 in Leeds.", "10/1/2030 - 10/7/2030", "2030-10-01", "2030-10-07"),
+    ("The fair runs 10/1-10/7/2030 in Leeds.", "10/1-10/7/2030", "2030-10-01", "2030-10-07"),
+])
+def test_a_span_of_days_in_figures(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a day of the month named alone: the nearest, leaning to the past unless the sentence looks ahead
+    ("The board met on the 3rd.", "the 3rd", "2031-04-03"),
+    ("The board met on the 18th.", "the 18th", "2031-03-18"),
+    ("The board will meet on the 18th.", "the 18th", "2031-04-18"),
+])
+def test_a_day_of_the_month_alone(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_an_ordinal_before_a_noun_is_no_day():
+    assert "the 3rd" not in found("The fire started on the 3rd floor.")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The shares are down 20% in the year to date.", "the year to date"),
+    ("Year-to-date sales rose by a fifth.", "Year-to-date"),
+])
+def test_the_year_to_date(text, phrase):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", "2031-01-01", "2031-04-08")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a whole number and a fraction before a unit
+    ("The new road is 2 1/2 miles long.", "2 1/2 miles", 2.5, "mile"),
+    ("Snow lay 3 1/4 inches deep.", "3 1/4 inches", 3.25, "inch"),
+    # units of data, kitchens and deep time
+    ("The archive holds 15 exabytes of scans.", "15 exabytes", 15, "exabyte"),
+    ("Stir in ½ tbsp of salt.", "½ tbsp", 0.5, "tablespoon"),
+    ("The crater formed 66 Ma ago.", "66 Ma", 66, "megayear"),
+])
+def test_more_units(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Crews filled three 20-litre drums.", "three", 3, "drum"),
+    ("Crews filled three 20-litre drums.", "20-litre", 20, "litre"),
+    ("The city bought two 40-tonne trucks.", "two", 2, "truck"),
+])
+def test_a_count_of_measured_things(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # an adjective in -ed after "a", "the", "still" is no past tense: the sentence still looks ahead
+    ("The dividend will be paid on a still unspecified date in January.", "January", "2032-01"),
+    ("The firm will publish the revised plan on Friday.", "Friday", "2031-04-11"),
+])
+def test_an_adjective_in_ed_does_not_turn_a_look_ahead_back(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, number, unit", [
+    # a sign of approximation or comparison written against the figure
+    ("The wall stands ∼2 m tall.", 2, "metre"),
+    ("The slope is ≈0.5° in places.", 0.5, "°"),
+    ("Each run takes <10 s to finish.", 10, "second"),
+    ("Prices vary by ±3% across the region.", 3, "percent"),
+])
+def test_figures_after_signs_of_approximation(text, number, unit):
+    assert [(v.number, v.unit) for v in find_values(text, TUESDAY) if v.number is not None] == [(number, unit)]
+
+
+def test_a_length_in_metres_ends_at_its_unit():
+    """"2 m high": the quantity is "2 m"; the adjective after it is no part of it."""
+    assert "2 m" in found("The ridge is 2 m high.")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a decimal figure against its unit is read whole ("28.9s" is not 28)
+    ("The winner's lap took 28.9s in the rain.", "28.9s", 28.9, "second"),
+])
+def test_a_decimal_figure_against_its_unit(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # "m" after a range is metres, unless money or people are counted in millions
+    ("The sea wall is 2-3 m high.", "2-3 m", 2, 3, "metre"),
+    ("Sales of $2-3m were lost.", "$2-3m", 2_000_000, 3_000_000, "USD"),
+    ("Some 5-10m people watched the final.", "5-10m people", 5_000_000, 10_000_000, "people"),
+])
+def test_ranges_with_short_scales(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # the middle of a month: its 10th to its 20th
+    ("Talks will resume in mid-November.", "mid-November", "2031-11-10", "2031-11-20"),
+    ("Talks broke down in the middle of March.", "the middle of March", "2031-03-10", "2031-03-20"),
+])
+def test_the_middle_of_a_month(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # the end of a year, month or calendar week: its last day
+    ("The deal will close by the end of the month.", "by the end of the month", "2031-04-30"),
+    ("The deal will close by the end of next month.", "by the end of next month", "2031-05-31"),
+    ("The deal will close by the end of the week.", "by the end of the week", "2031-04-13"),
+    ("The deal closed at the end of last year.", "the end of last year", "2030-12-31"),
+])
+def test_the_end_of_a_period(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # fiscal and financial years named from the publication year
+    ("The company lost money in the last fiscal year.", "last fiscal year", "2030"),
+    ("The firm expects a profit in the current fiscal year.", "the current fiscal year", "2031"),
+    ("Sales rose in the latest fiscal year.", "the latest fiscal year", "2030"),
+    ("Sales will rise next financial year.", "next financial year", "2032"),
+    ("Prices will rise in the coming year.", "the coming year", "2032"),
+    # "the previous year" still counts back from the year named before it
+    ("Sales rose in 2019, up from the previous year.", "the previous year", "2018"),
+])
+def test_named_fiscal_years(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # quarters and halves written as codes
+    ("Sales rose 4% in Q1 2030.", "Q1 2030", "2030-Q1"),
+    ("Sales rose 4% in Q3.", "Q3", "2030-Q3"),
+    ("Sales rose 4% in Q2.", "Q2", "2031-Q2"),
+    ("Sales rose in 2029-Q4 and 2030 Q2.", "2029-Q4", "2029-Q4"),
+    ("Margins will widen in Q4 of 2031.", "Q4 of 2031", "2031-Q4"),
+    ("Profit doubled in H1 2030.", "H1 2030", "2030-H1"),
+    # a space before the comma of a date
+    ("The unit was sold on Dec. 31 , 1994.", "Dec. 31 , 1994", "1994-12-31"),
+])
+def test_quarter_codes_and_loose_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+def test_a_code_after_a_name_is_a_model():
+    assert not find_values("She drove an Audi Q3 to the rally.", TUESDAY)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The strike will last 2 weeks starting May 20.", "2 weeks starting May 20", "2031-05-20", "2031-06-02"),
+    ("The strike will last three days starting next Monday.", "three days starting next Monday", "2031-04-14",
+     "2031-04-16"),
+])
+def test_days_and_weeks_starting_a_day(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    # two months joined by a dash before a year: one span
+    ("Rainfall (June-August 1992) was low.", "June-August 1992", "1992-06-01", "1992-08-31"),
+    ("The forum meets Nov-Feb 2031 in Seoul.", "Nov-Feb 2031", "2030-11-01", "2031-02-28"),
+])
+def test_a_span_of_months(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a length of time looked back over after a superlative stays a length, whatever the tense
+    ("Prices will stay at the highest level in five years.", "five years"),
+    ("It will be the first time in two years that they meet.", "two years"),
+    ("The index will post its worst week in two years.", "two years"),
+])
+def test_in_a_length_after_a_superlative_stays_a_duration(text, phrase):
+    assert found(text)[phrase].type == "duration"
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # "next Friday" is next week's Friday, "last Wednesday" last week's, as TIMEX3 and Recognizers-Text read them
+    ("The board meets next Friday.", "Friday", "2031-04-18"),
+    ("The board met last Monday.", "Monday", "2031-03-31"),
+    ("The board met on Monday.", "Monday", "2031-04-07"),
+    ("The board meets on Friday.", "Friday", "2031-04-11"),
+])
+def test_next_and_last_weekdays_are_of_the_next_and_last_week(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+def test_a_number_of_days_from_a_weekday_is_a_day():
+    """"three days from Tuesday" is the Friday; "the four days from Friday" are four days."""
+    assert found("The vote is three days from Tuesday.")["three days from Tuesday"].date == "2031-04-11"
+    span = found("The fair runs for the four days from Friday.")["the four days from Friday"]
+    assert (span.date, span.date_end) == ("2031-04-11", "2031-04-14")
+
+
+def test_a_distance_later_stays_a_duration():
+    """TIMEX3 annotates "three days later" as a length (P3D), "later" as its signal; the day it reaches is left
+    to the reader."""
+    v = found("The ferry sank on March 3. Three days later divers found the wreck.")["Three days"]
+    assert (v.type, v.number, v.unit) == ("duration", 3, "day")
+
+
+@pytest.mark.parametrize("text, change, level", [
+    # a change verb, a figure with its unit, "to", a figure with its unit: by how much, then to what
+    ("Unemployment fell 0.3 percentage points to 4.1% in March.", (0.3, "percentage point"), (4.1, "percent")),
+    ("Oil rose $1.20 to $84.50 a barrel.", (1.2, "USD"), (84.5, "USD")),
+    ("The river rose 1.5m to 3.2m overnight.", (1.5, "metre"), (3.2, "metre")),
+])
+def test_a_change_then_the_level_reached(text, change, level):
+    values = [v for v in find_values(text, TUESDAY) if v.type == "quantity"]
+    assert [(v.number, v.unit, v.change) for v in values] == [(*change, True), (*level, False)]
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("Temperatures soared to 41.2C on Tuesday.", "41.2C", 41.2, "degree Celsius"),
+    ("The heat reached 104F in Phoenix.", "104F", 104, "degree Fahrenheit"),
+    ("Shares jumped 12pc in early trade.", "12pc", 12, "percent"),
+    ("Rates rose 2 percentage points.", "2 percentage points", 2, "percentage point"),
+])
+def test_units_as_british_papers_write_them(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+def test_a_letter_after_a_number_is_no_temperature_without_one_in_sight():
+    assert not find_values("She lives in Flat 4C near the station.", TUESDAY)
+
+
+@pytest.mark.parametrize("text, phrase, number", [
+    # rupees, and lakhs and crores as Indian English counts them
+    ("The deficit narrowed to Rs 1.2 lakh crore.", "Rs 1.2 lakh crore", 1.2e12),
+    ("The state spent ₹500 crore on roads.", "₹500 crore", 5e9),
+    ("Each family got Rs. 45,000 in aid.", "Rs. 45,000", 45_000),
+    ("The fine was INR 2 lakh.", "INR 2 lakh", 200_000),
+])
+def test_rupees_lakhs_and_crores(text, phrase, number):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, "INR")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    ("A dozen people were hurt.", "A dozen people", 12, "people"),
+    ("Police held two dozen protesters.", "two dozen protesters", 24, "protester"),
+    ("Half a dozen boats sank.", "Half a dozen boats", 6, "boat"),
+    # more currencies, as signs, letters or words
+    ("Tickets cost CHF 45 at the door.", "CHF 45", 45, "CHF"),
+    ("A pint costs NZ$12 in Auckland.", "NZ$12", 12, "NZD"),
+    ("The bank lent 4 trillion won to exporters.", "4 trillion won", 4e12, "KRW"),
+    ("He was paid 500 rand a day.", "500 rand", 500, "ZAR"),
+    # a share at the start of a sentence
+    ("Half of voters backed the plan.", "Half", 0.5, "fraction"),
+])
+def test_dozens_currencies_and_shares(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase, unit", [
+    # a range of counts keeps what it counts
+    ("Some 5-10m people watched the final.", "5-10m people", "people"),
+    ("About 3-4 million homes lost power.", "3-4 million homes", "home"),
+])
+def test_a_range_of_counts_keeps_its_noun(text, phrase, unit):
+    assert found(text)[phrase].unit == unit

@@ -13,9 +13,9 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import ValueDraft
 from .holidays import find_holidays
-from .numbers import SPOKEN_YEAR, spoken_year
+from .numbers import SPOKEN_YEAR, WORD_NUMBER, spoken_year, words_value
 from .periods import day_references, find_periods, year_references
-from .wordre import alternation, at_word_starts
+from .wordre import alternation, at_word_starts, find_all
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -45,25 +45,41 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (r"(?:in|since|by|until|till|from|during|of|before|after|early|late|mid-|mid|around|through|"
          r"throughout|between|last|next|this|until|circa|as of|as early as|starting)")
 
+# "2030-10-09" (ISO 8601) and "10/9/2030" (month first, as American English writes it; day first when the first
+# number cannot be a month: "22/04/2030")
+_ISO_DATE = re.compile(rf"(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
+_NUMERIC_JOIN = re.compile(r"[-/](?=\d)")
+_SLASH_DATE = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![\d/])")
+# "10/1/2030 - 10/7/2030", "10/1-10/7/2030": a span of days, as "March 3-5" is
+_SLASH_RANGE = re.compile(rf"(?P<a1>\d{{1,2}})/(?P<b1>\d{{1,2}})(?:/(?P<y1>{_YEAR}))?\s*[-–]\s*"
+                          rf"(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>{_YEAR})(?![\d/])")
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:(?:\s?,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+_SPOKEN_ORDINALS = alternation([w.replace("-", " ") for w in ORDINAL_DAYS if "-" in w])  # "twenty second"
+# "3 March", "the third of March", "the 15th day of June", "the twenty-third day of September"
 _DAY_BEFORE_MONTH = re.compile(
-    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}))\s+(?:of\s+)?$", re.I)
+    rf"(?:(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|\b(?P<word>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS}))"
+    rf"\s+(?:day\s+)?(?:of\s+)?$", re.I)
 # a day something ended on has passed ("the quarter ended June 30")
 _ENDED_BACK = re.compile(r"\b(?:ended|expired)\s+(?:on\s+)?$")
-_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+# "June 28, 2030", "28 June of 2030", "28 June in 2030"
+_ON_BEFORE = re.compile(r"\b[Oo]n\s+$")
+_MONTH_SPAN_AFTER = re.compile(rf"\s?[-–]\s?(?P<m2>{_M})(?![\w’'])\s+(?P<year>{_YEAR})\b")
+_MID_BACK = re.compile(r"\b(?:[Mm]id-?\s*|[Tt]he\s+middle\s+of\s+)$")
+_YEAR_AFTER = re.compile(rf"(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
     r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
     r"(?:\(?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|noon)\s+(?:[A-Z]{2,4}\s+)?)?$")  # "until 9 a.m. EST Tuesday"
-_DAYS_ANCHOR = re.compile(
-    rf"days\s+(?:starting|from|beginning|commencing)(?:\s+on)?\s+"
-    rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
-_DAYS_BEFORE = re.compile(rf"\b(?:[Tt]he\s+)?(?:(?:next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
+_DAYS_TAIL = (rf"\s+(?P<w>starting|from|beginning|commencing)(?:\s+(?:on|from))?\s+(?:(?P<next>next)\s+)?"
+              rf"(?:(?P<wd>{_WD})|(?P<mon>{_M})\s+(?P<day>\d{{1,2}}))\b")
+# one pattern a unit, each starting with its word (a literal the engine finds fast)
+_DAYS_ANCHORS = (re.compile(rf"(?P<u>days){_DAYS_TAIL}"), re.compile(rf"(?P<u>weeks){_DAYS_TAIL}"))
+_DAYS_BEFORE = re.compile(rf"\b(?P<the>(?:[Tt]he|[Ff]or)\s+)?(?:(?P<which>next|following|first)\s+)?(?P<n>{_NUMW})\s+$")
 _YEAR_ANCHOR = re.compile(rf"{_YEAR}\b(?!,\d|\.\d|\s*(?:%|per\b))")
 # "2019-24", "1990–1995": one span of years; "from 1991 to 1997" and "between 1994 and 1997" stay two years, as
 # TIMEX3 annotates them (offsets.py keeps "to" between two days apart the same way)
@@ -81,6 +97,25 @@ _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 _SPOKEN_YEAR_WORDS = ("ineteen", "ighteen", "wenty", "thousand")
 _UNIT_AFTER = re.compile(r"\s+(?:years?|days?|months?|weeks?|people|dollars|times)\b")
 _MONTH_BACK = re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?$")
+# a day of the month in figures, words or an ordinal, then its month, or the month first: before a spoken year
+_DAY_WORD = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alternation(ORDINAL_DAYS)}|"
+             rf"{_SPOKEN_ORDINALS}|{WORD_NUMBER})")
+# words that may follow a day named by an ordinal ("on March the third at noon"), not a noun it qualifies
+# ("the March second round")
+_AFTER_A_DAY = ("in", "at", "on", "and", "or", "to", "when", "after", "before", "from", "until", "by", "for", "with",
+                "this", "next", "last", "is", "was", "will", "would")
+_ORDINAL_INITIALS = frozenset("fstenFSTEN")  # first … twelfth, twenty-…, thirty-…, "the"
+_ORDINAL_AFTER = re.compile(
+    rf"\s+(?:the\s+)?(?P<w>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS})"
+    rf"\b(?:,?\s+(?P<year>{_YEAR})\b)?(?![\w-])(?=\s*(?:[.,;:!?)\"”]|$|\s(?:{alternation(_AFTER_A_DAY)})\b))", re.I)
+# "on the 18th", "by the 3rd": a day of the month named alone, near the publication date
+_THE_NTH = re.compile(r"the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?![\w-])(?=\s*(?:[.,;:!?)\"”]|$|\s(?:"
+                      + alternation(_AFTER_A_DAY) + r")\b))")
+_NTH_PREP_BACK = re.compile(r"\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter)\s+$")
+# "the year to date", "year-to-date": from January 1 to the publication date
+_YEAR_TO_DATE = re.compile(r"(?:[Tt]he\s+)?[Yy]ear[\s-]to[\s-]date\b")
+_SPOKEN_DAY_BACK = re.compile(rf"(?:\b(?P<m1>{_M})\s+(?:the\s+)?(?P<d1>{_DAY_WORD})|\b(?:the\s+)?(?P<d2>{_DAY_WORD})\s+"
+                              rf"(?:of\s+)?(?P<m2>{_M}))\s+$", re.I)
 _YEAR_MONTH = re.compile(r"\d{4}-\d\d")
 _BARE_MONTH = re.compile(rf"(?:(?:early|late|mid-?)\s*)?{_M}")
 _MONTH_JOIN = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*")
@@ -93,13 +128,19 @@ _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\
 _OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
+_OR_SO_BACK = re.compile(r"\s+or\s+so\s+$")  # "a week or so ago"
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
 # "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
 _RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
 _RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
+# "today", "tomorrow", "yesterday" less their first letter (which may be a capital)
+_RELATIVE_TAILS = ("oday", "omorrow", "esterday")
 _RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
-# "by the end of the year": anchored on its words, then back over "by the"
-_END_OF_YEAR = re.compile(r"end\s+of\s+(?:the|this)\s+year\b")
+# "by the end of the year", "the end of next month", "the end of this week": anchored on its words, then back over
+# "by the"
+_END_OF_YEAR = re.compile(r"end\s+of\s+(?P<w>the|this|next|last)\s+(?P<u>year|month|week)\b")
+# the unit "the end of the …" shifts by, from the one holding the publication date
+_END_SHIFT = {"the": 0, "this": 0, "next": 1, "last": -1}
 # "by year-end", "since year end", "by year's end": the last day of this year (of last year after "since")
 _YEAR_END = re.compile(r"year(?:-|\s|[’']s\s+)end\b")
 _YEAR_END_BACK = re.compile(r"\b(?P<prep>by|since|at|before|until|after|around|from|to|through)\s+$", re.I)
@@ -110,7 +151,8 @@ _LAST_YEAR = re.compile(r"\b[Ll]ast\s+year\b")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|went|came|took|made|fell|rose|won|lost|began|[a-z]{3,}ed)\b")
 # a reporting verb or past tense after a future cue: the weekday dates the report, not what it looks ahead to
 _REPORTED = re.compile(r"\b(?:says|told|said|was|were|had|did|went|came|took|made|fell|rose|won|lost|began)\b"
-                       r"|(?<!\bbe )(?<!\bbeen )\b[a-z]{3,}ed\b")  # "will be held" still looks ahead
+                       r"|(?<!\bbe )(?<!\bbeen )(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bstill )(?<!\byet )\b[a-z]{3,}ed\b")
+# "will be held", "a still unspecified date", "the revised plan": no past tense, the sentence still looks ahead
 # words that make a clause a supposition; the marks that end the clause before it
 _HYPOTHESIS = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:even|and|but|or|that)\s+)(?:[Ii]f|[Uu]nless)\b"
                          r"|\b(?:[Ss]uppose|[Ss]upposing|[Ii]magine|[Ww]ere\s+it|[Hh]ad\s+it)\b")
@@ -131,6 +173,8 @@ _SCHEDULED_BACK = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:again|separately|formally
 REPORTING_PAST = frozenset({"said", "told", "announced", "reported", "added", "stated", "warned", "confirmed",
                             "disclosed", "revealed"})
 _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|through)\s+(?:(?:early|late|mid-?)\s*)?$")
+# "next Friday", "last Wednesday": a weekday of the calendar week after or before the publication's
+WEEK_SHIFT = {"next": 1, "last": -1, "previous": -1}
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
@@ -203,6 +247,7 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
         out.append(ValueDraft(text=text[s:e], start=s, end=e, **kw))
         taken.take(s, e)
 
+    _numeric_dates(text, start, taken, add)
     _day_spans(text, published, start, taken, add)
     _spoken_years(text, start, taken, add)
     find_holidays(text, published, start, taken, add, _looks_ahead, _past_tense)
@@ -211,6 +256,10 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
     find_periods(text, published, start, taken, add)
     day_references(text, published, start, taken, add, [])  # "the day after tomorrow" before "tomorrow"
     _ago(text, published, start, taken, add)
+    if "the " in text:
+        _days_of_the_month(text, published, start, taken, add)
+    if "to date" in text or "to-date" in text:
+        _year_to_date(text, published, start, taken, add)
     _months(text, published, start, taken, add)
     _years(text, start, taken, add)
     _weekdays(text, published, start, taken, add)
@@ -254,21 +303,64 @@ def _safe_date(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
+def _numeric_dates(text, start, taken, add) -> None:
+    """"2030-10-09", "10/9/2030", "22/04/2030": a day written in figures, with its year."""
+    # the patterns are tried only where a hyphen or slash comes before a digit (found fast), at the few places a
+    # date holding it could start
+    for h in _NUMERIC_JOIN.finditer(text, start):
+        k = h.start()
+        for s in ((k - 4,) if text[k] == "-" else (k - 2, k - 1)):
+            if s < start or (s and (text[s - 1].isalnum() or text[s - 1] == "_")) or not text[s].isdigit():
+                continue
+            _numeric_date_at(text, s, taken, add)
+
+
+def _numeric_date_at(text, s, taken, add) -> None:
+    m = _ISO_DATE.match(text, s)
+    if m is not None:
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is not None and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date", date=d.isoformat())
+        return
+    m = _SLASH_RANGE.match(text, s)
+    if m is not None:
+        d2 = _slash_day(m["a2"], m["b2"], m["y2"])
+        d1 = _slash_day(m["a1"], m["b1"], m["y1"] or m["y2"])
+        if d1 is not None and d2 is not None and d1 < d2 and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date_range", date=d1.isoformat(), date_end=d2.isoformat())
+            return
+    m = _SLASH_DATE.match(text, s)
+    if m is not None:
+        d = _slash_day(m["a"], m["b"], m["y"])
+        if d is not None and taken.free(*m.span()):
+            add(m.start(), m.end(), type="date", date=d.isoformat())
+
+
+def _slash_day(a: str, b: str, year: str) -> date | None:
+    """Month first, as American English writes it; day first when the first number cannot be a month."""
+    x, y = int(a), int(b)
+    month, day = (y, x) if x > 12 else (x, y)
+    return _safe_date(int(year), month, day)
+
+
 def _day_spans(text, published, start, taken, add) -> None:
-    """"the four days starting Friday": that Friday through the following Monday."""
-    for m in at_word_starts(_DAYS_ANCHOR, text, start):
+    """"the four days starting Friday": that Friday through the following Monday; "two weeks starting May 20"."""
+    for m in (m for anchor in _DAYS_ANCHORS for m in at_word_starts(anchor, text, start)):
         b = _DAYS_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
+        if m["w"] == "from" and not (b["the"] or b["which"]):
+            continue  # "three days from Tuesday" is the Friday, a distance from a day (offsets.py)
         n = _number(b["n"])
         first = None
         if published is not None and n:
             if m["mon"]:
                 first = _safe_date(published.year, _month(m["mon"]), int(m["day"]))
             else:
-                first = _weekday_date(m["wd"], published, future=True, strict=False)
+                first = _weekday_date(m["wd"], published, future=True, strict=bool(m["next"]))
+        days = (n or 1) * (7 if m["u"] == "weeks" else 1)
         add(b.start(), m.end(), type="date_range", date=first.isoformat() if first else None,
-            date_end=(first + timedelta(days=(n or 1) - 1)).isoformat() if first else None)
+            date_end=(first + timedelta(days=days - 1)).isoformat() if first else None)
 
 
 def _months(text, published, start, taken, add) -> None:
@@ -277,6 +369,14 @@ def _months(text, published, start, taken, add) -> None:
         if not taken.free(s, e):
             continue
         mon = _month(m.group().removesuffix("’s").removesuffix("'s"))
+        span = _MONTH_SPAN_AFTER.match(text, e)
+        if span is not None and taken.free(s, span.end()):
+            # "June-August 2030", "Nov-Feb 2031": the first day of one month to the last of the other
+            year, mon2 = int(span["year"]), _month(span["m2"])
+            first = date(year - (mon > mon2), mon, 1)
+            add(s, span.end(), type="date_range", date=first.isoformat(),
+                date_end=(date(year, mon2, 1) + relativedelta(day=31)).isoformat())
+            continue
         context = text[max(0, s - 40):e + 40]
         f = _AFTER_MONTH.match(text, e)
         if f and f["d1"]:
@@ -286,6 +386,9 @@ def _months(text, published, start, taken, add) -> None:
                 # "on Sept. 23 and 27" names two days, not the days between them
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end("d1"), type="date", date=d.isoformat() if d else None)
+                d2 = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
+                add(f.start("mon2") if f["mon2"] else f.start("d2"), f.end("d2"), type="date",
+                    date=d2.isoformat() if d2 else None)
             elif f["d2"]:
                 a = _safe_date(yr, mon, int(f["d1"]))
                 b = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
@@ -295,9 +398,19 @@ def _months(text, published, start, taken, add) -> None:
                 d = _safe_date(yr, mon, int(f["d1"]))
                 add(s, f.end(), type="date", date=d.isoformat() if d else None)
             continue
-        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 20), s)
+        # (an ordinal word or "the" comes next: tried only then, months being frequent)
+        spoken = _ORDINAL_AFTER.match(text, e) if text[e + 1:e + 2] in _ORDINAL_INITIALS else None
+        if spoken and (mon != 5 or _PREP_BEFORE.search(text, max(0, s - 24), s)
+                       or _ON_BEFORE.search(text, max(0, s - 4), s)):
+            # "February twenty-second", "March the third, 2030"
+            day = _day_number(spoken["w"])
+            yr = int(spoken["year"]) if spoken["year"] else _year_for(mon, published, context, day)
+            d = _safe_date(yr, mon, day)
+            add(s, spoken.end(), type="date", date=d.isoformat() if d else None)
+            continue
+        before = _DAY_BEFORE_MONTH.search(text, max(0, s - 28), s)
         if before:
-            day = int(before["day"]) if before["day"] else ORDINAL_DAYS[before["word"].lower()]
+            day = int(before["day"]) if before["day"] else _day_number(before["word"])
             y = _YEAR_AFTER.match(text, e)
             yr = int(y["year"]) if y else _year_for(mon, published, context, day)
             d = _safe_date(yr, mon, day)
@@ -310,6 +423,12 @@ def _months(text, published, start, taken, add) -> None:
         if not possessive and not _PREP_BEFORE.search(text, max(0, s - 24), s):
             continue  # "May" alone is the modal verb; a bare month name without a preposition is too vague
         yr = _bare_month_year(text, s, e, mon, published) if published is not None else None
+        mid = _MID_BACK.search(text, max(0, s - 18), s)
+        if mid is not None:
+            # "mid-November", "the middle of October": its 10th to its 20th
+            add(mid.start(), e, type="date_range", date=f"{yr:04d}-{mon:02d}-10" if yr else None,
+                date_end=f"{yr:04d}-{mon:02d}-20" if yr else None)
+            continue
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
 
 
@@ -353,6 +472,11 @@ def _looks_ahead(text: str, s: int) -> bool:
     cut = max((m.end() for m in _SENTENCE_BACK.finditer(lead)), default=0)
     last = max((m.end() for m in _FUTURE.finditer(lead, cut)), default=-1)
     return last >= 0 and not _REPORTED.search(lead, last)
+
+
+def looks_ahead(text: str, s: int) -> bool:
+    """Whether the sentence before ``s`` looks ahead, for the rules that read values together."""
+    return _looks_ahead(text, s)
 
 
 def _past_tense(text: str, s: int, e: int) -> bool:
@@ -406,6 +530,8 @@ def _weekdays(text, published, start, taken, add) -> None:
             future = future or prep in ("following", "coming")
             value = _weekday_date(m.group(), published, future,
                                   strict=prep in ("next", "last", "previous", "following")).isoformat()
+            if prep in WEEK_SHIFT:
+                value = _weekday_of_shifted_week(m.group(), published, WEEK_SHIFT[prep]).isoformat()
         s = b.start("part") if b and b["part"] else m.start()
         to = _WEEKDAY_TO.match(text, m.end())
         joined = to.group().strip().split()[0] if to else ""
@@ -421,6 +547,13 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _weekday_of_shifted_week(name: str, published: date, shift: int) -> date:
+    """"next Friday": the Friday of next week; "last Wednesday": the Wednesday of last week (on a Thursday, not
+    yesterday), as TIMEX3 annotators and Recognizers-Text both read them."""
+    monday = published - timedelta(days=published.weekday())
+    return monday + timedelta(weeks=shift, days=WEEKDAYS[name.lower()].weekday)
 
 
 def _scheduled(text: str, s: int) -> bool:
@@ -460,22 +593,43 @@ def _month_pairs(text: str, out: list[ValueDraft]) -> list[ValueDraft]:
 
 
 def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case words) of "yesterday", "today", "tomorrow", "last year", "this month", "next week"."""
-    found = [(m.start(), m.end(), m.group().lower()) for m in at_word_starts(_RELATIVE_DAY, text, start)]
-    for m in at_word_starts(_RELATIVE_UNIT, text, start):
-        b = _RELATIVE_BACK.search(text, max(0, m.start() - 6), m.start())
-        if b is not None:
-            found.append((b.start(), m.end(), f"{b['w'].lower()} {m.group()}"))
+    """(start, end, lower-case words) of "yesterday", "today", "tomorrow", "last year", "this month", "next week".
+    Each word is found with ``str.find`` on its tail (faster than a pattern tried at every position)."""
+    found = []
+    for tail in _RELATIVE_TAILS:
+        for k in find_all(text, tail, start + 1):
+            s = k - 1
+            m = _RELATIVE_DAY.match(text, s)
+            if m is not None and not (s and (text[s - 1].isalnum() or text[s - 1] == "_")):
+                found.append((s, m.end(), m.group().lower()))
+    for unit in ("year", "month", "week"):
+        for k in find_all(text, unit, start):
+            u = _RELATIVE_UNIT.match(text, k)
+            b = _RELATIVE_BACK.search(text, max(0, k - 6), k) if u is not None else None
+            if u is not None and b is not None:
+                found.append((b.start(), u.end(), f"{b['w'].lower()} {u.group()}"))
     return sorted(found)
 
 
+
 def _end_of_year(text, published, start, taken, add) -> None:
-    """"by the end of the year", "at the end of this year": the year's last day."""
-    for m in _END_OF_YEAR.finditer(text, start) if "end of th" in text else ():
+    """"by the end of the year", "at the end of this month", "the end of next week": the last day of that year,
+    month or calendar week."""
+    for m in _END_OF_YEAR.finditer(text, start) if "end of " in text else ():
         b = _END_BACK.search(text, max(0, m.start() - 12), m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
-        add(b.start(), m.end(), type="date", date=f"{published.year:04d}-12-31" if published else None)
+        last = _last_day(published, m["u"], _END_SHIFT[m["w"]]) if published else None
+        add(b.start(), m.end(), type="date", date=last.isoformat() if last else None)
+
+
+def _last_day(published: date, unit: str, shift: int) -> date:
+    """The last day of the year, month or ISO week ``shift`` away from the one holding ``published``."""
+    if unit == "year":
+        return date(published.year + shift, 12, 31)
+    if unit == "month":
+        return published + relativedelta(months=shift, day=31)
+    return published + timedelta(days=6 - published.weekday(), weeks=shift)
 
 
 def _year_end(text, published, start, taken, add) -> None:
@@ -495,24 +649,64 @@ def _spoken_years(text, start, taken, add) -> None:
     for m in at_word_starts(SPOKEN_YEAR, text, start):
         s = m.start()
         back = _THE_YEAR_BACK.search(text, max(0, s - 9), s)
+        month = _MONTH_BACK.search(text, max(0, s - 14), s)
         if back:
             s = back.start()
-        elif m["c"] is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
+        elif m["c"] is None and month is None and not _YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "two thousand" alone is a number
         if _UNIT_AFTER.match(text, m.end()):
             continue  # "two thousand years": a length of time
-        month = _MONTH_BACK.search(text, max(0, s - 14), s)
-        if month is not None and taken.free(month.start(), m.end()):
+        day = _SPOKEN_DAY_BACK.search(text, max(0, s - 40), s)
+        if day is not None and taken.free(day.start(), m.end()):
+            # "January twenty-five nineteen eighty-six", "13 Sept nineteen seventy-two"
+            d = _safe_date(spoken_year(m), _month(day["m1"] or day["m2"]), _day_number(day["d1"] or day["d2"]))
+            add(day.start(), m.end(), type="date", date=d.isoformat() if d else None)
+        elif month is not None and taken.free(month.start(), m.end()):
             # "January nineteen ninety-seven"
             add(month.start(), m.end(), type="date", date=f"{spoken_year(m):04d}-{_month(month['m']):02d}")
         elif taken.free(s, m.end()):
             add(s, m.end(), type="date", date=f"{spoken_year(m):04d}")
 
 
+def _day_number(word: str) -> int:
+    """A day of the month in figures ("13th"), as an ordinal ("twenty-third") or a number in words ("twenty five")."""
+    w = word.lower().replace(" ", "-")
+    if w[0].isdigit():
+        return int(w.rstrip("stndrh"))
+    return ORDINAL_DAYS.get(w) or int(words_value(w.replace("-", " ")) or 0)
+
+
+def _days_of_the_month(text, published, start, taken, add) -> None:
+    """"on the 18th": that day of the month nearest the publication date, leaning to the past unless the sentence
+    looks ahead (this month's, last month's or next month's)."""
+    for m in at_word_starts(_THE_NTH, text, start):
+        if not taken.free(*m.span()) or not _NTH_PREP_BACK.search(text, max(0, m.start() - 7), m.start()):
+            continue
+        value = None
+        if published is not None and not _hypothetical(text, m.start()):
+            n = int(m["d"])
+            weight = 1.0 if _looks_ahead(text, m.start()) else 2.5
+            days = [d for d in (published + relativedelta(months=k, day=n) for k in (-1, 0, 1)) if d.day == n]
+            best = min(days, key=lambda d: (d - published).days * weight if d > published else (published - d).days,
+                       default=None)
+            value = best.isoformat() if best else None
+        add(m.start(), m.end(), type="date", date=value)
+
+
+def _year_to_date(text, published, start, taken, add) -> None:
+    """"the year to date": January 1 to the publication date."""
+    for m in at_word_starts(_YEAR_TO_DATE, text, start):
+        if not taken.free(*m.span()):
+            continue
+        first = f"{published.year:04d}-01-01" if published else None
+        add(m.start(), m.end(), type="date_range", date=first, date_end=published.isoformat() if published else None)
+
+
 def _ago(text, published, start, taken, add) -> None:
     """"two weeks ago": counted back from the publication date."""
     for m in at_word_starts(_AGO, text, start):
-        b = _AGO_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        so = _OR_SO_BACK.search(text, max(0, m.start() - 9), m.start())
+        b = _AGO_BEFORE.search(text, max(0, m.start() - 24), so.start() + 1 if so else m.start())
         if b is None or not taken.free(b.start(), m.end()):
             continue
         n = 1 if b["n"].lower() in ("a", "an") else _number(b["n"])
@@ -526,6 +720,6 @@ def _ago(text, published, start, taken, add) -> None:
             except (ValueError, OverflowError):
                 then = None  # "500 years ago" in a text dated 0300: before the calendar starts
             if then is not None:
-                value = then.isoformat() if unit in ("day", "week") else (
+                value = then.isoformat() if unit == "day" else iso_week(then) if unit == "week" else (
                     f"{then.year:04d}-{then.month:02d}" if unit == "month" else f"{then.year:04d}")
         add(b.start(), m.end(), type="date", date=value)

@@ -1,21 +1,23 @@
 """Values read together once each is found: a week named by a day ("the week of April 10") and a date given
 as a distance from another ("three days after January 12", "two weeks from today", "three weeks from now").
-"1 hour and 30 minutes" stays two durations, as quantity sets count them.
+A length of time after "in" where the sentence looks ahead is the day it ends on ("the bridge will open in two
+years"). "1 hour and 30 minutes" stays two durations, as quantity sets count them.
 Two dates joined by "to" stay two values, as TIMEX3 annotates them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import iso_week
+from .dates import iso_week, looks_ahead
 from .drafts import ValueDraft
 
 # the units a distance between two dates is counted in, in dateutil's terms
-OFFSET_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "fortnight": "weeks"}
+OFFSET_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "fortnight": "weeks",
+                "hour": "hours", "minute": "minutes"}
 # how many of the dateutil unit one of ours is
 OFFSET_SCALE = {"fortnight": 2}
 # words between a distance and its date, and the direction they give
@@ -24,11 +26,20 @@ OFFSET_WORDS = {"after": 1, "from": 1, "later than": 1, "before": -1, "earlier t
 # days that are not calendar days: "eight trading days after Oct. 12" is no date we can count to
 _NOT_CALENDAR = re.compile(r"\b(?:trading|business|working|school)\b")
 _WEEK_OF = re.compile(r"\b(?:[Tt]he\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?\s+$|\bw/c\s+$")
-_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+")
+_OFFSET_GAP = re.compile(r"\s+(?P<w>after|from|later\s+than|before|earlier\s+than|prior\s+to)\s+"
+                         r"(?:(?:next|last|this|[Tt]he\s+(?:next|last|previous|following))\s+)?")  # "after next Friday"
 # a hedged distance ("nearly four weeks after") is no exact count of days
 _HEDGED = re.compile(r"^(?:about|around|nearly|almost|some|roughly|approximately|more|less|over|under|at|up|just)\b",
                      re.I)
 _FROM_NOW = re.compile(r"\s+from\s+now\b")
+# "in two weeks", "in three years' time": the day that far ahead
+_IN_BACK = re.compile(r"\b[Ii]n\s+$")
+# "the highest level in five years", "the first time in a decade", "its worst week in two years": a length of time
+# looked back over, whatever the tense
+_SUPERLATIVE_BACK = re.compile(r"\b(?:[a-z]{2,}est|best|worst|first|last|most|least|record|only)\b[^,;.]{0,30}$")
+_TIME_AFTER = re.compile(r"[’']?\s+time\b")
+# how precisely a day that far ahead is known: to the day, the month or the year
+IN_TIME_PRECISION = {"hour": 10, "minute": 10, "day": 10, "week": 10, "fortnight": 10, "month": 7, "year": 4}
 
 
 def _day(v: ValueDraft) -> date | None:
@@ -52,7 +63,7 @@ def join_values(text: str, values: list[ValueDraft], published: date | None) -> 
             out.append(joined)
             i += 2
             continue
-        out.append(_week_of(text, v) or _from_now(text, v, published) or v)
+        out.append(_week_of(text, v) or _from_now(text, v, published) or _in_time(text, v, published) or v)
         i += 1
     return out
 
@@ -76,9 +87,10 @@ def _move(day: date, v: ValueDraft, sign: int) -> date | None:
     if unit is None or v.number is None or v.number != int(v.number):
         return None
     try:
-        return day + sign * relativedelta(**{unit: int(v.number) * OFFSET_SCALE.get(v.unit or "", 1)})
+        moved = day + sign * relativedelta(**{unit: int(v.number) * OFFSET_SCALE.get(v.unit or "", 1)})
     except (ValueError, OverflowError):
         return None
+    return moved.date() if isinstance(moved, datetime) else moved  # hours from midnight: the day they reach
 
 
 def _week_of(text: str, v: ValueDraft) -> ValueDraft | None:
@@ -107,6 +119,23 @@ def _from_now(text: str, v: ValueDraft, published: date | None) -> ValueDraft | 
         return None
     moved = _move(published, v, 1) if published else None
     return _value(text, v.start, m.end(), type="date", date=moved.isoformat() if moved else None)
+
+
+def _in_time(text: str, v: ValueDraft, published: date | None) -> ValueDraft | None:
+    """"The bridge will open in two years": 2033 for an article of 2031; only where the sentence looks ahead
+    ("the race was won in two hours" is a length of time)."""
+    if v.type != "duration" or v.unit not in IN_TIME_PRECISION or published is None:
+        return None
+    if _IN_BACK.search(text, max(0, v.start - 4), v.start) is None or not looks_ahead(text, v.start):
+        return None
+    if _SUPERLATIVE_BACK.search(text, max(0, v.start - 40), v.start):
+        return None
+    moved = _move(published, v, 1)
+    if moved is None:
+        return None
+    t = _TIME_AFTER.match(text, v.end)
+    return _value(text, v.start, t.end() if t else v.end, type="date",
+                  date=moved.isoformat()[:IN_TIME_PRECISION[v.unit or ""]])
 
 
 def _value(text: str, s: int, e: int, **kw) -> ValueDraft:

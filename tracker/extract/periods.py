@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .drafts import CALENDAR_WEEK
-from .numbers import WORD_NUMBER
-from .wordre import at_word_starts
+from .lexicon import en
+from .numbers import WORD_NUMBER, words_value
+from .wordre import at_word_starts, find_all
 
 # ordinals of a quarter or a half ("third-quarter", "the 2nd quarter")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
@@ -53,6 +54,8 @@ CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# the year "the last fiscal year", "the latest fiscal year", "next fiscal year" name, from the publication year's
+FISCAL_SHIFT = {"last": -1, "latest": -1, "most recent": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}
 # cue words that a period lies ahead
 FUTURE_CUES = r"will|shall|’ll|'ll|expects?|expected|forecasts?|plans?|scheduled|due|would|outlook|projected"
 
@@ -67,6 +70,13 @@ _QUARTER_BACK = re.compile(
 _QUARTER_AFTER = re.compile(
     r"\s+(?:(?:ended|ending|that\s+ended|which\s+ended|to)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+\d|of\s+(?:fiscal\s+)?(?P<yr>(?:19|20)\d\d)\b|(?P<yago>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)\b"
     r"|of\s+(?P<poss>this|next|last)\s+year\b)")
+# quarters and halves written as codes: "Q1 2030", "Q3", "Q4 of 2031", "2030 Q2", "2030-Q1", "H1 2030"
+_QUARTER_CODE = re.compile(r"(?:(?P<yr0>(?:19|20)\d\d)[\s-])?(?P<k>[QH])(?P<n>[1-4])(?![\w-])"
+                           r"(?:\s+(?:of\s+)?(?P<yr>(?:19|20)\d\d)\b)?")
+_CODE_WORDS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2")
+# a capitalised word inside a sentence before a code: the name of what it numbers
+_MODEL_NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b(?!(?:In|By|For|During|Since|Until|Through)\b)"
+                                r"[A-Z][A-Za-z]+\s$")
 _HALF = re.compile(r"half\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<poss>this|next|last|the)\s+year)\b")
 _HALF_BACK = re.compile(r"\b(?:[Tt]he\s+)?(?P<ord>first|second|last|latter)\s+$")
 _SEASON = re.compile(r"(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<yr>(?:19|20)\d\d)\b)?")
@@ -78,6 +88,15 @@ _WEEK_OF_MONTH = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
+# "the first week of 2030", "the third month of next year", "the last day of 2030": one part of a named year,
+# counted in ISO weeks, months or days. "The first nine months of 2030" stays a duration and a year, as TIMEX3
+# annotates it (the length is what a results story compares)
+_PART_OF_NAMED_YEAR = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<ord>[Ff]irst|[Ll]ast|final|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?P<n>)"
+    r"(?P<unit>week|month|day)\s+of\s+(?:(?P<yr>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)\b")
+_PART_WORDS = (" week of ", " month of ", " day of ")
+_PART_YEAR_AFTER = re.compile(r"(?:(?:19|20)\d\d|this|last|next)\b")
 _WEEK_WORDS = ("week",)
 _WEEKEND = re.compile(r"weekend\b(?![-\s](?:trip|break|of)\b)")
 _WEEKEND_BACK = re.compile(r"\b(?P<which>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]hat|[Cc]oming|[Pp]ast)\s+$")
@@ -101,7 +120,9 @@ _PART_OF_YEAR = re.compile(r"\b(?:nine|six|first\s+(?:nine|six))\s+months\b|\bfi
 _REF_YEAR = re.compile(
     r"\b(?:[Tt]hat\s+year|[Tt]he\s+same\s+year|(?:[Tt]he\s+)?(?P<dir>following|next|previous|prior|preceding)\s+year"
     r"|(?:[Aa]\s+)?year\s+(?P<dir2>later|after|earlier|before))\b(?![-’'])")
-_THE_YEAR = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:current|full|fiscal|calendar|whole|entire)\s+year\b(?![-’'])"
+_THE_YEAR = re.compile(r"\b(?P<w>[Tt]he|[Tt]his|[Ll]ast|[Nn]ext)\s+(?:(?P<rel>current|latest|most\s+recent|previous|"
+                       r"prior|coming)\s+)?(?:full|fiscal|financial|calendar|whole|entire)(?:\s+(?:fiscal|financial))?\s+year\b(?![-’'])"
+                       r"|\b(?:[Tt]he|[Tt]his)\s+(?P<rel2>current|coming)\s+year\b(?![-’'])"
                        r"|\b[Tt]he\s+year\b(?![-’']|\s+(?:before|after|ago|earlier|later|to|of|in|when|that|since))")
 # "the year ended June 30": a year's length (a fiscal year), not the calendar year
 _YEAR_LENGTH = re.compile(r"\s+(?:ended|ending|to|through)\b")
@@ -139,6 +160,7 @@ def _near(pattern: re.Pattern, words: tuple[str, ...], text: str, start: int, re
             yield m
 
 
+
 def _quarter(year: int, q: int) -> str:
     return f"{year:04d}-Q{q}"
 
@@ -158,11 +180,14 @@ class Periods:
 
     def run(self) -> None:
         self.fiscal_years()
+        if "Q" in self.text or "H1" in self.text or "H2" in self.text:  # (a one-letter scan is fast)
+            self.quarter_codes()
         self.quarters_named()
         self.halves()
         self.year_before()
         self.seasons()
         self.weekends()
+        self.parts_of_years()
         self.weeks_of_months()
         self.decades()
         self.centuries()
@@ -186,6 +211,26 @@ class Periods:
             y = m["yr"] or m["yr2"]
             year = int(y) if len(y) == 4 else 1900 + int(y) + (100 if int(y) < 50 else 0)
             self.add(m.start(), m.end(), type="date", date=f"{year:04d}")
+
+    def quarter_codes(self) -> None:
+        """"Q1 2030", "2030-Q1", "H2 2029"; "Q3" alone this year's once it has begun, else last year's."""
+        for m in _near(_QUARTER_CODE, _CODE_WORDS, self.text, self.start, 14):
+            s = m.start()
+            if s and (self.text[s - 1].isalnum() or self.text[s - 1] == "_") or not self.taken.free(s, m.end()):
+                continue
+            if not m["yr0"] and _MODEL_NAME_BEFORE.search(self.text, max(0, s - 20), s):
+                continue  # "the Audi Q3": a model's name
+            k, n = m["k"], int(m["n"])
+            if k == "H" and n > 2:
+                continue
+            year = int(m["yr"] or m["yr0"] or 0) or None
+            pub = self.published
+            if year is None and pub is not None:
+                first_month = 3 * n - 2 if k == "Q" else 6 * n - 5
+                year = pub.year if date(pub.year, first_month, 1) <= pub or self._future(s) else pub.year - 1
+            if k == "Q" and year is not None:
+                self.quarters.append((s, year, n))
+            self.add(s, m.end(), type="date", date=f"{year:04d}-{k}{n}" if year is not None else None)
 
     def _quarter_year(self, b: re.Match, a: re.Match | None, q: int, s: int) -> int | None:
         pub = self.published
@@ -372,6 +417,42 @@ class Periods:
                 value = f"{iso[0]:04d}-W{iso[1]:02d}"
             self.add(m.start(), m.end(), type="date", date=value)
 
+    def _parts_named(self):
+        """Matches of _PART_OF_NAMED_YEAR, tried only where " week of " and the like come before a year's name."""
+        text, done = self.text, self.start
+        hits = sorted(k + len(w) for w in _PART_WORDS for k in find_all(text, w, self.start))
+        for k in hits:
+            if k < done or not _PART_YEAR_AFTER.match(text, k):
+                continue
+            m = _PART_OF_NAMED_YEAR.search(text, max(done, k - 40), k + 12)
+            if m is not None:
+                done = m.end()
+                yield m
+
+    def parts_of_years(self) -> None:
+        """"the first week of 2030" (ISO week 1), "the third month of next year", "the last four months of 2030"."""
+        for m in self._parts_named():
+            if not self.taken.free(*m.span()):
+                continue
+            if m["yr"]:
+                year: int | None = int(m["yr"])
+            else:
+                year = self.published.year + YEAR_SHIFT[m["rel"]] if self.published else None
+            value = _part_of_year(year, m["ord"].lower(), m["n"], m["unit"].rstrip("s")) if year else None
+            if value is None and year is not None:
+                continue
+            first, last = value or (None, None)
+            if first is not None and first == last:
+                self.add(m.start(), m.end(), type="date", date=first.isoformat())
+            elif first is not None and last is not None and m["unit"] == "week" and (last - first).days == 6:
+                iso = first.isocalendar()
+                self.add(m.start(), m.end(), type="date", date=f"{iso[0]:04d}-W{iso[1]:02d}")
+            elif first is not None and last is not None and m["unit"].startswith("month") and \
+                    (first.year, first.month) == (last.year, last.month):
+                self.add(m.start(), m.end(), type="date", date=f"{first.year:04d}-{first.month:02d}")
+            else:
+                self._emit(m.start(), m.end(), first, last)
+
     def decades(self) -> None:
         pub = self.published
         for m in _near(_DECADE, _DECADE_WORDS, self.text, self.start, 12, inside=True):
@@ -456,7 +537,8 @@ class Periods:
             if _YEAR_LENGTH.match(self.text, m.end()):
                 self.add(m.start(), m.end(), type="duration", number=1.0, unit="year")
                 continue
-            self.add(m.start(), m.end(), type="date", date=f"{pub.year:04d}" if pub else None)
+            shift = FISCAL_SHIFT.get((m["rel"] or m["rel2"] or m["w"] or "").lower(), 0)
+            self.add(m.start(), m.end(), type="date", date=f"{pub.year + shift:04d}" if pub else None)
 
 
 _REF_DAY = re.compile(
@@ -486,6 +568,32 @@ def day_references(text: str, published: date | None, start: int, taken, add,
         direction = (m["dir"] or m["dir2"] or "").lower()
         day = date.fromisoformat(days_only[i - 1][1]) + timedelta(days=DAY_SHIFT.get(direction, 0))
         add(s, e, type="date", date=day.isoformat())
+
+
+def _part_of_year(year: int, ord_word: str, count: str | None, unit: str) -> tuple[date, date] | None:
+    """First and last day of the ``count`` weeks, months or days a part of ``year`` names: "first"/"last"
+    ``count`` of them, or the one an ordinal counts to (weeks are ISO weeks, from the one holding January 4)."""
+    n = words_value(count) if count and not count.isdigit() else (int(count) if count else 1)
+    if not n or n != int(n):
+        return None
+    n = int(n)
+    if ord_word in ("first", "last", "final"):
+        k = 1 if ord_word == "first" else None
+    else:
+        k = en.ORDINAL_WORDS.get(ord_word) or int(ord_word.rstrip("stndrh") or 0)
+        if count:
+            return None  # "the second two weeks of 2030": no such phrase
+    units = {"week": 53 if date(year, 12, 28).isocalendar()[1] == 53 else 52, "month": 12,
+             "day": (date(year + 1, 1, 1) - date(year, 1, 1)).days}[unit]
+    k = units - n + 1 if k is None else k
+    if not 1 <= k or k + n - 1 > units:
+        return None
+    if unit == "week":
+        return date.fromisocalendar(year, k, 1), date.fromisocalendar(year, k + n - 1, 7)
+    if unit == "month":
+        end = date(year + (k + n - 1) // 12, (k + n - 1) % 12 + 1, 1) - timedelta(days=1)
+        return date(year, k, 1), end
+    return date(year, 1, 1) + timedelta(days=k - 1), date(year, 1, 1) + timedelta(days=k + n - 2)
 
 
 def find_periods(text: str, published: date | None, start: int, taken, add) -> None:

@@ -7,12 +7,13 @@ pattern that starts with optional words is tried at every character of the text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
-from .numbers import WORD_NUMBER, words_value
+from .numbers import SCALES, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
-from .wordre import alternation, at_word_starts
+from .wordre import alternation, at_word_starts, find_all
 
 _HEDGE_BACK = re.compile(
     r"\b(?:roughly|about|around|approximately|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|"
@@ -23,16 +24,22 @@ _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hund
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
-                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12}
+                "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12,
+                # as Indian English counts: a lakh is 100,000, a crore 10 million
+                "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12}
 # the scale letters US money takes ("$5M", "$2.1B", "$1.2T"): a scale only after a currency
 _MONEY_LETTERS = frozenset({"M", "B", "T", "K"})
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b|(?:M|B|T|K|Bn|BN)\b)"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k|lakh\s+crore|lakhs?|crores?)\b|(?:M|B|T|K|Bn|BN)\b)"
 _CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "a$": "AUD", "c$": "CAD",
-             "hk$": "HKD"}
-_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥)"
+             "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "₹": "INR", "rs": "INR", "inr": "INR", "chf": "CHF"}
+_CUR = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|£|€|¥|₹\s?|Rs\.?\s?|INR\s?|CHF\s?)"
+# currency written as letters before a figure ("Rs 500", "INR 2 crore", "CHF 45"): where the figure's match starts
+_CUR_LETTERS_BACK = re.compile(r"(?:\bRs\.?\s?|\bINR\s?|\bCHF\s?)$")
 _CUR_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR",
-              "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY"}
-_PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b)"
+              "euro": "EUR", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "yuan": "CNY",
+              "won": "KRW", "rand": "ZAR", "naira": "NGN", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
+              "shekels": "ILS", "zloty": "PLN", "kronor": "SEK", "renminbi": "CNY"}
+_PCT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s+percentage\s+points?\b|pc\b)"  # "12pc", as British papers write
 _TIME_UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
                "months": "month", "years": "year", "decades": "decade", "centuries": "century",
                "fortnights": "fortnight", "nights": "night", "weekends": "weekend"}
@@ -46,10 +53,11 @@ TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "millisecond"})
 
 # a number written in digits, perhaps with a currency before it: the anchor of most quantities
-_DIGIT_ANCHOR = re.compile(r"[\d$£€¥]")
+_DIGIT_ANCHOR = re.compile(r"[\d$£€¥₹]")
+_INSIDE_A_FIGURE = frozenset("0123456789,")
 _AMOUNT = re.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS})(?P<scale>{_SCALE})?(?P<pct>{_PCT})?(?P<pence>p(?!\w))?"
-    rf"(?!\w|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
+    rf"(?!\w|\.\d|\s?[-–]\s?\d|:\d|(?<!%)/\d)(?:[\s-](?P<unit>[a-z][a-z]+|[kMGT]Wh?\b|[A-Z][a-z]+s\b))?")
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
@@ -64,6 +72,7 @@ _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
 # "an hour and a half", "two years and a half": half a unit more
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
+_HALF_BACK = re.compile(r"\b[Hh]alf\s+$")  # "half an hour"
 # "between 5 and 7 years", "5-7 years": a range of durations, not a lone number and a duration
 _DURATION_RANGE_BACK = re.compile(rf"(?:\b(?:between|from)\s+(?P<a>{_DIGITS}|{_WORDS})\s+(?:and|to)\s+"
                                   rf"|(?<![\w.,])(?P<b>{_DIGITS})\s?[-–]\s?"
@@ -81,7 +90,13 @@ _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DI
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
-_FRACTION_ANCHOR = re.compile(r"(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+_DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
+# a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
+_MEASURED_COMPOUND = re.compile(r"\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
+_COUNT_BEFORE_COMPOUND = re.compile(rf"\b(?P<num>{WORD_NUMBER})\s+$")
+_FRACTION_ANCHOR = re.compile(r"(?P<d>half|Half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+# the beginnings of the words _FRACTION_ANCHOR matches, to find them with str.find
+_FRACTION_STEMS = ("half", "Half", "third", "quarter", "fifth", "sixth", "tenth")
 _AND_A_BACK = re.compile(r"\band[\s-]+an?[\s-]+$")
 _NUMERATOR_BACK = re.compile(r"\b(?P<n>[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 # anchored on the word's tail ("…ousands of"): a leading [Hh] would make the engine try every position
@@ -90,10 +105,15 @@ _ONE_IN_WORDS = ("one in ", "One in ", "1 in ", "2 in ", "3 in ", "two in ", "Tw
 _ONE_IN = re.compile(rf"(?P<n>{alternation(['one', 'One', 'two', 'Two', 'three', 'Three', '1', '2', '3'])})"
                      rf"\s+in\s+(?P<d>\d{{1,3}}(?:,\d{{3}})*|{alternation(_WORD_LIST)})\b(?![.,]\d)")
 _VAGUE = re.compile(r"(?:undreds|housands|illions|ozens|ens)(?:\s+of\s+(?:thousands|millions))?(?=\s+of\b)")
+_VAGUE_TAILS = ("undreds", "housands", "illions", "ozens", "ens of", "ens  of")  # where _VAGUE can match
 _VAGUE_HEADS = {"undreds": "Hh", "housands": "Tt", "illions": "MmBb", "ozens": "Dd", "ens": "Tt"}
 _NOT_A_SHARE = re.compile(r"\b(?:the|first|second|third|final|this|that|each|per|latter|former|opening|closing)\s+$",
                           re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")  # "cut by half"
+# words before "two quarters" that make them quarters of a year
+_QUARTERS_OF_TIME = re.compile(r"\b(?:past|last|next|previous|coming|first|final|consecutive|straight|successive|"
+                               r"recent|few)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _SHARE_OF = re.compile(r"\s+(?:of|the|a|an|their|its|his|her|our|all|that|those|these)\b")
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}
@@ -107,7 +127,21 @@ _NOT_UNITS = frozenset(
     "than per percent said says against after before since during between into more less last this next ago "
     "each every earlier later up down over under because but if so though although while where when who it they "
     "he she we you most".split())
-_BEFORE_OK = frozenset(" \t\n(“\"'‘[~")
+# what may come just before a figure: space, an opening mark, or a sign of approximation or comparison ("∼2 m",
+# "≈0.5°", "<10 s", "±3%")
+_BEFORE_OK = frozenset(" \t\n(“\"'‘[~∼≈⩽⩾≤≥<>±")
+_MINUS = frozenset("-−")
+# fractions written as one character, and their value
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+_VULGAR = re.compile(r"(?:(?P<whole>\d{1,4})\s?)?(?P<f>[½⅓⅔¼¾⅕⅛])")
+_TIME_AFTER = re.compile(rf"[\s-](?P<unit>{_TIME})\b")
+_TRAILING_CURRENCY = frozenset("€£")
+_MIXED = re.compile(r"(?P<whole>\d{1,3})\s(?P<fn>[1-9])/(?P<fd>[2-9]|1[0-6])(?![\d/])")
+
+
+def _currency(cur: str | None) -> str | None:
+    """The ISO 4217 code of a currency sign or its letters ("$", "Rs.", "₹ ")."""
+    return _CURRENCY.get((cur or "").lower().rstrip(". "))
 
 
 def _parse(num: str, scale: str | None = None) -> float:
@@ -117,7 +151,7 @@ def _parse(num: str, scale: str | None = None) -> float:
     else:
         value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
-        value *= _SCALE_WORDS[scale.strip().lower()]
+        value *= _SCALE_WORDS[" ".join(scale.lower().split())]
     return value
 
 
@@ -161,6 +195,8 @@ class _Out:
     def __init__(self, text: str, taken: Taken):
         self.text, self.taken = text, taken
         self.values: list[ValueDraft] = []
+        #: where figures after a space start, as the digit pass meets them ("three 20-litre drums" looks there)
+        self.figures: list[int] = []
 
     def add(self, s: int, e: int, **kw) -> None:
         if kw.get("type", "").startswith("quantity") and (
@@ -175,23 +211,54 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
     taken = taken if taken is not None else Taken(len(text))
     out = _Out(text, taken)
     _durations(text, start, out)  # first: "an hour and a half" is one duration
+    if "dozen " in text:
+        _dozens(text, start, out)  # before fractions: "half a dozen boats"
     _fractions_and_vague(text, start, out)
     _one_in(text, start, out)
+    if any(c in text for c in VULGAR_FRACTIONS):
+        _vulgar_fractions(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
     return out.values
 
 
+def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
+    """"1½ hours", "¾ mile", "2 ¼ inches": a fraction written as one character, perhaps after a whole number."""
+    for m in _VULGAR.finditer(text, start):
+        s = m.start()
+        if s > 0 and text[s - 1].isalnum():
+            continue
+        value = int(m["whole"] or 0) + VULGAR_FRACTIONS[m["f"]]
+        time = _TIME_AFTER.match(text, m.end())
+        found = (_TIME_UNITS.get(time["unit"].lower(), time["unit"].lower()), time.end()) if time else \
+            symbol_unit(text, m.end()) or word_unit(text, m.end())
+        if found is None or not out.taken.free(s, found[1]):
+            continue
+        kind = "duration" if found[0] in DURATION_UNITS or time else "quantity"
+        out.add(_hedged_start(text, s), found[1], type=kind, number=round(value, 4), unit=found[0])
+
+
+def _fraction_words(text: str, start: int):
+    """Matches of _FRACTION_ANCHOR in text order, tried only where one of its words begins (``str.find`` is several
+    times faster than the regex trying every position)."""
+    hits = sorted({k for w in _FRACTION_STEMS for k in find_all(text, w, start)})
+    for k in hits:
+        m = _FRACTION_ANCHOR.match(text, k)
+        if m is not None:
+            yield m
+
+
+
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
-    for m in _FRACTION_ANCHOR.finditer(text, start):
+    for m in _fraction_words(text, start):
         s, e = m.span()
         if s > 0 and text[s - 1].isalpha():
             continue
         if _AND_A_BACK.search(text, max(0, s - 7), s):
             continue  # "nine-and-a-half million": part of a number in words
-        d = _DENOMINATORS[m["d"]]
+        d = _DENOMINATORS[m["d"].lower()]
         n = _NUMERATOR_BACK.search(text, max(0, s - 7), s)
-        if n is None and (m["d"] != "half" or (s > 0 and text[s - 1] == "-")
+        if n is None and (m["d"].lower() != "half" or (s > 0 and text[s - 1] == "-")
                           or _NOT_A_SHARE.search(text, max(0, s - 12), s)
                           or not (_SHARE_OF.match(text, e) or _BY_BEFORE.search(text, max(0, s - 4), s))):
             continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half", "the second half" are not
@@ -201,8 +268,16 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             continue
         word = n["n"].lower() if n else "a"
         numer = 1 if word in ("a", "one") else NUMBER_WORDS[word]
+        if m["d"].startswith("quarter") and _QUARTERS_OF_TIME.search(text, max(0, s - 16), s) \
+                and not _OF_AFTER.match(text, e):
+            # "the past two quarters": three months each, not a share
+            out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
+            continue
         out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
-    for m in _VAGUE.finditer(text, start):
+    for k in sorted({k for w in _VAGUE_TAILS for k in find_all(text, w, start)}):
+        m = _VAGUE.match(text, k)
+        if m is None:
+            continue
         s = m.start() - 1
         tail = m.group().split(None, 1)[0]
         if s < 0 or text[s] not in _VAGUE_HEADS[tail] or (s > 0 and text[s - 1].isalpha()):
@@ -240,7 +315,12 @@ def _durations(text: str, start: int, out: _Out) -> None:
         unit = m["unit"].lower()
         if num.lower() in ("a", "an") and unit == "second":
             continue  # "for a second week": an ordinal
+        if _year_like(num) and not unit.endswith("s") and text[m.start() - 1] == " ":
+            continue  # "the Labor Day 2030 weekend": a year before a singular noun counts nothing
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
+        halved = _HALF_BACK.search(text, max(0, s - 6), s) if num.lower() in ("a", "an") else None
+        if halved is not None:
+            s, value = halved.start(), 0.5  # "half an hour"
         r = _DURATION_RANGE_BACK.search(text, max(0, s - 24), s) if b["num"] or b["word"] else None
         if r and not m.group().endswith(("-long", "-old")) and out.taken.free(r.start(), s):
             low = _parse(r["a"] or r["b"] or r["c"] or r["w"])
@@ -258,27 +338,71 @@ def _durations(text: str, start: int, out: _Out) -> None:
 def _digits(text: str, start: int, out: _Out) -> None:
     for m in _DIGIT_ANCHOR.finditer(text, start):
         s = m.start()
-        if text[s] == "$" and s > 0 and text[s - 1] in "SACK":
-            s -= 2 if text[s - 2:s] in ("US", "HK") else 1  # "US$5", "A$3"
+        if s and text[s - 1] in _INSIDE_A_FIGURE:
+            continue  # a figure's later digits: its first was read
+        if text[s] == "$" and s > 0 and text[s - 1] in "SACKZ":
+            s -= 2 if text[s - 2:s] in ("US", "HK", "NZ") else 1  # "US$5", "A$3", "NZ$30"
+        elif s > 1 and (text[s - 1] in "s.RF" or text[s - 1] == " " and text[s - 2] in "s.RF") \
+                and (letters := _CUR_LETTERS_BACK.search(text, max(0, s - 5), s)):
+            s = letters.start()  # "Rs 500", "Rs. 2 crore", "CHF 45"
+        if _minus_before(text, s):
+            n0 = len(out.values)
+            _digits_at(text, s, out)
+            _negate(text, s, n0, out)
+            continue
         if s > 0 and text[s - 1] not in _BEFORE_OK:
             continue
-        if not out.taken.free(s, s + 1) or _range_at(text, s, out):
-            continue
-        a = _AMOUNT.match(text, s)
-        if a is None:
-            _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
-            continue
-        if not out.taken.free(a.start("num"), a.end("num")):
-            continue
-        if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
-            continue
-        num = a["num"]
-        if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
-                and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
-            continue  # a year that no date pattern took ("about 1900 workers" is a count)
-        if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
-            continue  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
-        _amount_at(text, s, a, out)
+        out.figures.append(s)
+        _digits_at(text, s, out)
+
+
+def _minus_before(text: str, s: int) -> bool:
+    """A minus sign written against a number, after a space or at the start: "fell to -18 °C", "−0.5%"."""
+    return s > 0 and text[s - 1] in _MINUS and text[s].isdigit() and (s == 1 or text[s - 2] in _BEFORE_OK)
+
+
+def _negate(text: str, s: int, n0: int, out: _Out) -> None:
+    """The values just read from ``s``, below zero: their span takes in the minus sign."""
+    for k in range(n0, len(out.values)):
+        v = out.values[k]
+        if v.start == s and v.type == "quantity" and v.number is not None:
+            out.values[k] = replace(v, start=s - 1, text=text[s - 1:v.end], number=-v.number)
+            out.taken.take(s - 1, s)
+
+
+def _digits_at(text: str, s: int, out: _Out) -> None:
+    """The quantity a figure starting at ``s`` begins, if any."""
+    if not out.taken.free(s, s + 1) or _mixed_fraction(text, s, out) or _range_at(text, s, out):
+        return
+    a = _AMOUNT.match(text, s)
+    if a is None:
+        _attached_measure(text, s, out)  # "10kg", "4km^2", "1/4 inch"
+        return
+    if not out.taken.free(a.start("num"), a.end("num")):
+        return
+    if not (a["cur"] or a["pct"]) and _measure_at(text, s, a, out):
+        return
+    num = a["num"]
+    if len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100 and not (a["cur"] or a["scale"] or a["pct"]) \
+            and not (a["unit"] and _COUNTED.search(a["unit"]) and a["unit"] not in _NOT_UNITS):
+        return  # a year that no date pattern took ("about 1900 workers" is a count)
+    if not (a["cur"] or a["pct"] or a["scale"]) and _NAME_BEFORE.search(text, max(0, s - 30), s):
+        return  # "Boeing 737 jets", "a Category 5 storm": part of a name, not a count
+    _amount_at(text, s, a, out)
+
+
+def _mixed_fraction(text: str, s: int, out: _Out) -> bool:
+    """"2 1/2 miles", "3 1/4 inches": a whole number and a fraction before a unit."""
+    m = _MIXED.match(text, s) if text.find("/", s + 2, s + 7) > 0 else None
+    if m is None or int(m["fn"]) >= int(m["fd"]):
+        return False
+    found = symbol_unit(text, m.end()) or word_unit(text, m.end())
+    if found is None or not out.taken.free(s, found[1]):
+        return False
+    value = int(m["whole"]) + int(m["fn"]) / int(m["fd"])
+    out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
+            number=round(value, 4), unit=found[0])
+    return True
 
 
 def _attached_measure(text: str, s: int, out: _Out) -> None:
@@ -329,20 +453,28 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     if not r:
         return False
     back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    if back is None and r["sep"] == "to" and ((r["pa"] and r["pb"]) or (r["cur"] and r["cur2"])
+                                              or (r["sa"] and r["sb"])) \
+            and _CHANGE_BACK.search(text, max(0, s - 40), s):
+        return _change_to_level(text, s, r, out)  # "Oil rose $1.20 to $84.50": by how much, and to what
     pct, cur = r["pa"] or r["pb"], r["cur"] or r["cur2"]
+    if not cur and {(r["sa"] or "").strip(), (r["sb"] or "").strip()} & {"m", "k"}:
+        after = _NEXT_WORD.match(text, r.end())
+        if not (after and _COUNTED.search(after[1])):
+            return _short_scale_range(text, s, r, out)  # "0–0.5 m s−1": metres, not millions
     a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
     # "a 4% to 6% rise", "$2 to $3bn": without "between" or "from", "to" joins two figures of one kind only
-    alike = (r["pa"] and r["pb"]) or (r["cur"] and r["cur2"]) or measure
+    alike = (r["pa"] and r["pb"] and _pct_unit(r["pa"]) == _pct_unit(r["pb"])) or (r["cur"] and r["cur2"]) or measure
     if not (back or (joined and (pct or cur or r["sb"] or measure)) or (r["sep"] == "to" and alike)) \
             or years or not out.taken.free(s, r.end()):
         return False
     if back is not None and back.group().lower().startswith("from") and r["sep"] == "to" and \
             _CHANGE_FROM.search(text, max(0, back.start() - 16), back.start()):
         # "The toll rose from £3 to £5": the level before and the level after
-        unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        unit = "percent" if pct else _currency(cur)
         if measure is not None:
             unit = measure[0]
         out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
@@ -352,12 +484,56 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
         return True
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:
-        a *= _SCALE_WORDS[r["sb"].strip().lower()]
-    unit = "percent" if pct else _CURRENCY.get((cur or "").lower())
+        a *= _SCALE_WORDS[" ".join(r["sb"].lower().split())]
+    unit = "percent" if pct else _currency(cur)
     end = r.end()
     if measure is not None:
         unit, end = measure
+    elif unit is None:
+        unit, end = _counted_after(text, end)  # "5-10m people", "3-4 million homes": what is counted
     out.add(first, end, type="quantity_range", low=min(a, b), high=max(a, b), unit=unit)
+    return True
+
+
+def _counted_after(text: str, end: int) -> tuple[str | None, int]:
+    """The plural noun a range of counts counts, and where it ends; (None, end) when none follows."""
+    w = _NEXT_WORD.match(text, end)
+    if w is None or not _COUNTED.search(w[1]) or w[1] in _NOT_UNITS:
+        return None, end
+    head, head_end = _head_noun(text, w[1], w.end(), 2.0)
+    return _singular(head), head_end
+
+
+def _pct_unit(pct: str) -> str:
+    """"%", "per cent" and "percent" are percent; "percentage points" a difference of two percentages."""
+    return "percentage point" if "point" in pct else "percent"
+
+
+def _change_to_level(text: str, s: int, r: re.Match, out: _Out) -> bool:
+    """"fell 0.3 percentage points to 4.1%", "rose $1.20 to $84.50": the change, then the level reached."""
+    end_a = r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a")
+    if not out.taken.free(s, r.end()):
+        return False
+    sides = ((r["a"], r["sa"], r["pa"], r["cur"], _hedged_start(text, s), end_a),
+             (r["b"], r["sb"], r["pb"], r["cur2"], r.start("cur2") if r["cur2"] else r.start("b"), r.end()))
+    for num, scale, pct, cur, start, end in sides:
+        unit = _pct_unit(pct) if pct else _currency(cur)
+        short = (scale or "").strip() in ("m", "k") and not cur
+        if short:
+            unit, scale = {"m": "metre", "k": "kilometre"}[(scale or "").strip()], None  # "17.30m": a length
+        out.add(start, end, type="quantity", number=_parse(num, scale), unit=unit)
+    return True
+
+
+def _short_scale_range(text: str, s: int, r: re.Match, out: _Out) -> bool:
+    """"2–5 m", "0–0.5 m s−1": a range of lengths, the "m" a unit (millions only of money or of people)."""
+    measure = symbol_unit(text, r.end("b"))
+    if measure is None or not out.taken.free(s, measure[1]):
+        return False
+    a, b = _parse(r["a"]), _parse(r["b"])
+    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    out.add(back.start() if back else s, measure[1], type="quantity_range", low=min(a, b), high=max(a, b),
+            unit=measure[0])
     return True
 
 
@@ -369,7 +545,9 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
     if unit_word and (unit_word in _NOT_UNITS or ((a["cur"] or a["pct"]) and unit_word not in _CUR_WORDS)):
         unit_word = None
         end = a.end("pct") if a["pct"] else a.end("scale") if a["scale"] else a.end("num")
-    cur = _CURRENCY.get((a["cur"] or "").lower())
+    cur = _currency(a["cur"])
+    if cur is None and not (a["pct"] or a["unit"]) and text[end:end + 1] in _TRAILING_CURRENCY:
+        cur, end = _CURRENCY[text[end]], end + 1  # "15€", as much of Europe writes it
     if unit_word and unit_word in _CUR_WORDS:
         cur = _CUR_WORDS[unit_word]
     scale = a["scale"]
@@ -383,7 +561,7 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
             scale = "million"  # "18m people", "5m new homes": a count in millions
         else:
             # "17.30m" is a length and "10k" a distance: the short scales mean millions only for money
-            unit_word, scale = {"m": "metre", "k": "kilometre"}[scale.strip()], None
+            unit_word, scale, end = {"m": "metre", "k": "kilometre"}[scale.strip()], None, a.end("scale")
     if a["pence"] and not (cur or scale or a["pct"]):
         cur, unit_word, end = "GBp", None, a.end("pence")  # "11.2p a share": pence
     if unit_word and not (cur or a["pct"]) and _parse(num, scale) > 1 and unit_word not in ("metre", "kilometre"):
@@ -391,7 +569,7 @@ def _amount_at(text: str, s: int, a: re.Match, out: _Out) -> None:
     if unit_word and unit_word[-1] in "Wh":
         unit = unit_word  # "12,600 MW": a symbol keeps its case
     else:
-        unit = "percent" if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
+        unit = _pct_unit(a["pct"]) if a["pct"] else cur or (_singular(unit_word) if unit_word else None)
     out.add(_hedged_start(text, s), end, type="quantity", number=_parse(num, scale), unit=unit)
 
 
@@ -433,12 +611,41 @@ def _noun_like(word: str) -> bool:
     return word not in _NOT_UNITS and not word.endswith(("ed", "ly"))
 
 
+def _dozens(text: str, start: int, out: _Out) -> None:
+    """"a dozen people", "two dozen homes", "half a dozen boats": twelve of them a dozen."""
+    for m in at_word_starts(_DOZEN, text, start):
+        if m["noun"] in _NOT_UNITS or not out.taken.free(*m.span()):
+            continue
+        lead = m["n"].lower()
+        n = 0.5 if lead.startswith("half") else 1.0 if lead in ("a", "one") else _parse(lead)
+        out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=12 * n, unit=_singular(m["noun"]))
+
+
+def _counts_of_measured_things(text: str, out: _Out) -> None:
+    """"three 20-litre drums": three drums (the 20 litres are each drum's)."""
+    for f in out.figures:
+        c = _MEASURED_COMPOUND.match(text, f) if f and text[f - 1].isspace() else None
+        if c is None:
+            continue
+        m = _COUNT_BEFORE_COMPOUND.search(text, max(0, c.start() - 40), c.start())
+        if m is None or c["noun"] in _NOT_UNITS or not out.taken.free(m.start(), m.end("num")):
+            continue
+        out.add(_hedged_start(text, m.start()), m.end("num"), type="quantity", number=_parse(m["num"]),
+                unit=_singular(c["noun"]))
+
+
 def _word_numbers(text: str, start: int, out: _Out) -> None:
+    _counts_of_measured_things(text, out)
     for m in at_word_starts(_WORD_ANCHOR, text, start):
         if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
         if unit in ("and", "or") and _coordinated(text, m, out):
+            continue
+        if unit in SCALES:
+            # "three million, officials said": a number in words with nothing after it to count
+            if out.taken.free(*m.span()):
+                out.add(_hedged_start(text, m.start()), m.end(), type="quantity", number=_parse(m.group()))
             continue
         if unit in _NOT_UNITS or unit.endswith("ed") or not out.taken.free(*m.span()):
             if unit == "more" or (m["name"] is None and _MORE_AFTER.match(text, m.end("num"))):

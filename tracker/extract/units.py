@@ -28,12 +28,15 @@ SYMBOL_NAMES = {
     "bbl": "barrel", "ha": "hectare", "km2": "square kilometre", "km²": "square kilometre", "m2": "square metre",
     "m²": "square metre", "sq km": "square kilometre", "sq mi": "square mile", "sq ft": "square foot",
     "m3": "cubic metre", "m³": "cubic metre", "%": "percent",
+    "PB": "petabyte", "EB": "exabyte", "tbsp": "tablespoon", "tsp": "teaspoon",
+    # ages in geology and astronomy: million and billion years
+    "Ma": "megayear", "Ga": "gigayear", "Myr": "megayear", "Gyr": "gigayear",
 }
 # scientific symbols kept as written (prefixed SI units and others without an everyday name)
 SYMBOLS = (
     "K", "eV", "keV", "MeV", "GeV", "TeV", "meV", "Å", "mbar", "bar", "Pa", "kPa", "MPa", "GPa", "hPa", "V", "kV",
     "mV", "A", "mA", "μm", "µm", "μg", "µg", "μl", "µl", "μbar", "µbar", "J", "kJ", "MJ", "Gy", "mGy", "Sv",
-    "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "Ma", "Ga", "ka", "wt%",
+    "mSv", "μSv", "T", "mT", "ppm", "ppb", "mol", "mmol", "μmol", "dB", "cal", "kcal", "ka", "wt%",
     "vol%", "°", "Mt", "Gt", "kt", "mi²", "cm3", "cm²", "cm2", "mm2", "mm3", "nmol", "ms", "μs", "µs", "ns", "TWh",
     "‰", "ng", "pg", "mW", "μW", "µW", "nM", "μM", "µM", "mM",
 )
@@ -46,9 +49,11 @@ WORD_UNITS = {
     "ton": "tonne", "pound": "pound-mass", "ounce": "ounce", "litre": "litre", "liter": "litre",
     "millilitre": "millilitre", "milliliter": "millilitre", "gallon": "gallon", "barrel": "barrel",
     "hectare": "hectare", "acre": "acre", "byte": "byte", "kilobyte": "kilobyte", "megabyte": "megabyte",
-    "gigabyte": "gigabyte", "terabyte": "terabyte", "watt": "watt", "kilowatt": "kilowatt", "megawatt": "megawatt",
+    "gigabyte": "gigabyte", "terabyte": "terabyte", "petabyte": "petabyte", "exabyte": "exabyte", "watt": "watt",
+    "kilowatt": "kilowatt", "megawatt": "megawatt",
     "gigawatt": "gigawatt", "volt": "volt", "joule": "joule", "calorie": "calorie", "knot": "knot",
-    "hour": "hour", "minute": "minute", "second": "second",
+    "hour": "hour", "minute": "minute", "second": "second", "cup": "cup", "tablespoon": "tablespoon",
+    "teaspoon": "teaspoon", "pint": "pint",
 }
 # the word before a unit that makes it an area or a volume
 POWERS = {"square": "square", "sq": "square", "cubic": "cubic"}
@@ -65,7 +70,12 @@ _SYMBOL = re.compile(
     + r")?"
     r"(?P<tail>(?:\s?/\s?|\s)(?:" + alternation(list(SYMBOL_NAMES) + list(SYMBOLS)) + r")" + _EXPONENT + r"?)*"
     r"(?![\w°/%])")
-_DEGREES = re.compile(r"\s?(?:°\s?|degrees?\s+)(?P<scale>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[Kk]elvin|C|F)\b")
+# "20 °C", "68 degrees Fahrenheit", and "41.2C" written against the figure, as British papers write it
+# words around a temperature written "41.2C"
+_TEMPERATURE_BEFORE = re.compile(r"\b(?:[Tt]emperatures?|heat|heatwave|cold|warm|hot|highs?|lows?|weather|thermometer|"
+                                 r"mercury|frost|freezing|[Ss]oared|[Pp]lunged|[Pp]eaked)\b")
+_DEGREES = re.compile(r"\s?(?:°\s?|degrees?\s+)(?P<scale>[Cc]elsius|[Cc]entigrade|[Ff]ahrenheit|[Kk]elvin|C|F)\b"
+                      r"|(?P<bare>[CF])(?![\w°'’-])")
 _WORD = re.compile(
     r"[\s-](?:(?P<power>square|sq|cubic)\s+)?(?P<word>" + alternation(
         [w + "s" for w in WORD_UNITS if not w.endswith("s")] + list(WORD_UNITS)) + r")\b"
@@ -89,7 +99,9 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written as a symbol right after a number ending at ``pos``: (canonical unit, end)."""
     d = _DEGREES.match(text, pos)
     if d:
-        return DEGREE_SCALES[d["scale"].lower()], d.end()
+        if d["scale"] or _TEMPERATURE_BEFORE.search(text, max(0, pos - 80), pos):
+            return DEGREE_SCALES[(d["scale"] or d["bare"]).lower()], d.end()
+        return None  # "Flat 4C": a letter, unless the sentence is about temperatures
     m = _SYMBOL.match(text, pos)
     if m is None:
         return None
@@ -117,7 +129,7 @@ def word_unit(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written as a word right after a number ending at ``pos`` ("kilometres per hour",
     "square miles", "km squared"): (canonical unit, end)."""
     d = _DEGREES.match(text, pos)
-    if d and not d.group().lstrip().startswith("°"):
+    if d and d["scale"] and not d.group().lstrip().startswith("°"):
         return DEGREE_SCALES[d["scale"].lower()], d.end()
     m = _WORD.match(text, pos)
     if m is None:

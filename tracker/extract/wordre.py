@@ -46,3 +46,12 @@ def at_word_starts(pattern: re.Pattern, text: str, start: int = 0):
             continue
         yield m
         m = pattern.search(text, m.end() if m.end() > s else s + 1)
+
+
+def find_all(text: str, word: str, start: int = 0):
+    """Every position of ``word`` in ``text[start:]``, found with ``str.find``: where a rule is tried only at its
+    words, this is several times faster than a pattern the engine tries at every character."""
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)

@@ -555,3 +555,7 @@ REPORTING_OBJECTS = (
 # the subject words of a caveat that name no source: "that count", "the figures"
 NOT_SOURCE_WORDS = _words("that this these those their count figures figure data numbers number tally toll "
                           "survey poll")
+
+# ordinal words and how many each counts ("the third month of 2030", "the 9th month of next year")
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
