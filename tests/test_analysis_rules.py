@@ -293,3 +293,18 @@ def test_the_event_word_nearest_a_number_says_what_it_counts():
     dead = toll(3, 3, "The agency put the death toll at 11", "11", 11, None, TUE)
     assert relation(killed, missing) != "contradicts"
     assert relation(killed, dead) == "contradicts"
+
+
+def test_a_small_count_with_no_event_in_common_corroborates_nothing():
+    """"two men" in two sentences that share words but no event is no shared fact; "two men were killed" is."""
+    from tracker.analysis.amounts import compare_amounts
+
+    men = ValueFact("quantity", "two men", number=2, unit="man")
+    a = claim(1, 1, "Labour fears open warfare between the two men is hurting the party", men)
+    b = claim(2, 2, "Labour peers say the squabbling between the two men is hurting the party", men)
+    assert compare_amounts(features_of(a), features_of(b), shared_words=4, same_days=True) is None
+    killed_a = claim(3, 3, "The harbour fire on Monday killed two men", men)
+    killed_b = claim(4, 4, "Two men were killed in the harbour fire on Monday",
+                     ValueFact("quantity", "Two men", number=2, unit="man"))
+    found = compare_amounts(features_of(killed_a), features_of(killed_b), shared_words=3, same_days=True)
+    assert found is not None and found.agrees

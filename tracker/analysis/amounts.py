@@ -45,6 +45,10 @@ WINDOW = 45
 NEAR = 30
 #: an equal number this large, in the same unit and story, is taken as the same fact even without other words
 DISTINCTIVE = 100
+#: below this, an equal count of a thing ("two men", "a third") is too common to corroborate anything unless the
+#: same event stands by both ("two men were killed"): in a hand check of 50 BBC corroborations, "two men" and
+#: "a third" were two of the five wrong
+SMALL_COUNT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +217,8 @@ def compare_amounts(a: Features, b: Features, shared_words: int, same_days: bool
             equal = xi.central == yi.central
             if equal or _range_holds(xi, yi):
                 distinctive = same_days and equal and same_unit and xi.central >= DISTINCTIVE
-                if distinctive or ((same_unit or same_event) and (same_event or x.words & y.words)
+                common = abs(xi.central) < SMALL_COUNT and not same_event
+                if distinctive or (not common and (same_unit or same_event) and (same_event or x.words & y.words)
                                    and shared_words >= 2):
                     return AmountFinding(True, f"“{x.amount.text}” and “{y.amount.text}” agree")
             elif (clash is None and same_event and shared_words >= 2 and not xi.overlaps(yi)
