@@ -804,6 +804,8 @@ def test_rupees_lakhs_and_crores(text, phrase, number):
     ("He was paid 500 rand a day.", "500 rand", 500, "ZAR"),
     # a share at the start of a sentence
     ("Half of voters backed the plan.", "Half", 0.5, "fraction"),
+    ("Sales dropped by a fifth overall.", "a fifth", 0.2, "fraction"),
+    ("A third said they would vote.", "A third", 0.3333, "fraction"),
 ])
 def test_dozens_currencies_and_shares(text, phrase, number, unit):
     v = found(text)[phrase]
@@ -817,3 +819,11 @@ def test_dozens_currencies_and_shares(text, phrase, number, unit):
 ])
 def test_a_range_of_counts_keeps_its_noun(text, phrase, unit):
     assert found(text)[phrase].unit == unit
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The party is bidding for a third term in power.", "a third"),
+    ("The club won a fourth straight title.", "a fourth"),
+])
+def test_an_ordinal_after_a_is_no_share(text, phrase):
+    assert phrase not in found(text)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
+from .lexicon import en
 from .numbers import SCALES, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts, find_all
@@ -249,6 +250,23 @@ def _fraction_words(text: str, start: int):
 
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _ordinal_before_noun(text: str, e: int, d: str) -> bool:
+    """"a third term", "a fifth straight win": after "a", an ordinal (not "half" or "quarter") before a word that
+    is neither a preposition nor a verb ("a third of voters", "a third said", "a third were") is a rank."""
+    if d.startswith(("half", "halv", "quarter")):
+        return False
+    m = _NEXT_WORD.match(text, e)
+    if m is None:
+        return False
+    w = m[1]
+    return not (w in en.PREPOSITIONS or w in en.FINITE or w in en.IRREGULAR_PAST or w.endswith(("ed", "ly"))
+                or w in en.FILLER
+                or w in ("than", "more", "less", "say", "says", "think", "want", "back", "support"))
+
+
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
     for m in _fraction_words(text, start):
         s, e = m.span()
@@ -262,6 +280,9 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
                           or _NOT_A_SHARE.search(text, max(0, s - 12), s)
                           or not (_SHARE_OF.match(text, e) or _BY_BEFORE.search(text, max(0, s - 4), s))):
             continue  # "third" alone is an ordinal, "a third" a fraction; "fly-half", "the second half" are not
+        if n is not None and n["n"].lower() == "a" and _ordinal_before_noun(text, e, m["d"].lower()) \
+                and not _BY_BEFORE.search(text, max(0, n.start() - 4), n.start()):
+            continue  # "a third term", "a fourth straight win": an ordinal, not a share
         if n is not None:
             s = n.start()
         if not out.taken.free(s, e):
