@@ -86,3 +86,17 @@ def test_team_sheets_and_results_lines_are_furniture():
     assert line_reason("Subs Not Used: Rice, Todd.")
     assert line_reason("Ronaldo 9, Rooney 87.")
     assert line_reason("Mr Blair said yes.") is None
+
+
+def test_a_text_of_one_line_is_its_own_content_not_a_heading():
+    from datetime import date
+
+    from tracker.extract import extract
+
+    one = "The ferry resumes sailing next Friday"
+    claims = extract(one, date(2031, 4, 8)).claims
+    assert [one[c.start:c.end] for c in claims] == [one]
+    assert [v.date for v in claims[0].values] == ["2031-04-18"]
+    page = "The ferry resumes sailing next Friday\n\nThe operator said the new timetable starts in May."
+    quotes = [page[c.start:c.end] for c in extract(page, date(2031, 4, 8)).claims]
+    assert "The ferry resumes sailing next Friday" not in quotes  # above a body, the same line is a heading

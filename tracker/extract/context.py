@@ -27,6 +27,8 @@ class Article:
     last_quote: AttributionDraft | None = None
     #: whether the quotation of the paragraph before goes on into the next (left open, or introduced by a line)
     quote_carries: bool = False
+    #: the text is one line: no page furniture around it
+    whole_line: bool = False
     #: the organization whose poll or survey the article named last, for "41% said …"
     pollster: tuple[str, str] | None = None
     #: whether the previous sentence named a speaker

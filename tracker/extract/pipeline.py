@@ -40,7 +40,10 @@ def extract(text: str, published: date | None = None, lang: str = "en") -> Extra
     pos = _date_header(art)
     art.values = find_values(text, published, pos)
     art.value_starts = [v.start for v in art.values]
-    for n, (ps, pe) in enumerate(paragraphs(text, pos)):
+    paras = list(paragraphs(text, pos))
+    # a text of one line has no page around it: that line is the text, never a heading or a caption of it
+    art.whole_line = len(paras) == 1
+    for n, (ps, pe) in enumerate(paras):
         _paragraph(art, n, ps, pe)
     name_later(art.mentions, art.result.claims)
     return art.result
@@ -61,7 +64,7 @@ def _paragraph(art: Article, n: int, ps: int, pe: int) -> None:
     text = art.text
     if text[pe - 1] == ":" and pe - ps < _INTRO_LINE and introduces_quotation(art, ps, pe):
         return
-    reason = furniture.line_reason(text[ps:pe])
+    reason = None if art.whole_line else furniture.line_reason(text[ps:pe])
     if reason:
         art.result.skipped.append(SkippedDraft(ps, pe, reason))
         art.last_quote = None
