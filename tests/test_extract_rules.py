@@ -106,6 +106,8 @@ ATTRIBUTED = [
      "fine race", "Tom Arko", "telling", "indirect", "a fronted time before the subject of a participle"),
     ("The harbour master began by talking about the cost of dredging.", "cost of dredging", "The harbour master",
      "talking", "indirect", "a participle of saying after 'by': the subject speaks"),
+    ("Tom Arko spoke on Monday. He’ll say the pier is safe.", "pier is safe", "Tom Arko", "say", "indirect",
+     "a contracted auxiliary before the bare form of a cue verb"),
     ("Lena Fors was quick to say the report was flawed.", "report was flawed", "Lena Fors", "say", "indirect",
      "'was quick to' before the bare form of a cue verb"),
     ("Former governor Tom Arko said back in the summer of 2030: “I think it is a big mistake.”", "big mistake",

@@ -18,7 +18,8 @@ _CUE_FORMS = cue_verbs()
 # every cue verb's bare form: a cue after an auxiliary ("would support", "went on to say") where not on its own
 _LEMMAS = cue_lemmas()
 _ENTRIES = {**_LEMMAS, **_CUE_FORMS}
-_AUX_BEFORE = re.compile(rf"(?:\b(?:{alternation(en.AUXILIARY_PHRASES)})|(?<![\w’'])(?:{alternation(en.AUXILIARIES)}))"
+_AUX_BEFORE = re.compile(rf"(?:\b(?:{alternation(en.AUXILIARY_PHRASES)})|(?<![\w’'])(?:{alternation(en.AUXILIARIES)})"
+                         rf"|(?<=\w)(?:{alternation(en.CONTRACTED_AUXILIARIES)}))"
                          r"(?:\s+(?:\w+ly|also|later|then|now|again|still|first|simply))?\s+$", re.I)
 # third-person forms ("states", "calls") that are also plural nouns; "says" and "tells" are always verbs
 _THIRD_PERSON = frozenset(f for f, v in _CUE_FORMS.items() if f == verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]
@@ -396,6 +397,9 @@ def _after_a_possessive(masked: str, m: re.Match, _low: str) -> bool:
     return _POSSESSIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()) is not None
 
 
+_CONTRACTION = re.compile(r"[’'](?:ll|d)$")
+
+
 def _bare_form_after_a_name(masked: str, m: re.Match, low: str) -> bool:
     """"the Daily show on radio", "Latino support": a bare verb form needs a plural subject, not one name."""
     if low not in _BARE_FORMS or _THAT_FOLLOWS.match(masked, m.end()):
@@ -403,7 +407,7 @@ def _bare_form_after_a_name(masked: str, m: re.Match, low: str) -> bool:
     before = _PLURAL_BEFORE.search(masked, max(0, m.start() - 30), m.start())
     if before is None:
         return False
-    w = before["w"]
+    w = _CONTRACTION.sub("", before["w"])  # "He’ll say": the subject is "He"
     if w.lower() in PRONOUNS or w.lower() in ("i", "you", "we", "they") or w.lower().endswith("s"):
         return False
     return w[:1].isupper() and " and " not in masked[max(0, m.start() - 40):m.start()]

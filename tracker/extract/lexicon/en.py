@@ -257,7 +257,9 @@ EXTRA_VERB_FORMS: dict[str, str] = {"signaled": "signal", "signaling": "signal"}
 
 # what may stand between a subject and the bare form of its cue verb: "she would support", "he did tell",
 # "Ruiz went on to say" (a negation is not among them: "did not say whether" reports nothing said)
-AUXILIARIES = _words("did does do would will can could may might should must shall ’ll 'll ’d 'd")
+AUXILIARIES = _words("did does do would will can could may might should must shall")
+# the same, written against the subject: "he’ll say", "she'd argue"
+CONTRACTED_AUXILIARIES = _words("’ll 'll ’d 'd")
 AUXILIARY_PHRASES = ("went on to", "goes on to", "go on to", "going on to", "continued to", "continues to",
                      "tried to", "tries to", "trying to", "try to", "sought to", "seeking to", "attempted to",
                      "was quick to", "were quick to", "is quick to", "are quick to", "hastened to", "taking pains to",
