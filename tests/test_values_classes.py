@@ -827,3 +827,12 @@ def test_a_range_of_counts_keeps_its_noun(text, phrase, unit):
 ])
 def test_an_ordinal_after_a_is_no_share(text, phrase):
     assert phrase not in found(text)
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    ("The rods are 8- to 16-metre long.", "8- to 16-metre", 8, 16, "metre"),
+    ("Shops sell 40- to 60-inch screens.", "40- to 60-inch", 40, 60, "inch"),
+])
+def test_a_suspended_hyphen_range_takes_the_unit_after_its_second_figure(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.low, v.high, v.unit) == (low, high, unit)

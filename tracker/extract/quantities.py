@@ -207,6 +207,19 @@ class _Out:
         self.taken.take(s, e)
 
 
+# "a 10- to 15-minute walk", "8- to 16-metre rods": the first figure's hyphen waits for the unit after the second
+_SUSPENDED = re.compile(r"(?<![\w.])(?P<a>\d[\d,]*(?:\.\d+)?)-\s+to\s+(?P<b>\d[\d,]*(?:\.\d+)?)(?=-[A-Za-z])")
+
+
+def _suspended_ranges(text: str, start: int, out: _Out) -> None:
+    for m in _SUSPENDED.finditer(text, start):
+        unit = word_unit(text, m.end())
+        if unit is None or not out.taken.free(m.start(), unit[1]):
+            continue
+        a, b = _parse(m["a"]), _parse(m["b"])
+        out.add(m.start(), unit[1], type="quantity_range", low=min(a, b), high=max(a, b), unit=unit[0])
+
+
 def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> list[ValueDraft]:
     """Every quantity in ``text[start:]`` not already inside a date (``taken``)."""
     taken = taken if taken is not None else Taken(len(text))
@@ -216,6 +229,8 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
         _dozens(text, start, out)  # before fractions: "half a dozen boats"
     _fractions_and_vague(text, start, out)
     _one_in(text, start, out)
+    if "- to " in text:
+        _suspended_ranges(text, start, out)
     if any(c in text for c in VULGAR_FRACTIONS):
         _vulgar_fractions(text, start, out)
     _digits(text, start, out)
