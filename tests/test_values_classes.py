@@ -836,3 +836,10 @@ def test_an_ordinal_after_a_is_no_share(text, phrase):
 def test_a_suspended_hyphen_range_takes_the_unit_after_its_second_figure(text, phrase, low, high, unit):
     v = found(text)[phrase]
     assert (v.low, v.high, v.unit) == (low, high, unit)
+
+
+def test_a_number_word_is_never_what_another_number_counts():
+    # invented: "one of the nine ferries" counts nine ferries, never one "nine"
+    values = found("By noon only one of the nine ferries was sailing.")
+    assert values["nine ferries"].number == 9 and values["nine ferries"].unit == "ferry"
+    assert all(v.unit != "nine" for v in values.values())

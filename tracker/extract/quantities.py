@@ -90,7 +90,8 @@ _MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
 _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DIGITS}))(?![\d/])")
 _WORD_ANCHOR = re.compile(
     rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
-    rf"extra|additional)\s+)?(?P<unit>[a-z][a-z-]+)\b")
+    # "one of the nine turbines": a number word is never what another counts (the nine turbines are the count)
+    rf"extra|additional)\s+)?(?P<unit>(?!(?:{WORD_NUMBER})\b)[a-z][a-z-]+)\b")
 _DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
 # a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
 _MEASURED_COMPOUND = re.compile(r"\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
