@@ -1,0 +1,160 @@
+"""Web pages: fetched over HTTP(S) and handed on as :class:`HtmlPage` objects, read as HTML files are.
+
+One client for the run (connections are reused), a clear User-Agent, redirects followed (at most
+:data:`MAX_REDIRECTS`), a time limit for the whole of each page, and the document size limit of ``limits``
+applied to the body as it arrives (a page over it is refused without being read to the end). Each page that
+cannot be had becomes one :class:`~tracker.errors.FetchError` line saying why: the host not found (DNS), the
+connection refused, no answer in time, an HTTP error status, not an HTML page, too large.
+"""
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from ..errors import FetchError, IngestError
+from .html import HtmlPage, _decode_page
+from .limits import ENV_MAX_DOCUMENT_BYTES, max_document_bytes, too_large
+
+if TYPE_CHECKING:  # httpx is imported when a page is fetched, not by every command
+    import httpx
+
+#: seconds a page may take, from connecting to its last byte (``tracker ingest --timeout``)
+DEFAULT_TIMEOUT = 20.0
+#: redirects followed before a page is given up
+MAX_REDIRECTS = 10
+#: media types read as HTML pages
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: how a body with no Content-Type is recognized as HTML (its first bytes, lower-cased, blanks stripped)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<!--")
+
+
+def user_agent() -> str:
+    """Who is asking: the tool, its version, and what it does with the page, so a site can tell."""
+    try:
+        ours = version("tracker")
+    except PackageNotFoundError:  # running from a tree that was never installed
+        ours = "dev"
+    return f"tracker/{ours} (claim-provenance and fact-check tracker; reads news articles for review)"
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` is written as a URL (``scheme://…``), not a file path."""
+    scheme, sep, _ = text.partition("://")
+    return bool(sep) and scheme[:1].isalpha() and all(c.isalnum() or c in "+.-" for c in scheme)
+
+
+def fetch_pages(urls: Iterable[str], timeout: float = DEFAULT_TIMEOUT, encoding: str | None = None
+                ) -> Iterator[HtmlPage | IngestError]:
+    """Each URL's page, in order, or a FetchError saying in one line why it cannot be had."""
+    import httpx
+
+    headers = {"User-Agent": user_agent(), "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"}
+    with httpx.Client(headers=headers, timeout=httpx.Timeout(timeout), follow_redirects=True,
+                      max_redirects=MAX_REDIRECTS) as client:
+        for url in urls:
+            try:
+                yield fetch_page(client, url, timeout, encoding)
+            except IngestError as exc:
+                yield exc
+
+
+def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | None = None) -> HtmlPage:
+    """One page through ``client`` (an httpx.Client); a FetchError when it cannot be had."""
+    import httpx
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FetchError(url, f"only http:// and https:// URLs are fetched, not {parts.scheme}://")
+    if not parts.hostname:
+        raise FetchError(url, "no host in the URL")
+    try:
+        with client.stream("GET", url) as response:
+            final = str(response.url)
+            _check_response(url, response)
+            data = _read_body(url, response, time.monotonic() + timeout, timeout)
+            charset = encoding or response.charset_encoding
+    except httpx.TooManyRedirects:
+        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects") from None
+    except httpx.TimeoutException:
+        raise FetchError(url, f"no complete answer within {timeout:g} s (timed out)") from None
+    except httpx.InvalidURL as exc:
+        raise FetchError(url, f"not a valid URL ({exc})") from None
+    except httpx.UnsupportedProtocol as exc:  # a redirect to ftp:// or the like
+        raise FetchError(url, f"redirected to an address that is not fetched ({exc})") from None
+    except httpx.TransportError as exc:
+        raise FetchError(url, _connection_failure(exc, parts.hostname)) from None
+    if not _looks_like_html(data, response.headers.get("content-type")):
+        raise FetchError(url, "not an HTML page (no Content-Type, and the body is not HTML)")
+    return HtmlPage(_decode_page(url, data, _known_codec(charset)), final, url=final)
+
+
+def _check_response(url: str, response: httpx.Response) -> None:
+    """An HTTP error status, a body that is not HTML, or a declared length over the limit: refused unread."""
+    if response.status_code >= 400:
+        raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+    if response.status_code >= 300:  # a redirect with no Location, or 304
+        raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase} and nowhere to go".rstrip())
+    media = response.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if media and media not in HTML_TYPES:
+        raise FetchError(url, f"not an HTML page (Content-Type: {media})")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and "content-encoding" not in response.headers and (reason := too_large(int(declared))):
+        raise FetchError(url, f"too large: {reason}")
+
+
+def _read_body(url: str, response: httpx.Response, deadline: float, timeout: float) -> bytes:
+    """The body, stopped as soon as it passes the size limit or the page's time runs out."""
+    chunks: list[bytes] = []
+    size = 0
+    limit = max_document_bytes()
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(url, f"too large: more than the limit of {limit:,} bytes ({ENV_MAX_DOCUMENT_BYTES})")
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"no complete answer within {timeout:g} s (timed out)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _looks_like_html(data: bytes, content_type: str | None) -> bool:
+    if content_type and content_type.partition(";")[0].strip():
+        return True  # a declared type was checked before the body was read
+    return data[:512].lstrip().lower().startswith(_HTML_STARTS)
+
+
+def _known_codec(name: str | None) -> str | None:
+    """The charset a server declares, if Python knows it (else the page's own ``<meta>`` or UTF-8 decides)."""
+    if not name:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def _connection_failure(exc: BaseException, host: str) -> str:
+    """Why a connection failed, from the OS error under httpx's: DNS, refused, TLS, or what it says."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return f"host {host} not found (DNS: {cause.strerror or cause})"
+        if isinstance(cause, ConnectionRefusedError):
+            return f"connection refused by {host}"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS failed with {host} ({cause.reason or cause})"
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc) or type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+        return f"host {host} not found (DNS: {text})"
+    if "Connection refused" in text:
+        return f"connection refused by {host}"
+    return f"cannot connect to {host} ({text})"
