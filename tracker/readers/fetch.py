@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..errors import FetchError, IngestError
-from .html import HtmlPage, _decode_page
+from .html import HtmlPage, decode_page
 from .limits import ENV_MAX_DOCUMENT_BYTES, max_document_bytes, too_large
 
 if TYPE_CHECKING:  # httpx is imported when a page is fetched, not by every command
@@ -90,7 +90,7 @@ def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | N
         raise FetchError(url, _connection_failure(exc, parts.hostname)) from None
     if not _looks_like_html(data, response.headers.get("content-type")):
         raise FetchError(url, "not an HTML page (no Content-Type, and the body is not HTML)")
-    return HtmlPage(_decode_page(url, data, _known_codec(charset)), final, url=final)
+    return HtmlPage(decode_page(url, data, _known_codec(charset)), final, url=final)
 
 
 def _check_response(url: str, response: httpx.Response) -> None:

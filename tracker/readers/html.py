@@ -58,12 +58,12 @@ def read_html_file(path: Path, encoding: str | None = None) -> Iterator[Article 
 
 def read_html_page(path: Path, encoding: str | None = None) -> Iterator[HtmlPage | IngestError]:
     try:
-        yield HtmlPage(_decode_page(path, read_bytes(path), encoding), str(path))
+        yield HtmlPage(decode_page(path, read_bytes(path), encoding), str(path))
     except IngestError as exc:
         yield exc
 
 
-def _decode_page(path: Path | str, data: bytes, encoding: str | None) -> str:
+def decode_page(path: Path | str, data: bytes, encoding: str | None) -> str:
     try:
         return decode(path, data, encoding)
     except NotUtf8:
