@@ -3,6 +3,7 @@ HTML files are, with one line for each page that cannot be had. No test here rea
 names other than 127.0.0.1 and localhost are not resolved (they fail as a DNS failure would)."""
 from __future__ import annotations
 
+import gzip
 import socket
 import threading
 import time
@@ -128,6 +129,16 @@ class Site(BaseHTTPRequestHandler):
         self.close_connection = True
         self.answer(story("the long causeway") + b"<!--" + b"x" * 50_000 + b"-->", length=False)
 
+    def page_big_gzipped(self):
+        # small on the wire, over the limit once unpacked: the limit counts what the page unpacks to
+        body = gzip.compress(story("the packed bridge") + b"<!--" + b"x" * 50_000 + b"-->")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def page_untyped(self):
         self.answer(story("the untyped underpass"), content_type=None)
 
@@ -250,7 +261,7 @@ def test_the_charset_the_server_declares_is_used(site):
     assert "café bridge" in fetch_one(f"{site}/latin").article().text
 
 
-@pytest.mark.parametrize("path", ["big", "big-unannounced"])
+@pytest.mark.parametrize("path", ["big", "big-unannounced", "big-gzipped"])
 def test_a_page_over_the_size_limit_is_refused(site, monkeypatch, path):
     monkeypatch.setenv("TRACKER_MAX_DOCUMENT_BYTES", "20000")
     message = failure(f"{site}/{path}")
@@ -272,6 +283,11 @@ def test_a_host_that_does_not_resolve_is_a_dns_failure():
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/a", "file:///etc/passwd", "http:///no-host"])
 def test_only_http_urls_with_a_host_are_fetched(url):
     assert failure(url).startswith(f"{url}: ")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://127.0.0.1:99999/a", "http://127.0.0.1:port/a"])
+def test_a_malformed_url_is_one_line(url):
+    assert failure(url).startswith(f"{url}: not a valid URL (")
 
 
 def test_what_is_a_url_and_what_is_a_path():

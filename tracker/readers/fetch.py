@@ -67,7 +67,11 @@ def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | N
     """One page through ``client`` (an httpx.Client); a FetchError when it cannot be had."""
     import httpx
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        raise FetchError(url, f"not a valid URL ({exc})") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(url, f"only http:// and https:// URLs are fetched, not {parts.scheme}://")
     if not parts.hostname:
