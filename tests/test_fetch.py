@@ -99,6 +99,22 @@ class Site(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def page_pause(self):
+        time.sleep(0.6)
+        self.answer(story("the first pier"))
+
+    def page_pause__b(self):
+        time.sleep(0.6)
+        self.answer(story("the second pier"))
+
+    def page_pause__c(self):
+        time.sleep(0.1)  # answers first; comes out third, as it was asked
+        self.answer(story("the third pier"))
+
+    def page_pause__d(self):
+        time.sleep(0.6)
+        self.answer(story("the fourth pier"))
+
     def page_slow(self):
         time.sleep(3)
         self.answer(story("the slow road"))
@@ -224,6 +240,17 @@ def test_every_request_says_who_is_asking(site):
     fetch_one(f"{site}/news/ferry")
     assert Site.user_agents == [user_agent()]
     assert user_agent().startswith("tracker/") and "fact-check" in user_agent()
+
+
+def test_pages_are_fetched_several_at_once_and_come_out_in_the_order_asked(site):
+    urls = [f"{site}/pause", f"{site}/pause/b", f"{site}/pause/c", f"{site}/missing", f"{site}/pause/d"]
+    started = time.monotonic()
+    items = list(fetch_pages(urls, timeout=5))
+    assert time.monotonic() - started < 1.8  # one at a time takes over 2 s
+    assert [getattr(item, "url", None) for item in items] == urls[:3] + [None] + urls[4:]
+    assert str(items[3]).endswith("HTTP 404 Not Found")
+    one_at_a_time = list(fetch_pages(urls[:2], timeout=5, at_once=1))
+    assert [item.url for item in one_at_a_time] == urls[:2]
 
 
 def test_a_missing_page_is_one_line_with_the_status(site):
