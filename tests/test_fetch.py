@@ -59,6 +59,9 @@ class Site(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - the name http.server calls
         Site.user_agents.append(self.headers.get("User-Agent", ""))
+        if self.path.startswith("/numbered/"):  # /numbered/N: a story of its own for each N
+            self.answer(story(f"lock number {self.path.rpartition('/')[2]}", f"/canonical/{self.path[10:]}"))
+            return
         route = getattr(self, "page_" + self.path.strip("/").replace("-", "_").replace("/", "__"), None)
         if route is None:
             self.send_error(404, "Not Found")
@@ -362,3 +365,14 @@ def test_ingest_takes_files_and_urls_together(site, tmp_path):
     result = CliRunner().invoke(main, ["--db", db, "ingest", "--quiet", str(SEEDS), f"{site}/news/tunnel"])
     assert result.exit_code == 0, result.output
     assert "3 new documents" in result.stderr
+
+
+def test_many_pages_go_through_the_extraction_workers_with_their_origins(site, sessions):
+    from tracker.services.ingest import ingest
+
+    urls = [f"{site}/numbered/{n}" for n in range(18)]  # more than one chunk, so worker processes extract them
+    summary = ingest(sessions, fetch_pages(urls, timeout=5), workers=2)
+    assert (summary.new, summary.failed) == (18, 0), summary.failures
+    with sessions() as session:
+        origins = set(session.scalars(select(Document.origin)))
+    assert origins == {f"{site}/canonical/{n}" for n in range(18)}
