@@ -158,6 +158,15 @@ class Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def page_bad_gzip(self):
+        body = b"this was never gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def page_untyped(self):
         self.answer(story("the untyped underpass"), content_type=None)
 
@@ -280,6 +289,10 @@ def test_a_body_that_trickles_in_past_the_time_limit_times_out(site):
 
 def test_a_response_that_is_not_html_is_refused(site):
     assert failure(f"{site}/data").endswith("not an HTML page (Content-Type: application/json)")
+
+
+def test_a_body_that_cannot_be_unpacked_is_one_line(site):
+    assert failure(f"{site}/bad-gzip").startswith(f"{site}/bad-gzip: cannot be fetched (DecodingError")
 
 
 def test_a_page_with_no_content_type_is_read_when_its_body_is_html(site):

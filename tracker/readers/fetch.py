@@ -114,6 +114,8 @@ def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | N
         raise FetchError(url, f"redirected to an address that is not fetched ({exc})") from None
     except httpx.TransportError as exc:
         raise FetchError(url, _connection_failure(exc, parts.hostname)) from None
+    except httpx.HTTPError as exc:  # a body that cannot be unpacked (DecodingError), or what httpx adds next
+        raise FetchError(url, f"cannot be fetched ({type(exc).__name__}: {exc})") from None
     if not _looks_like_html(data, response.headers.get("content-type")):
         raise FetchError(url, "not an HTML page (no Content-Type, and the body is not HTML)")
     return HtmlPage(decode_page(url, data, _known_codec(charset)), final, url=final)
