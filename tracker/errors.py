@@ -45,6 +45,12 @@ class Unreadable(IngestError):
     reason = "cannot be read"
 
 
+class FetchError(IngestError):
+    """A URL whose page cannot be had: host not found, refused, timed out, an HTTP error, not HTML, too large."""
+
+    reason = "cannot be fetched"
+
+
 class NoTextFiles(IngestError):
     reason = "no text files found"
 

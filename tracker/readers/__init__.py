@@ -1,4 +1,6 @@
-"""Turning files into articles: each reader yields :class:`Article` objects or :class:`IngestError` for bad input."""
+"""Turning files into articles: each reader yields :class:`Article` objects or :class:`IngestError` for bad input.
+
+Web pages are fetched by ``fetch`` and read as HTML files are."""
 from __future__ import annotations
 
 import os

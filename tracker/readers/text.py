@@ -24,7 +24,7 @@ def publication_date(text: str) -> date | None:
         return None
 
 
-def decode(path: Path, data: bytes, encoding: str | None) -> str:
+def decode(path: Path | str, data: bytes, encoding: str | None) -> str:
     """Bytes to text, refusing binary data and (unless an encoding is named) anything but UTF-8.
 
     Binary data is told by a NUL: in the first bytes when no encoding is named, else in the decoded text (UTF-16
