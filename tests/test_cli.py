@@ -15,7 +15,10 @@ from tracker.cli import main
 
 def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the commands load on demand: ask the group, not group.commands
+        command = group.get_command(ctx, name)
+        assert command is not None, f"tracker {' '.join((*prefix, name))} is listed but no module registers it"
         found.append(((*prefix, name), command))
         if isinstance(command, click.Group):
             found.extend(command_paths(command, (*prefix, name)))

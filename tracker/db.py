@@ -1,22 +1,27 @@
-"""Engine and session factory; SQLite pragmas; bringing a database's schema to the newest migration."""
+"""Engine and session factory; SQLite pragmas; bringing a database's schema to the newest migration.
+
+Alembic is imported only when a migration is due (or asked about): a database already at the newest schema is
+recognised from the migration files' ``revision``/``down_revision`` lines and the ``alembic_version`` row.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import sqlite_timeout
 from .errors import ConfigError, DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -111,6 +116,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """An Alembic Config for the project's migrations; ``engine`` is handed to env.py, never a URL in a file."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
@@ -119,13 +126,43 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, f"no migrations in {migrations_dir()}"
     return head
 
 
+_REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:None|(["'])([^"']+)\2)\s*(?:#.*)?$""",
+                            re.MULTILINE)
+
+
+def _scripted_head() -> str | None:
+    """The newest migration, read from the scripts' ``revision = "…"`` and ``down_revision = "…"`` lines without
+    importing Alembic; None when the scripts are not one simple chain (a merge, a branch, a line written some
+    other way), for Alembic itself to work out."""
+    parents: dict[str, str | None] = {}
+    for script in sorted((migrations_dir() / "versions").glob("*.py")):
+        found = {m.group(1): m.group(3) for m in _REVISION_LINE.finditer(script.read_text(encoding="utf-8"))}
+        if "revision" not in found or found["revision"] is None or "down_revision" not in found:
+            return None
+        parents[found["revision"]] = found["down_revision"]
+    heads = set(parents) - set(parents.values())
+    roots = [r for r, parent in parents.items() if parent is None]
+    if len(heads) != 1 or len(roots) != 1 or any(p is not None and p not in parents for p in parents.values()):
+        return None
+    return heads.pop()
+
+
 def current_revision(engine: Engine) -> str | None:
     with _connect(engine) as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+        if len(rows) <= 1:
+            return rows[0] if rows else None
+        from alembic.runtime.migration import MigrationContext  # several heads: Alembic says what is wrong
+
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -142,8 +179,12 @@ class Upgrade:
 def upgrade(engine: Engine) -> Upgrade:
     """Bring the schema to the newest migration; says what it was before."""
     before = current_revision(engine)
+    if before is not None and before == _scripted_head():
+        return Upgrade(before, before)  # nothing due: Alembic is not even imported
     head = head_revision()
     if before != head:
+        from alembic import command
+
         try:
             command.upgrade(alembic_config(engine), "head")
         except OperationalError as exc:

@@ -1,4 +1,9 @@
-"""The ``tracker`` command: a thin shell over the services (no SQL, no NLP here)."""
+"""The ``tracker`` command: a thin shell over the services (no SQL, no NLP here).
+
+Each command lives in a module of this package that registers it on :data:`main` when imported; the group
+imports only the module of the command being run (see :class:`~tracker.cli.common.TrackerGroup`), so a quick
+read such as ``tracker claims`` never loads the extractor, the analysis or the review UI.
+"""
 from __future__ import annotations
 
 import click
@@ -6,8 +11,17 @@ import click
 from ..config import ENV_URL, default_database_path
 from .common import TrackerGroup, db_option
 
+#: which modules register each top-level command (``export``'s subcommands live in three modules)
+COMMAND_MODULES = {
+    "link": ("analysis",), "audit": ("analysis",), "report": ("analysis",),
+    "export": ("export", "archive", "publish"), "import": ("archive",),
+    "claims": ("browse",), "show": ("browse",), "db": ("database",), "documents": ("documents",),
+    "eval": ("evaluate",), "ingest": ("ingest",), "review": ("review",), "mark": ("review",),
+}
 
-@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=TrackerGroup, lazy_modules=COMMAND_MODULES,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.version_option(package_name="tracker", prog_name="tracker")
 def main() -> None:
@@ -22,5 +36,3 @@ main.epilog = (
     f"The database is --db URL, else ${ENV_URL}, else the SQLite file {default_database_path()}. "
     "PostgreSQL works too: --db postgresql+psycopg://user@host/dbname."
 )
-
-from . import analysis, archive, browse, database, documents, evaluate, export, ingest, publish, review  # noqa: E402,F401  - commands register themselves on `main`

@@ -154,7 +154,7 @@ def report_command(db: Database, outlet: str | None, status: str | None, since: 
     with db.sessions() as session:
         report = build_report(session, ReportFilter(outlet=outlet, status=status, since=since,
                                                     include_undated=include_undated))
-    with _open(output) as out:
-        WRITERS[fmt](report, out)
+        with _open(output) as out:
+            WRITERS[fmt](report, out)  # the claims are read from the database as they are written
     if output:
         click.echo(f"report of {report['counts']['total']} claims written to {output} ({fmt})", err=True)

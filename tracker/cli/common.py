@@ -1,6 +1,7 @@
 """What the commands share: the database handle, the --db option, one-line errors."""
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from functools import cached_property, update_wrapper
@@ -84,7 +85,27 @@ stderr = Console(stderr=True)
 
 
 class TrackerGroup(click.Group):
-    """A group whose user errors print as one line on stderr with a non-zero exit, never a traceback."""
+    """A group whose user errors print as one line on stderr with a non-zero exit, never a traceback.
+
+    Its commands load on demand: ``lazy_modules`` maps a command's name to the modules (of this package) that
+    register it, and a module is imported only when one of its commands is looked up.
+    """
+
+    def __init__(self, *args: Any, lazy_modules: dict[str, tuple[str, ...]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lazy_modules = lazy_modules or {}
+
+    def _load(self, name: str) -> None:
+        for module in self.lazy_modules.get(name, ()):
+            importlib.import_module(f"{__package__}.{module}")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click's signature
+        return sorted(set(self.lazy_modules) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            self._load(cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..analysis import clusters_of
 from ..analysis.values import describe
 from ..models import Claim, ClaimLink
-from .claims import list_claims
+from .claims import BATCH, live_link_rows, loaded_in_order
 from .link import as_one_source, fact_of
 from .views import UNKNOWN_OUTLET, outlet_name
 
@@ -40,67 +41,112 @@ def _outlet(claim: Claim) -> str:
     return outlet_name(doc) or f"{UNKNOWN_OUTLET} ({doc.origin})"
 
 
-def build_audit(session: Session) -> dict[str, Any]:
-    claims = list_claims(session)
-    by_id = {c.id: c for c in claims}
-    links = live_links(session)
-    facts = as_one_source(session, [fact_of(c) for c in claims])
-    clusters = []
-    for n, cluster in enumerate(clusters_of(facts, [(link.a_id, link.b_id, link.relation) for link in links]), start=1):
-        per_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for fact in cluster.claims:
-            claim = by_id[fact.id]
-            per_outlet[_outlet(claim)].append({
+def build_audit(session: Session, batch: int = BATCH) -> dict[str, Any]:
+    """The audit, from one pass over the claims ``batch`` at a time: outlets and speakers are tallied as the
+    claims go by, and only the linked claims (those that can be in a cluster) are kept, as plain values."""
+    links = live_link_rows(session)
+    linked = {x for link in links for x in (link.a_id, link.b_id)}
+    order = session.scalars(select(Claim.id).order_by(Claim.document_id, Claim.start, Claim.id))
+    outlets: dict[str, _OutletTally] = defaultdict(_OutletTally)
+    speakers: dict[str, _SpeakerTally] = defaultdict(_SpeakerTally)
+    facts, entries = [], {}
+    for claim in loaded_in_order(session, list(order), batch):
+        outlet = _outlet(claim)
+        outlets[outlet].add(claim)
+        for name in filter(None, (_speaker(claim), *_relays(claim))):
+            speakers[name].add(claim, name, outlet)
+        if claim.id in linked:
+            fact = fact_of(claim)
+            facts.append(fact)
+            entries[claim.id] = (outlet, {
                 "id": claim.id, "quote": claim.quote, "speaker": _speaker(claim), "via": _relays(claim),
                 "values": [describe(v) for v in fact.values], "status": claim.status})
+    clusters = []
+    for n, cluster in enumerate(clusters_of(as_one_source(session, facts),
+                                            [(link.a_id, link.b_id, link.relation) for link in links]), start=1):
+        per_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for fact in cluster.claims:
+            outlet, entry = entries[fact.id]
+            per_outlet[outlet].append(entry)
         clusters.append({
             "cluster": n, "claims": [f.id for f in cluster.claims], "independence": cluster.independence,
             "independent_sources": sorted(cluster.origins),
             "relations": dict(Counter(rel for _, _, rel in cluster.links)),
             "outlets": [{"outlet": o, "claims": per_outlet[o]} for o in sorted(per_outlet)]})
-    return {"clusters": clusters, "outlets": _outlets(claims), "speakers": _speakers(claims)}
+    return {"clusters": clusters,
+            "outlets": [outlets[name].record(name) for name in sorted(outlets)],
+            "speakers": [speakers[name].record(name)
+                         for name in sorted(speakers, key=lambda n: (-speakers[n].claims, n))]}
 
 
-def _outlets(claims: list[Claim]) -> list[dict[str, Any]]:
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        groups[_outlet(c)].append(c)
-    out = []
-    for outlet in sorted(groups):
-        group = groups[outlet]
-        attributed = sum(1 for c in group if _speaker(c) or _relays(c))
-        out.append({
-            "outlet": outlet, "documents": len({c.document_id for c in group}), "claims": len(group),
-            "kinds": dict(sorted(Counter(c.kind for c in group).items())),
-            "attributed": attributed, "own_voice": len(group) - attributed,
-            "attributed_share": round(attributed / len(group), 3) if group else 0.0,
-            "relays": dict(Counter(r for c in group for r in _relays(c)).most_common()),
-            "caveats": [{"id": c.id, "quote": c.quote, "qualifies": c.caveat_of_id}
-                        for c in group if c.kind == "caveat"],
-        })
-    return out
+@dataclass(slots=True)
+class _OutletTally:
+    """One outlet's figures, added up claim by claim."""
+
+    documents: set[int] = field(default_factory=set)
+    claims: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    attributed: int = 0
+    relays: Counter[str] = field(default_factory=Counter)
+    caveats: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, c: Claim) -> None:
+        self.documents.add(c.document_id)
+        self.claims += 1
+        self.kinds[c.kind] += 1
+        relays = _relays(c)
+        self.attributed += bool(_speaker(c) or relays)
+        self.relays.update(relays)
+        if c.kind == "caveat":
+            self.caveats.append({"id": c.id, "quote": c.quote, "qualifies": c.caveat_of_id})
+
+    def record(self, outlet: str) -> dict[str, Any]:
+        return {
+            "outlet": outlet, "documents": len(self.documents), "claims": self.claims,
+            "kinds": dict(sorted(self.kinds.items())),
+            "attributed": self.attributed, "own_voice": self.claims - self.attributed,
+            "attributed_share": round(self.attributed / self.claims, 3) if self.claims else 0.0,
+            "relays": dict(self.relays.most_common()), "caveats": self.caveats,
+        }
 
 
-def _speakers(claims: list[Claim]) -> list[dict[str, Any]]:
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        for name in filter(None, (_speaker(c), *_relays(c))):
-            groups[name].append(c)
-    out = []
-    for name in sorted(groups, key=lambda n: (-len(groups[n]), n)):
-        group = groups[name]
-        entity = next((c.attribution.speaker for c in group if c.attribution and _speaker(c) == name), None)
-        atts = [c.attribution for c in group if c.attribution]
-        out.append({
-            "speaker": name, "kind": entity.kind if entity else "outlet", "claims": len(group),
-            "as_speaker": sum(1 for c in group if _speaker(c) == name),
-            "as_relay": sum(1 for c in group if name in _relays(c)),
-            "outlets": dict(Counter(_outlet(c) for c in group).most_common()),
-            "modes": dict(Counter(att.mode for att in atts).most_common()),
-            "cues": dict(Counter(att.cue for att in atts if att.cue).most_common()),
-            "descriptors": sorted({att.descriptor for att in atts if att.descriptor}),
-        })
-    return out
+@dataclass(slots=True)
+class _SpeakerTally:
+    """One speaker's (or relay's) figures, added up claim by claim; a claim naming them twice counts twice."""
+
+    claims: int = 0
+    as_speaker: int = 0
+    as_relay: int = 0
+    #: the kind of the first entity that speaks under this name; None while only relays are seen
+    kind: tuple[str | None] | None = None
+    outlets: Counter[str] = field(default_factory=Counter)
+    modes: Counter[str] = field(default_factory=Counter)
+    cues: Counter[str] = field(default_factory=Counter)
+    descriptors: set[str] = field(default_factory=set)
+
+    def add(self, c: Claim, name: str, outlet: str) -> None:
+        att = c.attribution
+        speaks = _speaker(c) == name
+        self.claims += 1
+        self.as_speaker += speaks
+        self.as_relay += name in _relays(c)
+        self.outlets[outlet] += 1
+        if att:
+            if speaks and self.kind is None and att.speaker is not None:
+                self.kind = (att.speaker.kind,)
+            self.modes[att.mode] += 1
+            if att.cue:
+                self.cues[att.cue] += 1
+            if att.descriptor:
+                self.descriptors.add(att.descriptor)
+
+    def record(self, name: str) -> dict[str, Any]:
+        return {
+            "speaker": name, "kind": self.kind[0] if self.kind else "outlet", "claims": self.claims,
+            "as_speaker": self.as_speaker, "as_relay": self.as_relay,
+            "outlets": dict(self.outlets.most_common()), "modes": dict(self.modes.most_common()),
+            "cues": dict(self.cues.most_common()), "descriptors": sorted(self.descriptors),
+        }
 
 
 def _join(mapping: dict[str, int] | list[str]) -> str:

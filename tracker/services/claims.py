@@ -1,7 +1,9 @@
 """Finding claims: the filters the CLI's ``claims`` command and the review queue share."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -79,6 +81,31 @@ def list_claims(
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return list(session.scalars(stmt).unique())
+
+
+#: claims loaded (with their details) at a time by a command that walks every claim (report, audit): its memory is
+#: bounded by this, not by the database
+BATCH = 500
+
+
+def loaded_in_order(session: Session, ids: Iterable[int], batch: int = BATCH) -> Iterator[Claim]:
+    """The claims ``ids`` with their details, in that order, ``batch`` at a time: a batch's objects are dropped
+    (the session holds them weakly) before the next is read."""
+    ids = list(ids)
+    for i in range(0, len(ids), batch):
+        chunk = ids[i:i + batch]
+        loaded = {c.id: c for c in session.scalars(with_details(select(Claim).where(Claim.id.in_(chunk)))).unique()}
+        yield from (loaded[x] for x in chunk if x in loaded)
+        del loaded
+
+
+def live_link_rows(session: Session) -> list[Any]:
+    """Links a reviewer has not dismissed, as column rows in id order (the rows of
+    :func:`tracker.services.audit.live_links`, without ORM objects)."""
+    stmt = (select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.reason,
+                   ClaimLink.score, ClaimLink.origin, ClaimLink.decision)
+            .where(or_(ClaimLink.decision.is_(None), ClaimLink.decision != "dismissed")).order_by(ClaimLink.id))
+    return list(session.execute(stmt))
 
 
 def count_claims(session: Session, flt: ClaimFilter = ClaimFilter()) -> int:

@@ -10,6 +10,7 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import IO, Any
@@ -20,9 +21,8 @@ from sqlalchemy.orm import Session
 from ..analysis import clusters_of
 from ..analysis.values import describe
 from ..errors import NotFound
-from ..models import STATUSES, Outlet
-from .audit import live_links
-from .claims import ClaimFilter, list_claims
+from ..models import STATUSES, Claim, Document, Outlet
+from .claims import BATCH, ClaimFilter, filtered, live_link_rows, loaded_in_order
 from .fit import json_safe
 from .link import as_one_source, fact_of
 from .safe_text import csv_row, one_line, printable
@@ -60,13 +60,6 @@ def _verdict(view: ClaimView) -> dict[str, Any] | None:
             "history": len(view.history)}
 
 
-def _in_period(view: ClaimView, flt: ReportFilter) -> bool:
-    if flt.since is None:
-        return True
-    published = view.source.published
-    return flt.include_undated if published is None else published >= flt.since
-
-
 def check_outlet(session: Session, outlet: str | None) -> None:
     """``--outlet`` that names no outlet is a mistake to report, not an empty report."""
     if not outlet:
@@ -78,30 +71,80 @@ def check_outlet(session: Session, outlet: str | None) -> None:
                                                           ": no document has an outlet yet"))
 
 
-def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    """What the counts need of a claim in the report, read as plain columns (no ORM objects)."""
+
+    id: int
+    status: str
+    outlet: str | None
+    published: date | None
+
+
+def _chosen(session: Session, flt: ReportFilter) -> list[_Chosen]:
+    """The claims in scope, in report order, as columns: outlet/status by SQL, the period in Python."""
+    stmt = filtered(select(Claim.id, Claim.status, Outlet.name, Document.published)
+                    .join(Document, Claim.document_id == Document.id)
+                    .outerjoin(Outlet, Document.outlet_id == Outlet.id),
+                    ClaimFilter(outlet=flt.outlet, status=flt.status))
+    rows = session.execute(stmt.order_by(Claim.document_id, Claim.start, Claim.id))
+    return [_Chosen(*row) for row in rows if _dated_in(row[3], flt)]
+
+
+def _dated_in(published: date | None, flt: ReportFilter) -> bool:
+    if flt.since is None:
+        return True
+    return flt.include_undated if published is None else published >= flt.since
+
+
+class ReportClaims:
+    """The report's claims, made as they are read: iterate it (as often as needed) to get each claim's dict, in
+    report order, with at most one batch of claims in memory. ``len()`` is the number of claims."""
+
+    def __init__(self, session: Session, ids: list[int], links_of: dict[int, list[Any]],
+                 independence: dict[int, str], batch: int = BATCH):
+        self._session, self._ids, self._links_of, self._independence = session, ids, links_of, independence
+        self.batch = batch
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for claim in loaded_in_order(self._session, self._ids, self.batch):
+            links = [{"relation": link.relation, "claim": link.b_id if link.a_id == claim.id else link.a_id,
+                      "reason": link.reason, "score": link.score, "origin": link.origin, "decision": link.decision}
+                     for link in self._links_of.get(claim.id, ())]
+            yield _claim(claim_view(claim), fact_of(claim), links, self._independence.get(claim.id))
+
+
+def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: int = BATCH) -> dict[str, Any]:
+    """The report as a dict whose ``claims`` is a :class:`ReportClaims`, read from ``session`` as it is
+    iterated (keep the session open until the report is written)."""
     check_outlet(session, flt.outlet)
-    everything = {c.id: c for c in list_claims(session)}
-    views = {i: claim_view(c) for i, c in everything.items()}
-    chosen = {c.id: views[c.id] for c in list_claims(session, ClaimFilter(outlet=flt.outlet, status=flt.status))
-              if _in_period(views[c.id], flt)}
-    links = [link for link in live_links(session) if link.a_id in chosen or link.b_id in chosen]
-    independence = {}
+    chosen = _chosen(session, flt)
+    in_scope = {c.id for c in chosen}
+    links = [link for link in live_link_rows(session) if link.a_id in in_scope or link.b_id in in_scope]
     linked = {x for link in links for x in (link.a_id, link.b_id)}
-    for cluster in clusters_of(as_one_source(session, [fact_of(everything[i]) for i in linked]),
-                               [(link.a_id, link.b_id, link.relation) for link in links]):
+    facts, sides = [], {}
+    for claim in loaded_in_order(session, linked, batch):
+        facts.append(fact_of(claim))
+        sides[claim.id] = _side(claim_view(claim))
+    independence = {}
+    edges = [(link.a_id, link.b_id, link.relation) for link in links]
+    for cluster in clusters_of(as_one_source(session, facts), edges):
         for fact in cluster.claims:
             independence[fact.id] = cluster.independence
+    del facts
     by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in chosen.values():
-        by_outlet[c.source.outlet_or_unknown][c.status] += 1
-    links_of: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for c in chosen:
+        by_outlet[c.outlet or UNKNOWN_OUTLET][c.status] += 1
+    links_of: dict[int, list[Any]] = defaultdict(list)
     for link in links:
-        for this, other in ((link.a_id, link.b_id), (link.b_id, link.a_id)):
-            links_of[this].append({"relation": link.relation, "claim": other, "reason": link.reason,
-                                   "score": link.score, "origin": link.origin, "decision": link.decision})
+        for this in (link.a_id, link.b_id):
+            links_of[this].append(link)
 
     def pair(link) -> dict[str, Any]:
-        return {"a": _side(views[link.a_id]), "b": _side(views[link.b_id]), "reason": link.reason,
+        return {"a": sides[link.a_id], "b": sides[link.b_id], "reason": link.reason,
                 "score": link.score, "origin": link.origin, "decision": link.decision,
                 "independence": independence.get(link.a_id)}
 
@@ -116,8 +159,7 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter()) -> dict[s
         },
         "contradictions": [pair(link) for link in links if link.relation == "contradicts"],
         "corroborations": [pair(link) for link in links if link.relation in ("corroborates", "same")],
-        "claims": [_claim(c, fact_of(everything[c.id]), links_of.get(c.id, []), independence.get(c.id))
-                   for c in chosen.values()],
+        "claims": ReportClaims(session, [c.id for c in chosen], links_of, independence, batch),
     }
 
 
@@ -133,9 +175,22 @@ def _claim(c: ClaimView, fact: Any, links: list[dict[str, Any]], independence: s
     }
 
 
+def _json(value: Any) -> str:
+    return json.dumps(json_safe(value), ensure_ascii=False, indent=2, allow_nan=False)
+
+
 def write_json(report: dict[str, Any], out: IO[str]) -> None:
-    json.dump(json_safe(report), out, ensure_ascii=False, indent=2, allow_nan=False)
-    out.write("\n")
+    """The report as one JSON object, its claims written one by one (the same bytes as dumping it whole)."""
+    head = _json({**{k: v for k, v in report.items() if k != "claims"}, "claims": []})
+    empty = "[]\n}"
+    assert head.endswith(empty), "claims is the report's last key"
+    out.write(head[: -len(empty)])
+    first = True
+    for claim in report["claims"]:
+        # a JSON string never holds a raw line break, so indenting every line by 4 nests the claim in the list
+        out.write(("[\n    " if first else ",\n    ") + _json(claim).replace("\n", "\n    "))
+        first = False
+    out.write(empty + "\n" if first else "\n  ]\n}\n")
 
 
 def write_csv(report: dict[str, Any], out: IO[str]) -> None:

@@ -97,10 +97,10 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
                      f'<a href="#claim-{p["b"]["id"]}">#{p["b"]["id"]}</a> ({_e(p["b"]["outlet"])}): '
                      f"{_e(p['reason'])}</li>")
     parts.append("</ul><h2>Claims</h2>")
-    for c in report["claims"]:
-        parts.append(_claim(c))
-    parts.append("</body></html>\n")
     out.write("".join(parts))
+    for c in report["claims"]:  # written as they are made: the claims are never all in memory
+        out.write(_claim(c))
+    out.write("</body></html>\n")
 
 
 def _pair_side(side: dict[str, Any]) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..extract.furniture import DATE_HEADER
 from ..models import Claim, ClaimLink, ClaimValue, Document, Verdict
 from ..readers.limits import MAX_ID
 from .claims import get_claim, links_of, paragraph_bounds
@@ -33,6 +32,8 @@ def outlet_name(document: Document) -> str | None:
 
 def body_start(text: str) -> int:
     """Where the article begins: after the reader's ``date YYYY-MM-DD`` header, which is furniture, not text."""
+    from ..extract.furniture import DATE_HEADER  # here, not at the top: reading claims needs no extractor
+
     header = DATE_HEADER.match(text)
     return header.end() if header else 0
 
