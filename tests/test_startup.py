@@ -23,7 +23,7 @@ try:
     main(sys.argv[1:], prog_name="tracker")
 except SystemExit as exit:
     code = exit.code
-heavy = ("alembic", "textual", "tracker.extract", "tracker.analysis", "tracker.tui")
+heavy = ("alembic", "textual", "tracker.extract", "tracker.extract.pipeline", "tracker.analysis", "tracker.tui")
 loaded = sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 """
@@ -51,6 +51,8 @@ def test_a_read_on_an_up_to_date_database_loads_neither_alembic_nor_textual(tmp_
         assert "tracker.tui" not in result["loaded"], (command, result)
         if command[0] != "export":  # exporting describes values (analysis); listing does not
             assert "tracker.analysis" not in result["loaded"], (command, result)
+        # reading stored claims never compiles the extractor's rules (the drafts and patterns are enough)
+        assert "tracker.extract.pipeline" not in result["loaded"], (command, result)
 
 
 def test_a_commands_help_loads_no_extractor_no_alembic_no_textual():
