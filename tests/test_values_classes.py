@@ -843,3 +843,12 @@ def test_a_number_word_is_never_what_another_number_counts():
     values = found("By noon only one of the nine ferries was sailing.")
     assert values["nine ferries"].number == 9 and values["nine ferries"].unit == "ferry"
     assert all(v.unit != "nine" for v in values.values())
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    ("The toll is 4 to 6 dollars a car.", "4 to 6 dollars", 4, 6, "USD"),
+    ("A bed costs between 10 and 20 euros.", "between 10 and 20 euros", 10, 20, "EUR"),
+])
+def test_a_range_of_money_named_by_a_word(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.low, v.high, v.unit) == (low, high, unit)

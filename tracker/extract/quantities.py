@@ -484,6 +484,15 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
     return True
 
 
+_CURRENCY_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _currency_word(text: str, pos: int) -> tuple[str, int] | None:
+    """"4 to 6 dollars": money named by a word after the second figure, as (ISO code, end)."""
+    m = _CURRENCY_WORD.match(text, pos)
+    return (_CUR_WORDS[m[1]], m.end()) if m is not None and m[1] in _CUR_WORDS else None
+
+
 def _range_at(text: str, s: int, out: _Out) -> bool:
     """"between 90% and 100%", "5-10%", "$2-3bn", "3 to 4 L"; not "2-1" (a score) nor "2014 to 2016" (years)."""
     r = _RANGE_FORWARD.match(text, s)
@@ -502,7 +511,8 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
-    measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end()))
+    measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end())
+                                       or _currency_word(text, r.end()))
     # "a 4% to 6% rise", "$2 to $3bn": without "between" or "from", "to" joins two figures of one kind only
     alike = (r["pa"] and r["pb"] and _pct_unit(r["pa"]) == _pct_unit(r["pb"])) or (r["cur"] and r["cur2"]) or measure
     if not (back or (joined and (pct or cur or r["sb"] or measure)) or (r["sep"] == "to" and alike)) \
