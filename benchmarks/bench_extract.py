@@ -16,9 +16,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from tracker.extract import detect_outlet, extract
+from tracker.extract import extract
 from tracker.readers.text import publication_date
-from tracker.services.entities import entity_key
+from tracker.services.extraction_pool import described
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
 
@@ -47,12 +47,7 @@ def main() -> int:
         wall += time.perf_counter() - t0
         elapsed += time.process_time() - c0
         c1 = time.process_time()
-        # the rest of a worker's job (extraction_pool.extract_article)
-        detect_outlet(text)
-        for c in result.claims:
-            for s in (c.attribution.speaker, *c.attribution.via):
-                if s is not None:
-                    entity_key(s.name)
+        described(text, result)  # the rest of a worker's job (extraction_pool.extract_article)
         extra += time.process_time() - c1
         nbytes += len(data)
         chars += len(text)

@@ -266,9 +266,6 @@ def _fraction_words(text: str, start: int):
 
 
 
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
-
-
 def _ordinal_before_noun(text: str, e: int, d: str) -> bool:
     """"a third term", "a fifth straight win": after "a", an ordinal (not "half" or "quarter") before a word that
     is neither a preposition nor a verb ("a third of voters", "a third said", "a third were") is a rank."""
@@ -280,7 +277,7 @@ def _ordinal_before_noun(text: str, e: int, d: str) -> bool:
     w = m[1]
     return not (w in en.PREPOSITIONS or w in en.FINITE or w in en.IRREGULAR_PAST or w.endswith(("ed", "ly"))
                 or w in en.FILLER
-                or w in ("than", "more", "less", "say", "says", "think", "want", "back", "support"))
+                or w in en.AFTER_A_SHARE)
 
 
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
@@ -484,12 +481,9 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
     return True
 
 
-_CURRENCY_WORD = re.compile(r" ([a-z]+)\b")
-
-
 def _currency_word(text: str, pos: int) -> tuple[str, int] | None:
     """"4 to 6 dollars": money named by a word after the second figure, as (ISO code, end)."""
-    m = _CURRENCY_WORD.match(text, pos)
+    m = _NEXT_WORD.match(text, pos)
     return (_CUR_WORDS[m[1]], m.end()) if m is not None and m[1] in _CUR_WORDS else None
 
 

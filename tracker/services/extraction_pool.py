@@ -39,7 +39,11 @@ class Extracted:
 
 
 def extract_article(text: str, published: date | None) -> Extracted:
-    extraction = extract(text, published)
+    return described(text, extract(text, published))
+
+
+def described(text: str, extraction: Extraction) -> Extracted:
+    """The rest of a worker's job after extraction: the outlet the text names and its speakers' entity keys."""
     names = {n for c in extraction.claims for s in (c.attribution.speaker, *c.attribution.via) if s
              for n in (s.name, *s.aliases)}
     return Extracted(extraction, detect_outlet(text), {n: entity_key(n) for n in names})

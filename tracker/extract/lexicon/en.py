@@ -481,6 +481,9 @@ SENTENCE_OPENERS = frozenset(
     "one two three what who why how".split())
 
 
+# words after "a third" that keep it a share ("a third more", "a third say …"), not a rank ("a third term")
+AFTER_A_SHARE = _words("than more less say says think want back support")
+
 # --- cutting sentences into clauses (clauses.py) ---------------------------------------------------------
 SUBJECT_START = frozenset(
     "the a an its their his her this these those some many most only all both no several few our my "
