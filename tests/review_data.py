@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from hashlib import sha256
 
 from sqlalchemy.orm import Session
+from textual.worker import WorkerCancelled
 
 from tracker.models import Attribution, Claim, ClaimLink, ClaimValue, Document, Entity, Outlet, Relay, Verdict
 
@@ -79,3 +80,13 @@ def build(session: Session) -> dict[str, int]:
     session.commit()
     return {"votes": votes.id, "four_days": four_days.id, "caveat": caveat.id, "five_days": five_days.id,
             "putin": putin.id}
+
+
+async def settle(pilot) -> None:
+    """Let every worker finish and every message they posted be handled."""
+    for _ in range(3):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # an exclusive worker replaced by a newer one: expected, and the newer one is awaited next round
+        await pilot.pause()

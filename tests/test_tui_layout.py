@@ -3,11 +3,10 @@ back, the command palette and the compare view: Textual's Pilot and SVG snapshot
 from __future__ import annotations
 
 import pytest
-from review_data import build
+from review_data import build, settle
 from sqlalchemy import select
 from textual.command import CommandPalette
 from textual.widgets import Button, Footer, Input
-from textual.worker import WorkerCancelled
 
 from tracker.models import ClaimLink
 from tracker.services import review
@@ -26,14 +25,6 @@ def ids(sessions):
     with sessions() as session:
         return build(session)
 
-
-async def settle(pilot) -> None:
-    for _ in range(3):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass
-        await pilot.pause()
 
 
 def queue(pilot) -> ClaimQueue:

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from review_data import build
+from review_data import build, settle
 from sqlalchemy import select
 from textual.widgets import Input, Select
-from textual.worker import WorkerCancelled
 
 from tracker.db import make_engine, session_factory, upgrade
 from tracker.models import Claim, ClaimLink, Verdict
@@ -25,15 +24,6 @@ def ids(sessions):
     with sessions() as session:
         return build(session)
 
-
-async def settle(pilot) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    for _ in range(3):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass  # an exclusive worker replaced by a newer one: expected, and the newer one is awaited next round
-        await pilot.pause()
 
 
 def queue(pilot) -> ClaimQueue:
