@@ -159,5 +159,15 @@ def extracted_chunks(
             jobs, future = in_flight.popleft()
             yield Chunk(jobs, _result(future))
     finally:
-        pool.shutdown(wait=not in_flight, cancel_futures=True)
+        if in_flight:  # interrupted, or the writer failed: drop the work under way rather than wait for it
+            _stop_workers(pool)
+        # always wait for the pool's manager thread: exiting while it still runs races its cleanup against the
+        # interpreter's, which can print a stray "Bad file descriptor" after the command's own last line
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes (``ProcessPoolExecutor.terminate_workers`` from Python 3.14 on)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
