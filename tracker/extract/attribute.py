@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .attribution import SUBORDINATORS, Cue, find_cues, mask_quotes
 from .clauses import has_verb
 from .context import Article, Clause
-from .drafts import AttributionDraft, SkippedDraft, SpeakerDraft
+from .drafts import AttributionDraft, ClaimDraft, SkippedDraft, SpeakerDraft
 from .lexicon import en
 from .mentions import remember_names
 from .names import classify, runs, split_title
@@ -251,12 +251,19 @@ def reported_speech_goes_on(art: Article, c: Clause) -> Decision | None:
         return None
     if _CONTRAST.search(art.text, max(prev.end, c.start - 12), c.start + 10):
         return None  # "…, while President Ana Ruiz urged …": a contrast opens a new source's statement
-    if not _CONJOINED.match(art.text, prev.end, c.start + 8):
-        return None  # "…, who was his chief of staff": a relative or subordinate clause, not a second statement
+    if not (_CONJOINED.match(art.text, prev.end, c.start + 8) or _reason_or_time_of_what_was_said(c, prev)):
+        return None  # "…, who was his chief of staff": a relative clause, not a second statement
     a = prev.attribution
     assert a.speaker is not None
     speaker = Speaker(a.speaker.name, a.speaker.kind, a.descriptor)
     return Decision(SPEECH_GOES_ON, speaker, a.cue, a.via, (SPEECH_GOES_ON,))
+
+
+def _reason_or_time_of_what_was_said(c: Clause, prev: ClaimDraft) -> bool:
+    """"Kelly said she asked for the interview because she wanted …": a subordinate clause right after the content
+    of a cue before it belongs to what was said."""
+    return c.connector in en.SUBORDINATE_CONTENT and prev.reason.get("rule") == CUE_BEFORE \
+        and prev.attribution.mode == "indirect"
 
 
 def cue_after_the_quotation(art: Article, c: Clause) -> Decision | None:

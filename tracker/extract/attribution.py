@@ -51,11 +51,14 @@ _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing")
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
 # a colon, a quotation or a question word, or right after a quotation ("“…,” she continued")
 _URGE = forms_with("speech")
+_DEMANDS = forms_with("demand")
+_DEMAND_FOLLOWS = re.compile(r"\s+for\s+(?:the|a|an|his|her|its|their|[A-Z\w])")
 _AFTER_QUOTE = re.compile(r"[”\"],?\s*(?:[\w.’'-]+\s+){0,4}$")
 # what follows a verb of speech when it reports words: "that", a colon, a quotation (after a comma or an object:
 # "continued, “…”", "called the plan “reckless”", "telling reporters, “…”") or a question word
 _QUOTE_AFTER_OBJECT = r"\s*,?\s*[“\"]|\s+(?:[\w’'.-]+\s+){0,3}[\w’'.-]+,?\s*[“\"]"
-_URGE_FOLLOWS = re.compile(rf"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)|{_QUOTE_AFTER_OBJECT}")
+_URGE_FOLLOWS = re.compile(rf"\s*(?:that\b|:|[“\"_]|whether\b|if\b|why\b|how\b|what\b|when\b)|{_QUOTE_AFTER_OBJECT}"
+                           r"|\s+(?:(?!to\b|for\b|with\b)[\w’'.-]+\s+){1,4}?(?:whether|if|why|how|what)\b")
 _AMOUNT_NEXT = re.compile(r"\s+(?:(?:about|some|nearly|almost|another|a\s+further|more\s+than)\s+)?[\d$£€¥]")
 _NOUN_BEFORE_VERB = re.compile(r"\s+(?:was|were|is|are|have|had|will|would|could|can|may)\b")
 # "found that", not "found a body"; "ruled that", not "ruled the country"
@@ -90,6 +93,7 @@ _FILLER = en.FILLER
 _ANIMATE_NOUNS = en.ANIMATE_NOUNS
 _POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
+_QUOTE_MARKS = frozenset("'’")
 
 
 @dataclass(slots=True)
@@ -172,8 +176,8 @@ def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
     while j >= 0:
         tok = toks[j][1]
         low = tok.lower()
-        if tok in _PUNCT_STOP or set(tok) == {"_"}:
-            break
+        if tok in _PUNCT_STOP or set(tok) == {"_"} or not set(tok) - _QUOTE_MARKS:
+            break  # a stray quote mark ends it too (quotations opened and closed by doubled apostrophes)
         if low in _BOUNDARY_WORDS and not (low == "with" and j > 0 and toks[j - 1][1] != ","):
             break  # ", with analysts suggesting" starts a phrase; "a person familiar with the matter" goes on
         if j < i and low in _CUE_FORMS:
@@ -339,7 +343,8 @@ def colon_speech(masked: str, offset: int) -> list[Cue]:
 def _act_not_speech(masked: str, m: re.Match, low: str) -> bool:
     """"urged them to go", "asked for time": an act unless speech follows or a quotation comes before."""
     return low in _URGE and not _URGE_FOLLOWS.match(masked, m.end()) \
-        and not _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start())
+        and not _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start()) \
+        and not (low in _DEMANDS and _DEMAND_FOLLOWS.match(masked, m.end()))
 
 
 def _judgement_without_as(masked: str, m: re.Match, low: str) -> bool:
@@ -410,6 +415,8 @@ def _bare_form_after_a_name(masked: str, m: re.Match, low: str) -> bool:
     w = _CONTRACTION.sub("", before["w"])  # "He’ll say": the subject is "He"
     if w.lower() in PRONOUNS or w.lower() in ("i", "you", "we", "they") or w.lower().endswith("s"):
         return False
+    if w.lower() in en.PLURALS_WITHOUT_S:
+        return False  # "Police say …": a plural at the sentence's start, not a name
     return w[:1].isupper() and " and " not in masked[max(0, m.start() - 40):m.start()]
 
 
@@ -540,7 +547,8 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     if first in PRONOUNS and " " in phrase.strip() and not (
             boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
         return None  # "he strengthened his selection claims": a noun, not a verb of saying
-    if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()):
+    if VERB_IN_PHRASE.search(phrase) or (first.endswith("ed") and phrase[0].islower()
+                                         and not _ADJECTIVE_BEFORE_NAME.match(phrase)):
         if boundary == "who" and len([w for w in phrase.split() if not VERB_IN_PHRASE.fullmatch(w)]) >= 2:
             # "people who have battled fraud say …": the relative clause describes who speaks ("leaders who can
             # support …" is the relative clause's own verb)
@@ -555,6 +563,10 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     if low in _THINK_SET and not _animate(phrase):
         return None
     return _with_phrase(cue, masked, s, e, offset)
+
+
+# "retired general Lloyd Newton", "embattled Mayor Ana Ruiz": a participle as an adjective of a name, not a verb
+_ADJECTIVE_BEFORE_NAME = re.compile(r"[a-z]+ed\s+(?:[a-z-]+\s+){0,2}[A-Z][\w’'.-]*\s+[A-Z]")
 
 
 def _subject_after_fronted(masked: str, s: int, e: int) -> int:
@@ -586,7 +598,7 @@ def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, bou
         # "Nicola Sturgeon, welcomed the move but added that …": the sentence's subject speaks again
         cue.position = "participle"
         return cue
-    if low in _POST_CUES and boundary in (",", "”", "\"", ""):
+    if low in _POST_CUES and (boundary in (",", "”", "\"", "") or not set(boundary) - _QUOTE_MARKS):
         a, b = _phrase_after(masked, m.end())
         if _name_phrase(masked[a:b]):
             return _with_phrase(cue, masked, a, b, offset, "after")
@@ -634,11 +646,14 @@ def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
     if k <= 0:
         return None
     hs, he, hb = _phrase_before(masked, k)
-    for _ in range(2):
-        # "Ruiz, speaking at a rally in Oslo, Norway, warned": a participle's phrase is no head; the one before is
-        first = masked[hs:he].split(None, 1)[0].lower() if he > hs else ""
-        k = masked.rfind(",", 0, hs - 1) if first in PREPOSITIONS or (first.endswith("ing") and first.isalpha()) \
-            else -1
+    for _ in range(3):
+        # "Ruiz, speaking at a rally in Oslo, Norway, warned", "Ruiz, now 81 and retired in Oslo, Norway, said": a
+        # participle's phrase or the end of a coordinated one is no head; the one before is
+        words = masked[hs:he].split(None, 2) if he > hs else [""]
+        first = words[0].lower()
+        no_head = first in PREPOSITIONS or _participle_opens(words) or hb == "and" \
+            or (first.endswith("ed") and words[0].islower())
+        k = masked.rfind(",", 0, hs - 1) if no_head else -1
         if k <= 0:
             break
         hs, he, hb = _phrase_before(masked, k)
@@ -646,6 +661,15 @@ def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
         return None
     cue.phrase, cue.phrase_start = masked[hs:s].rstrip(" ,"), hs + offset
     return cue
+
+
+def _participle_opens(words: list[str]) -> bool:
+    """Whether a phrase opens with a participle ("speaking at a rally", "Citing Reuters") rather than a name that
+    ends in -ing ("Playing Field Promotions", "Sterling Brown")."""
+    first = words[0]
+    if not (first.endswith("ing") and first.isalpha()):
+        return False
+    return first.islower() or first.lower() in _CUE_FORMS or len(words) < 2 or not words[1][:1].isupper()
 
 
 def _clause_soon(masked: str, at: int) -> bool:

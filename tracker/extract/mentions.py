@@ -190,7 +190,9 @@ def remember_names(mentions: Mentions, masked: str, offset: int) -> None:
         if meant:
             mentions.add(offset, meant[0], meant[1], prominent=True)
     surnames = mentions.surnames
-    for s, _e, run in runs(masked):
+    for s, _e, run in map(_without_gerund, runs(masked)):
+        if not run:
+            continue
         if described_as_org(masked, s, s + len(run)):
             mentions.add(offset + s, run, "organization", prominent=s < lead)
             continue
@@ -210,6 +212,16 @@ def remember_names(mentions: Mentions, masked: str, offset: int) -> None:
             mentions.add(offset + s, " ".join(name), "person", " ".join(title), prominent=s < lead)
         elif kind in ("organization", "outlet") and len(name) > 1:
             mentions.add(offset + s, " ".join(name), kind, prominent=s < lead)
+
+
+def _without_gerund(found: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A capitalized run without the gerund that opens its sentence: "Entrusting Donald Trump with …" names Donald
+    Trump; given names that end in -ing ("Sterling Brown") stay."""
+    s, e, run = found
+    first, _, rest = run.partition(" ")
+    if len(first) > 5 and first.endswith("ing") and first.lower() not in en.GIVEN_NAMES_IN_ING:
+        return s + len(first) + 1, e, rest
+    return found
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")

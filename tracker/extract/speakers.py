@@ -69,6 +69,7 @@ def speaker_of(phrase: str, position: int, mentions: Mentions, recent: list[tupl
     return _named(text, mentions) or _described(text)
 
 
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 _PER = re.compile(r",?\s+(?:per|via|through)\s+(?=(?:the\s+|a\s+)?[A-Z])")
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "what", "there"})
 _LEADING_ADVERB = re.compile(rf"^(?:[a-z]+ly|then|now|also|still|so|{alternation(en.SUBORDINATORS)})\s+(?=\S)", re.I)
@@ -81,6 +82,9 @@ def _clean(phrase: str) -> str:
         text = _SENTENCE_ADVERB.sub("", text)  # "However he hopes …" is his hope
     if " " in text and _LEADING_ADVERB.match(text):
         text = _LEADING_ADVERB.sub("", text)  # "Then Brafman said", "naturally he said"
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in _SUBJECT_PRONOUNS and all(w.islower() for w in words[:-1]):
+        text = words[-1]  # "as often as not he seemed": the adverbial before the pronoun is no part of it
     if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
         text = text.rstrip(".")  # the sentence's period, not an abbreviation's ("the U.S.")
     return text

@@ -32,6 +32,8 @@ def _words(s: str) -> frozenset[str]:
 #   answer    a reply unless deeds follow ("responded within minutes", "responded by closing the road")
 #   verb-s    the -s form is never a plural noun ("says")
 #   no-ing    the -ing form is mostly an adjective or noun
+#   demand    with "for" right after it, a demand its subject makes ("called for a ban"), though the verb alone is
+#             an act ("called the office"), as is a request of someone ("called on Congress to act", like "urged")
 #   topic     says something only before what it is about ("spoke about the plan", "spoke of", "spoke to reporters",
 #             "spoke out against"), "that", a colon or a quotation; "spoke for an hour" reports nothing
 CUE_VERBS: dict[str, str] = {
@@ -147,7 +149,7 @@ CUE_VERBS: dict[str, str] = {
     "recommend": "speech",
     "propose": "speech",
     "agree": "speech",
-    "call": "base speech noun",
+    "call": "base speech noun demand",
     "cite": "",
     "mention": "",
     "express": "",
@@ -405,8 +407,13 @@ NOT_NAMES = _words(
     "february march april may june july august september october november december jan feb mar apr jun jul "
     "aug sep sept oct nov dec mr mrs ms dr there here what why how who where some many most all both "
     "several other another one two three four five however meanwhile still yet so also today yesterday "
-    "tomorrow last next earlier later its his her their our my your")
+    "tomorrow last next earlier later its his her their our my your then now")
 # nouns that stand for an organization named before: "the company", "the chain", "the network"
+# given names and surnames that end in -ing, told apart from a gerund opening a sentence ("Entrusting Ana Ruiz …")
+GIVEN_NAMES_IN_ING = _words("sterling irving channing ewing manning fleming browning harding cumming deming "
+                            "golding goring kipling")
+# plural nouns with no -s, which a bare verb agrees with at a sentence's start: "Police say …", "People think …"
+PLURALS_WITHOUT_S = _words("police people staff crew children men women personnel clergy youth cattle folk")
 ORG_HEADS = _words(
     "company firm group chain retailer supermarket bank lender insurer carrier airline network agency ministry "
     "organisation organization institute union club business manufacturer maker operator broadcaster "
@@ -504,6 +511,9 @@ FINITE = frozenset(
 STOPS = frozenset("where which who that when whom whose if because as and or".split())
 # subordinators that open a clause of its own after a comma ("…, when a rockslide blocked the trail")
 SUBORDINATING = ("after", "because", "when", "before", "as", "since")
+# subordinators whose clause, right after reported content, is still part of it ("said she left because …")
+SUBORDINATE_CONTENT = frozenset(("because", "since", "after", "before", "when", "as", "although", "though",
+                                 "even though", "until", "unless", "if"))
 CONTRASTING = ("while", "whereas", "although", "though", "even though")
 # "… will keep liberating them": a modal after "and" opens a second fact of the same subject; "would" and "could"
 # are mostly reported speech's back-shifted tense, one statement with the verb before
