@@ -141,6 +141,12 @@ ATTRIBUTED = [
      "Lena Fors", "questioned", "indirect", "a gerund that opens a sentence is no part of the name after it"),
     ("''I would call it 'old-school,''' said Tom Arko, a retired pilot.", "old-school", "Tom Arko", "said", "direct",
      "quotations in doubled apostrophes, one nested"),
+    ("A Harbour Pulse poll was published on Monday. About 9 percent said they had no preference.", "no preference",
+     "Harbour Pulse", "said", "indirect", "a share opened by 'about' speaks through the named poll"),
+    ("A Harbour Pulse poll was published on Monday. Thirty-one percent of those surveyed say the fares are fair.",
+     "fares are fair", "Harbour Pulse", "say", "indirect", "a share in words, then the people surveyed"),
+    ("The levy angered ferry owners who say the tax targets small firms.", "targets small firms", "ferry owners",
+     "say", "indirect", "a restrictive 'who say' speaks for the noun before it, not the verb before that"),
 ]
 
 

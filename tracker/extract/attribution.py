@@ -93,6 +93,7 @@ _FILLER = en.FILLER
 _ANIMATE_NOUNS = en.ANIMATE_NOUNS
 _POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
+_PEOPLE_BEFORE_PARTICIPLE = en.ANIMATE_NOUNS | {"those", "adults", "americans", "respondents"}
 _QUOTE_MARKS = frozenset("'’")
 
 
@@ -169,8 +170,11 @@ def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
             if depth == 0:
                 break
     end = toks[i][0] + len(toks[i][1]) if i >= 0 else 0
-    if i >= 0 and toks[i][1].islower() and (toks[i][1].endswith("ing") or toks[i][1].endswith("ed")):
-        return end, end, "verb", i  # "started getting reports", "proved claims": a verb before a noun, no subject
+    if i >= 0 and toks[i][1].islower() and (toks[i][1].endswith("ing") or toks[i][1].endswith("ed")) \
+            and not (i > 0 and toks[i - 1][1].lower() in _PEOPLE_BEFORE_PARTICIPLE):
+        # "started getting reports", "proved claims": a verb before a noun, no subject ("those surveyed say",
+        # "voters polled said": a participle after the people it describes)
+        return end, end, "verb", i
     j = i
     words = 0
     while j >= 0:
@@ -536,7 +540,7 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     """The subject phrase before the cue speaks, when it can: "The ministry said", "analysts believe"."""
     phrase = masked[s:e]
     first = phrase.split(None, 1)[0].lower()
-    if first in PREPOSITIONS:
+    if first in PREPOSITIONS and not _SHARE.match(phrase):  # "About 9 percent said …" is a share, not a place
         # "In a radio interview Ruiz said", "In 2010 she said": the subject after a fronted phrase with no comma;
         # "In responding, …", "at a rally in Oslo": none
         s = _subject_after_fronted(masked, s, e)
@@ -621,11 +625,12 @@ def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | Non
 
 # a share of people as a subject: "41%", "one in five", "three-fourths", "a majority", "most"
 _SHARE = re.compile(rf"\s*(?:(?:about|nearly|almost|some|roughly|only|just)\s+)?"
-                    rf"(?:[\d.,]+\s*(?:%|percent\b|per\s+cent\b)"
+                    rf"(?:(?:[\d.,]+|(?:{alternation(en.NUMBER_WORDS)})(?:-(?:{alternation(en.NUMBER_WORDS)}))?)\s*"
+                    rf"(?:%|percent\b|per\s+cent\b)"
                     rf"|(?:{alternation(en.NUMBER_WORDS)})\s+(?:in|out\s+of)\s+\w+"
                     rf"|(?:{alternation(en.NUMBER_WORDS)})-(?:{alternation(en.SHARE_WORDS)})"
                     rf"|(?:a|the)?\s*(?:{alternation(en.SHARE_WORDS)})\s*$)", re.I)
-_WHO_BEFORE = re.compile(r"\s(?:who|that)\s+$")
+_WHO_BEFORE = re.compile(r"\s(?:who|that)\s*$")
 
 
 def _restrictive_antecedent(masked: str, s: int) -> tuple[int, int]:
@@ -634,8 +639,8 @@ def _restrictive_antecedent(masked: str, s: int) -> tuple[int, int]:
     m = _WHO_BEFORE.search(masked, max(0, s - 8), s)
     if m is None:
         return s, s
-    a, b, boundary = _phrase_before(masked, m.start() + 1)
-    return (a, b) if b > a and boundary != "too long" and _animate(masked[a:b]) else (s, s)
+    a, b = _antecedent(masked, m.start())  # "angered business leaders who say …": the leaders, not the verb before
+    return (a, b) if b > a and _animate(masked[a:b]) else (s, s)
 
 
 def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:

@@ -125,8 +125,11 @@ def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, 
 def _remember_pollster(art: Article, masked: str) -> None:
     """"A poll by Civic Pulse …", "a new Harlow Research survey …": the pollster, for "41% said …" later."""
     m = _POLL_BY.search(masked) or _NAMED_POLL.search(masked)
-    if m and m["who"].split()[0].lower() not in en.NOT_NAMES:
-        art.pollster = (m["who"], "organization")
+    words = m["who"].split() if m else []
+    while words and words[0].lower() in en.NOT_NAMES:
+        words.pop(0)  # "A Harbour Pulse poll …" at a sentence's start: the article is no part of the name
+    if words:
+        art.pollster = (" ".join(words), "organization")
 
 
 def _trim(text: str, cs: int, ce: int) -> tuple[int, int]:
