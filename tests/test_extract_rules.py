@@ -147,6 +147,12 @@ ATTRIBUTED = [
      "fares are fair", "Harbour Pulse", "say", "indirect", "a share in words, then the people surveyed"),
     ("The levy angered ferry owners who say the tax targets small firms.", "targets small firms", "ferry owners",
      "say", "indirect", "a restrictive 'who say' speaks for the noun before it, not the verb before that"),
+    ("Exit polling showed that Ana Ruiz won every district.", "every district", "Exit polling", "showed", "indirect",
+     "a noun in -ing heads the subject"),
+    ("The mill changed hands in 2019, records show.", "changed hands", "records", "show", "indirect",
+     "records as a source after the content"),
+    ("The audit published Tuesday showed that half the grants went to one town.", "half the grants", "The audit",
+     "showed", "indirect", "a participle and a time between the subject and its cue"),
 ]
 
 

@@ -161,6 +161,8 @@ def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
     # skip the auxiliaries and time words between subject and verb ("Pushilin late Thursday warned")
     while i >= 0 and (toks[i][1].lower() in _FILLER or (toks[i][1].endswith("ly") and toks[i][1].islower())):
         i -= 1
+    if i < len(toks) - 1 and i > 0 and _PAST_VERB.fullmatch(toks[i][1]) and toks[i][1] not in _CUE_FORMS:
+        i -= 1  # "The report published Tuesday showed": the participle before the time describes the noun
     if i >= 0 and toks[i][1] == ")":
         # "Sen. Patty Murray (D-Wash.) said": the parenthesis belongs to the name before it
         depth = 0
@@ -171,7 +173,7 @@ def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
                 break
     end = toks[i][0] + len(toks[i][1]) if i >= 0 else 0
     if i >= 0 and toks[i][1].islower() and (toks[i][1].endswith("ing") or toks[i][1].endswith("ed")) \
-            and not (i > 0 and toks[i - 1][1].lower() in _PEOPLE_BEFORE_PARTICIPLE):
+            and toks[i][1] not in en.ING_NOUNS and not (i > 0 and toks[i - 1][1].lower() in _PEOPLE_BEFORE_PARTICIPLE):
         # "started getting reports", "proved claims": a verb before a noun, no subject ("those surveyed say",
         # "voters polled said": a participle after the people it describes)
         return end, end, "verb", i
@@ -559,8 +561,9 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
             a, b = _restrictive_antecedent(masked, s)
             return _with_phrase(cue, masked, a, b, offset)
         return None
-    if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) and not _animate(phrase):
-        return None  # "incredibly sharp writing", "three warning letters": not someone speaking
+    if (low.endswith("ing") or (" " not in phrase.strip() and phrase.strip().islower())) and not _animate(phrase) \
+            and phrase.strip().lower() not in en.SOURCE_NOUNS:
+        return None  # "incredibly sharp writing", "three warning letters": not someone speaking ("records show" is)
     if _SHARE.match(phrase):
         # "41% said they would cycle more": the pollster's finding (or the outlet's), never 41%'s words
         return _with_phrase(cue, masked, s, e, offset, "share")

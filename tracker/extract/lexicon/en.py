@@ -472,6 +472,11 @@ DOCUMENT_NOUNS = (
 RESEARCH_NOUNS = _words(
     "poll polls polling survey surveys study studies research report reports analysis review audit investigation "
     "inquiry census data figures results researchers")
+# nouns that end in -ing, the head of a subject rather than a verb before it: "Exit polling showed …"
+ING_NOUNS = _words("polling reporting funding spending building meeting briefing filing ruling hearing finding "
+                   "testing screening")
+# what shows or suggests something though nobody speaks: "records show", "statistics suggest"
+SOURCE_NOUNS = RESEARCH_NOUNS | _words("records documents filings statistics numbers estimates")
 
 
 # --- sentence ends (segment.py) ---------------------------------------------------------------------------------
