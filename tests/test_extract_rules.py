@@ -153,6 +153,10 @@ ATTRIBUTED = [
      "records as a source after the content"),
     ("The audit published Tuesday showed that half the grants went to one town.", "half the grants", "The audit",
      "showed", "indirect", "a participle and a time between the subject and its cue"),
+    ("A new harbour poll suggests that the ferry levy is unpopular.", "levy is unpopular", "A new harbour poll",
+     "suggests", "indirect", "a poll can suggest, though 'suggest' otherwise needs someone"),
+    ("Tom Arko — who once ran the pier but has since retired — told reporters the deck was rotten.", "deck was rotten",
+     "Tom Arko", "told", "indirect", "an aside between dashes before the cue describes the subject"),
 ]
 
 
@@ -192,6 +196,7 @@ NOT_ATTRIBUTED = [
     ("Ana Fors needed nine match points before seeing off her rival.", "seeing off", "'points' with no topic"),
     ("She read the report on the train home.", "on the train", "'read' with no quotation is no cue"),
     ("Tom Arko called the harbour office twice.", "harbour office", "'called' with a plain object is an act"),
+    ("The new table suggests a long lunch.", "long lunch", "'suggest' needs someone or a source of data"),
     ("The forecast calls for rain on the coast.", "rain on the coast", "a demand needs someone to make it"),
     ("Tom Arko has called on the council to act.", "council to act", "a request of someone is an act, like 'urged'"),
     ("Police declined to say whether the man was armed.", "was armed", "'declined to say' reports nothing said"),

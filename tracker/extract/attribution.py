@@ -47,6 +47,7 @@ _NOUN_FORMS = frozenset(f for f, v in _CUE_FORMS.items()
                         if "noun" in v.flags and f in (v.lemma, verb_forms(v.lemma, en.IRREGULAR_VERBS)[0]))
 VERB_FORMS = frozenset(f for f in _CUE_FORMS if f not in _NOUN_FORMS)
 _THINK_SET = forms_with("animate")
+_DATA_CUES = forms_with("data")
 _PARTICIPLE_LEAD = frozenset(f for f in forms_with("leads") if f.endswith("ing"))
 # "urged X to do" and "asked X to do" are acts, not statements; they report speech only before "that",
 # a colon, a quotation or a question word, or right after a quotation ("“…,” she continued")
@@ -94,6 +95,7 @@ _ANIMATE_NOUNS = en.ANIMATE_NOUNS
 _POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
 _PEOPLE_BEFORE_PARTICIPLE = en.ANIMATE_NOUNS | {"those", "adults", "americans", "respondents"}
+_DASHES = frozenset(("—", "–", "--"))
 _QUOTE_MARKS = frozenset("'’")
 
 
@@ -163,6 +165,11 @@ def _subject_tokens(toks: list[tuple[int, str]]) -> tuple[int, int, str, int]:
         i -= 1
     if i < len(toks) - 1 and i > 0 and _PAST_VERB.fullmatch(toks[i][1]) and toks[i][1] not in _CUE_FORMS:
         i -= 1  # "The report published Tuesday showed": the participle before the time describes the noun
+    if i > 0 and toks[i][1] in _DASHES:
+        # "Joyce — who is listed as an attorney — told …": the aside between dashes describes the subject before it
+        opening = next((k for k in range(i - 1, max(-1, i - 40), -1) if toks[k][1] in _DASHES), -1)
+        if opening > 0:
+            i = opening - 1
     if i >= 0 and toks[i][1] == ")":
         # "Sen. Patty Murray (D-Wash.) said": the parenthesis belongs to the name before it
         depth = 0
@@ -567,8 +574,8 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
     if _SHARE.match(phrase):
         # "41% said they would cycle more": the pollster's finding (or the outlet's), never 41%'s words
         return _with_phrase(cue, masked, s, e, offset, "share")
-    if low in _THINK_SET and not _animate(phrase):
-        return None
+    if low in _THINK_SET and not _animate(phrase) and not (low in _DATA_CUES and _source_head(phrase)):
+        return None  # "the data suggests …" speaks; "the data believes …" does not
     return _with_phrase(cue, masked, s, e, offset)
 
 
@@ -740,6 +747,12 @@ def _animate(phrase: str) -> bool:
         return True
     last = words[-1].lower().strip(".,;:’'\"")
     return last in _ANIMATE_NOUNS or (last.endswith(en.ANIMATE_SUFFIXES) and last.isalpha())
+
+
+def _source_head(phrase: str) -> bool:
+    """Whether a phrase is headed by a poll, a study, data or records: "a new national poll", "early ratings data"."""
+    words = phrase.split()
+    return bool(words) and words[-1].lower().strip(".,;:’'\"") in en.SOURCE_NOUNS
 
 
 def _plural_noun(masked: str, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ def _words(s: str) -> frozenset[str]:
 #   no-ing    the -ing form is mostly an adjective or noun
 #   demand    with "for" right after it, a demand its subject makes ("called for a ban"), though the verb alone is
 #             an act ("called the office"), as is a request of someone ("called on Congress to act", like "urged")
+#   data      an "animate" verb that a poll, a study, data or records can have as subject ("the poll suggests")
 #   topic     says something only before what it is about ("spoke about the plan", "spoke of", "spoke to reporters",
 #             "spoke out against"), "that", a colon or a quotation; "spoke for an hour" reports nothing
 CUE_VERBS: dict[str, str] = {
@@ -102,8 +103,8 @@ CUE_VERBS: dict[str, str] = {
     "retort": "inverts",
     "boast": "inverts stance",
     "concur": "base",
-    "hint": "animate",
-    "imply": "animate",
+    "hint": "animate data",
+    "imply": "animate data",
     "remind": "",
     "wonder": "base animate",
     "shout": "inverts speech",
@@ -173,14 +174,14 @@ CUE_VERBS: dict[str, str] = {
     "conclude": "that leads inverts",
     "project": "that no-s no-ing",
     # verbs of thinking: a cue only with someone as subject
-    "suggest": "base animate stance",
+    "suggest": "base animate stance data",
     "believe": "base animate stance relative",
     "think": "base animate stance relative",
     "expect": "base animate stance relative",
     "fear": "base animate stance noun",
     "hope": "base animate stance noun",
-    "signal": "animate",
-    "indicate": "animate",
+    "signal": "animate data",
+    "indicate": "animate data",
     "see": "base animate stance as",
     "know": "base animate",
     "feel": "base animate stance",
