@@ -157,6 +157,10 @@ ATTRIBUTED = [
      "suggests", "indirect", "a poll can suggest, though 'suggest' otherwise needs someone"),
     ("Tom Arko — who once ran the pier but has since retired — told reporters the deck was rotten.", "deck was rotten",
      "Tom Arko", "told", "indirect", "an aside between dashes before the cue describes the subject"),
+    ("Lena Fors, 27, a ferry user in Oslo, said the fares would rise.", "fares would rise", "Lena Fors", "said",
+     "indirect", "an age is no appositive head"),
+    ("Speaking on harbour radio on Monday, Tom Arko praised the crew and insisted that the pier was safe.",
+     "pier was safe", "Tom Arko", "insisted", "indirect", "a fronted participle phrase before the subject"),
 ]
 
 
@@ -197,6 +201,8 @@ NOT_ATTRIBUTED = [
     ("She read the report on the train home.", "on the train", "'read' with no quotation is no cue"),
     ("Tom Arko called the harbour office twice.", "harbour office", "'called' with a plain object is an act"),
     ("The new table suggests a long lunch.", "long lunch", "'suggest' needs someone or a source of data"),
+    ("Exit polls were taken across the county. About four in 10 voters say that fares matter.", "fares matter",
+     "'Exit polls' name no pollster: a share is then the outlet's"),
     ("The forecast calls for rain on the coast.", "rain on the coast", "a demand needs someone to make it"),
     ("Tom Arko has called on the council to act.", "council to act", "a request of someone is an act, like 'urged'"),
     ("Police declined to say whether the man was armed.", "was armed", "'declined to say' reports nothing said"),

@@ -23,7 +23,9 @@ from .wordre import alternation
 
 _FRONTED = re.compile(r"\W*(?:(?:But|And|Yet|So|However|Meanwhile|Still)\b,?\s*"
                       r"|(?:In|On|At|After|Before|Despite|Amid|Following|During|Since|With|For|Like|Unlike|Under)\s"
-                      r"[^,_]{1,60}(?:,\s*[A-Z][^,_]{0,25})?,\s*)")  # "At a rally in Dayton, Ohio, …"
+                      r"[^,_]{1,60}(?:,\s*[A-Z][^,_]{0,25})?,\s*"
+                      # "Speaking on the cable channel CNBC on Monday, …": a fronted participle's phrase
+                      r"|[A-Z][a-z]+ing\s+[a-z][^,_]{0,80},\s*)")  # "At a rally in Dayton, Ohio, …"
 # a fronted adverb or time: "Ultimately, …", "Hours later, …", "Earlier in the week, …", "Last month, …"
 _FRONTED_WHEN = re.compile(r"\W*(?:[A-Z][a-z]+ly|(?:[A-Z][\w-]*\s+){1,3}(?:earlier|later|ago)"
                            r"|(?:Earlier|Later|Last|This|Next|Then)\b[^,_]{0,30}),\s*")

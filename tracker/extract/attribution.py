@@ -95,7 +95,7 @@ _ANIMATE_NOUNS = en.ANIMATE_NOUNS
 _POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
 _PEOPLE_BEFORE_PARTICIPLE = en.ANIMATE_NOUNS | {"those", "adults", "americans", "respondents"}
-_DASHES = frozenset(("—", "–", "--"))
+_DASHES = frozenset(("—", "–", "--", "-"))
 _QUOTE_MARKS = frozenset("'’")
 
 
@@ -557,6 +557,8 @@ def _subject(cue: Cue, masked: str, low: str, s: int, e: int, boundary: str, off
             return None
         phrase = masked[s:e]
         first = phrase.split(None, 1)[0].lower()
+    if first.endswith("ing") and " " not in phrase.strip() and phrase[:1].isupper() and first not in en.ING_NOUNS:
+        return None  # "Having announced that …, Judge Berman …": a fronted participle, no subject of its own
     if first in PRONOUNS and " " in phrase.strip() and not (
             boundary in ("which", "that") and first in _POSSESSIVE_DETERMINERS and low in _RELATIVE_SAY):
         return None  # "he strengthened his selection claims": a noun, not a verb of saying
@@ -667,7 +669,7 @@ def _appositive_head(cue: Cue, masked: str, s: int, offset: int) -> Cue | None:
         words = masked[hs:he].split(None, 2) if he > hs else [""]
         first = words[0].lower()
         no_head = first in PREPOSITIONS or _participle_opens(words) or hb == "and" \
-            or (first.endswith("ed") and words[0].islower())
+            or (first.endswith("ed") and words[0].islower()) or (first.isdigit() and len(words) == 1)
         k = masked.rfind(",", 0, hs - 1) if no_head else -1
         if k <= 0:
             break

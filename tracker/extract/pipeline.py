@@ -128,6 +128,8 @@ def _remember_pollster(art: Article, masked: str) -> None:
     words = m["who"].split() if m else []
     while words and words[0].lower() in en.NOT_NAMES:
         words.pop(0)  # "A Harbour Pulse poll …" at a sentence's start: the article is no part of the name
+    if m and len(words) == 1 and not words[0].isupper() and not masked[: m.start("who")].strip(" “\"‘'(_"):
+        return  # "Exit polls show …", "Opinion polls …": one capitalized word opening the sentence names no pollster
     if words:
         art.pollster = (" ".join(words), "organization")
 
