@@ -852,3 +852,54 @@ def test_a_number_word_is_never_what_another_number_counts():
 def test_a_range_of_money_named_by_a_word(text, phrase, low, high, unit):
     v = found(text)[phrase]
     assert (v.low, v.high, v.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # month and weekday names in lower case, as chat and reader comments write them
+    ("The ferry sank on july 4th of 2029.", "july 4th of 2029", "2029-07-04"),
+    ("She was born in april of 1987.", "april of 1987", "1987-04"),
+    ("The march 2030 rally drew crowds.", "march 2030", "2030-03"),
+    ("They will meet on the 9th of may.", "9th of may", "2031-05-09"),
+    ("The office shut on sept. 5 after the flood.", "sept. 5", "2030-09-05"),
+    ("We met them on saturday at the pier.", "saturday", "2031-04-05"),
+    ("Crowds left in december.", "december", "2030-12"),
+    # a weekday and its day of the month: the nearest such day
+    ("We met on Friday the 26th.", "Friday the 26th", "2030-07-26"),
+    ("The vote will be on Tuesday the eleventh at noon.", "Tuesday the eleventh", "2031-11-11"),
+    ("The shop opened Monday 13th.", "Monday 13th", "2031-01-13"),
+    # a month named with "in" before its year
+    ("The plant began work in June in 2017.", "June in 2017", "2017-06"),
+])
+def test_names_written_informally(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Prices may 5 times over.", "may 5"),       # the verb, not the month
+    ("It may be cold in may.", "may"),
+    ("On Friday, the 12th fleet sailed.", "Friday, the 12th"),
+    ("On Friday 13 people died.", "Friday 13"),
+])
+def test_informal_names_need_their_day_or_year(text, phrase):
+    assert phrase not in found(text)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The fair runs from 26 June to 28 June.", "from 26 June to 28 June", "2031-06-26", "2031-06-28"),
+    ("Book a room from 26th june of 2029 to 28th june of 2029.", "from 26th june of 2029 to 28th june of 2029",
+     "2029-06-26", "2029-06-28"),
+    # across a new year: the guessed year is the first day's
+    ("Sales from Dec. 28 to Jan. 3 fell.", "Dec. 28 to Jan. 3", "2030-12-28", "2031-01-03"),
+    ("It ran Dec. 28 to Jan. 3, 2031.", "Dec. 28 to Jan. 3, 2031", "2030-12-28", "2031-01-03"),
+])
+def test_a_span_of_calendar_days(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+def test_years_and_named_days_after_from_stay_two_dates():
+    # TIMEX3 annotates "from 1991 to 1997" and "from today through Nov. 17" as two dates
+    values = found("He served from 1991 to 1997 and will stay from today through Nov. 17.")
+    assert values["1991"].date == "1991" and values["1997"].date == "1997"
+    assert values["today"].date == "2031-04-08" and values["Nov. 17"].type == "date"

@@ -2,7 +2,8 @@
 as a distance from another ("three days after January 12", "two weeks from today", "three weeks from now").
 A length of time after "in" where the sentence looks ahead is the day it ends on ("the bridge will open in two
 years"). "1 hour and 30 minutes" stays two durations, as quantity sets count them.
-Two dates joined by "to" stay two values, as TIMEX3 annotates them.
+Two dates joined by "to" stay two values, as TIMEX3 annotates them, except two calendar days after "from" or
+"between" ("from 26 June to 28 June", "between May 3 and May 9"): the days from one to the other.
 """
 from __future__ import annotations
 
@@ -51,6 +52,13 @@ def _day(v: ValueDraft) -> date | None:
     return None
 
 
+# "from 26 June to 28 June", "between May 3 and May 9": a span of days
+_DAY_SPAN_BACK = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+(?:the\s+)?$")
+_DAY_SPAN_GAP = re.compile(r"\s*(?:to|till|until|through|and|[-–])\s+(?:the\s+)?")
+# a day named by its number or ordinal, not by a word standing for one ("today", "Friday")
+_CALENDAR_DAY = re.compile(r"\d|(?:first|second|third|th)\b", re.I)
+
+
 def join_values(text: str, values: list[ValueDraft], published: date | None) -> list[ValueDraft]:
     """``values`` (sorted by start) with weeks and distances from a date read as one value each."""
     out: list[ValueDraft] = []
@@ -69,6 +77,8 @@ def join_values(text: str, values: list[ValueDraft], published: date | None) -> 
 
 
 def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | None:
+    if nxt is not None and v.type == "date":
+        return _day_span(text, v, nxt)
     if nxt is None or v.type != "duration" or nxt.start - v.end > 16:
         return None
     gap = text[v.end:nxt.start]
@@ -80,6 +90,25 @@ def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | No
         if moved is not None:
             return _value(text, v.start, nxt.end, type="date", date=moved.isoformat())
     return None
+
+
+def _day_span(text: str, v: ValueDraft, nxt: ValueDraft) -> ValueDraft | None:
+    """"from 26 June to 28 June": the days from the first to the second (the first a year earlier where its own
+    year was only a guess and it would fall after the second: "from Dec. 28 to Jan. 3")."""
+    first, last = _day(v), _day(nxt)
+    if first is None or last is None or not _DAY_SPAN_GAP.fullmatch(text, v.end, nxt.start):
+        return None
+    back = _DAY_SPAN_BACK.search(text, max(0, v.start - 14), v.start)
+    if back is None or not (_CALENDAR_DAY.search(v.text) and _CALENDAR_DAY.search(nxt.text)):
+        return None
+    if first > last and not re.search(r"\d{4}", v.text):
+        try:
+            first = first.replace(year=last.year - (first.replace(year=last.year) > last))
+        except ValueError:
+            return None  # February 29 in a year without one
+    if first > last:
+        return None
+    return _value(text, back.start(), nxt.end, type="date_range", date=first.isoformat(), date_end=last.isoformat())
 
 
 def _move(day: date, v: ValueDraft, sign: int) -> date | None:

@@ -385,6 +385,9 @@ BUSINESS_CONTEXT = _words(
     "plant factory factories products brand merger takeover stake investors dividend earnings losses orders "
     "contract contracts outlets branches")
 MONTHS = _words("january february march april may june july august september october november december")
+# month names in lower case that are also common words ("may", "march"): a month in chat or a comment only with a
+# day or a year beside it ("may 5th", "march 2030")
+MONTH_HOMOGRAPHS = _words("may march mar")
 # wire services and broadcasters that articles cite as relays; general knowledge, not any one story
 KNOWN_OUTLETS = _words(
     "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
