@@ -903,3 +903,21 @@ def test_years_and_named_days_after_from_stay_two_dates():
     values = found("He served from 1991 to 1997 and will stay from today through Nov. 17.")
     assert values["1991"].date == "1991" and values["1997"].date == "1997"
     assert values["today"].date == "2031-04-08" and values["Nov. 17"].type == "date"
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a weekday opening its sentence takes the tense of the verb after it
+    ("It rained. On Tuesday, the league plans to hold a news conference.", "Tuesday", "2031-04-15"),
+    ("It rained. On Tuesday, the league held a news conference and will meet again.", "Tuesday", "2031-04-08"),
+    ("It rained. On Friday, the council planned to pay the first claims.", "Friday", "2031-04-04"),
+    # a future cue before a holiday wins over a report after it
+    ("“Safety will be our theme from now to Election Day,” Ann said.", "Election Day", "2031-11-04"),
+])
+def test_the_tense_around_a_day_decides_its_direction(text, phrase, expected):
+    assert found(text, date(2031, 4, 9))[phrase].date == expected
+
+
+def test_a_counted_year_after_an_event_is_a_length_of_time():
+    v = found("A vigil was held one year after he was killed.")["one year"]
+    assert (v.type, v.number, v.unit) == ("duration", 1.0, "year")
+    assert found("The plant shut in 2019. A year later it reopened.")["A year later"].date == "2020"

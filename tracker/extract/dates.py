@@ -186,6 +186,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|sche
                      r"planning\s+(?:to|for)|would|(?:agreed|agreement|decided|voted|promised|pledged|vowed)\s+to\s+"
                      r"(?!(?:the|an?|this|that|these|those|its|their|his|her|our|some|all|it|them|him)\b)[a-z]+|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
+# where a sentence opens: before "On Tuesday, …"
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)(?:[Oo]n\s+|[Bb]y\s+)?$")
 # present-tense verbs of a timetable: before a weekday they say it is still to come ("the panel meets Friday")
 SCHEDULE_VERBS = frozenset(
     "meet meets begin begins start starts open opens resume resumes reopen reopens close closes end ends "
@@ -597,7 +599,8 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue
         value = None
         if published is not None and not _hypothetical(text, m.start()):
-            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start())
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start()) \
+                or _opens_looking_ahead(text, b.start() if b else m.start(), m.end())
             if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
             future = future or prep in ("following", "coming")
@@ -620,6 +623,19 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _opens_looking_ahead(text: str, s: int, e: int) -> bool:
+    """Whether a day opening its sentence is followed by a future cue before any past tense ("On Tuesday, the
+    league plans to hold a news conference"): the verb after it gives the tense."""
+    if not _SENTENCE_OPENING.search(text, max(0, s - 6), s):
+        return False
+    tail = text[e:e + 120]
+    cue = _FUTURE.search(tail)
+    if cue is None or cue.group().endswith(("ed", "would")) or _REPORTED.search(tail, 0, cue.start()) \
+            or _SENTENCE_BACK.search(tail, 0, cue.start()):
+        return False  # "On Friday, the government planned to pay" is past
+    return not any(w in en.IRREGULAR_PAST for w in tail[:cue.start()].split())
 
 
 def _weekday_in_month(name: str, n: int, published: date | None, ahead: bool) -> date | None:
