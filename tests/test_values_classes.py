@@ -921,3 +921,30 @@ def test_a_counted_year_after_an_event_is_a_length_of_time():
     v = found("A vigil was held one year after he was killed.")["one year"]
     assert (v.type, v.number, v.unit) == ("duration", 1.0, "year")
     assert found("The plant shut in 2019. A year later it reopened.")["A year later"].date == "2020"
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # a range whose figures are below zero: each keeps its sign
+    ("Temperatures ranged from -18 °C to -34 °C overnight.", "from -18 °C to -34 °C", -34, -18, "degree Celsius"),
+    ("It was -3 to 5 °C at dawn.", "-3 to 5 °C", -3, 5, "degree Celsius"),
+    ("Readings lay between -2 and 40 mbar.", "between -2 and 40 mbar", -2, 40, "mbar"),
+])
+def test_ranges_below_zero(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+def test_levels_below_zero_after_a_change_verb_keep_their_signs():
+    values = found("Inflation fell from -5% to -8% in a year.")
+    assert values["-5%"].number == -5 and values["-8%"].number == -8
+
+
+@pytest.mark.parametrize("text, units", [
+    # the figures of a list take the unit written after the last one
+    ("Doses of 2, 5 and 10 mg were given.", {"2": "milligram", "5": "milligram", "10 mg": "milligram"}),
+    ("Fares rose 10, 20 and 30 percent.", {"10": "percent", "20": "percent", "30 percent": "percent"}),
+    ("The wells are 100, 500 or 900 m deep.", {"100": "metre", "500": "metre", "900 m": "metre"}),
+])
+def test_a_list_of_figures_shares_its_last_unit(text, units):
+    values = found(text)
+    assert {p: values[p].unit for p in units} == units

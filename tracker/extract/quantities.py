@@ -62,8 +62,8 @@ _AMOUNT = re.compile(
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
-    rf"(?P<cur2>{_CUR})?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
-_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
+    rf"(?P<cur2>{_CUR})?(?P<neg>(?<=\s)[−-](?=\d))?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
+_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<neg>(?<=\s)[−-](?=\d))?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 # a unit of time, found by its first letters; the number before it is looked for backwards
@@ -236,7 +236,24 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
         _vulgar_fractions(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
-    return out.values
+    return _shared_units(text, out.values)
+
+
+# what joins the figures of a list whose last one carries the unit ("2, 5 and 10 mg")
+_LIST_JOIN = re.compile(r"\s*,\s*|,?\s+(?:and|or)\s+")
+_BARE_FIGURE = re.compile(rf"[−-]?(?:{_DIGITS})")
+
+
+def _shared_units(text: str, values: list[ValueDraft]) -> list[ValueDraft]:
+    """"2, 5 and 10 mg", "50 and 100 ms": the figures of a list take the unit written after the last one."""
+    values.sort(key=lambda v: v.start)
+    for i in range(len(values) - 2, -1, -1):
+        v, nxt = values[i], values[i + 1]
+        if v.type == "quantity" and v.unit is None and nxt.unit and nxt.type in ("quantity", "duration") \
+                and _BARE_FIGURE.fullmatch(v.text) and nxt.text[:1].isdigit() \
+                and _LIST_JOIN.fullmatch(text, v.end, nxt.start):
+            values[i] = replace(v, type=nxt.type, unit=nxt.unit)
+    return values
 
 
 def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
@@ -402,6 +419,16 @@ def _negate(text: str, s: int, n0: int, out: _Out) -> None:
         if v.start == s and v.type == "quantity" and v.number is not None:
             out.values[k] = replace(v, start=s - 1, text=text[s - 1:v.end], number=-v.number)
             out.taken.take(s - 1, s)
+        elif v.type == "quantity_range" and v.start <= s < v.end and v.low is not None and v.high is not None:
+            # "-18 °C to -34 °C": the first figure's sign; the second kept its own
+            first = _BARE_NUMBER.match(text, s)
+            a = _parse(first["num"]) if first is not None and first["num"] else None
+            if a is None or a not in (v.low, v.high):
+                continue
+            other = v.high if v.low == a else v.low
+            begin = min(v.start, s - 1)
+            out.values[k] = replace(v, start=begin, text=text[begin:v.end], low=min(-a, other), high=max(-a, other))
+            out.taken.take(s - 1, s)
 
 
 def _digits_at(text: str, s: int, out: _Out) -> None:
@@ -467,18 +494,29 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
         return False
     number = _parse(a["num"], scale if scale not in ("m", "k") else None)
     r = _SECOND_MEASURE.match(text, end)
-    if r is not None and (r["sep"] != "and" or _BETWEEN_BACK.search(text, max(0, s - 30), s)):
+    if r is not None and (r["sep"] != "and" or _between_back(text, s)):
         second = symbol_unit(text, r.end()) or word_unit(text, r.end())
         if second is not None and second[0] == unit and out.taken.free(s, second[1]):
             # "44 mg to 50 mg", "between 5 K and 10 K": a range with its unit on both ends
-            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
-            high = _parse(r["b"])
+            back = _between_back(text, s)
+            high = _second(r)
             out.add(back.start() if back else _hedged_start(text, s), second[1], type="quantity_range",
                     low=min(number, high), high=max(number, high), unit=unit)
             return True
     out.add(_hedged_start(text, s), end, type="duration" if unit in DURATION_UNITS else "quantity", number=number,
             unit=unit)
     return True
+
+
+def _between_back(text: str, s: int) -> re.Match | None:
+    """"between" or "from" before the figure at ``s`` (and its minus sign: "from -18 °C")."""
+    return _BETWEEN_BACK.search(text, max(0, s - 30), s - 1 if _minus_before(text, s) else s)
+
+
+def _second(r: re.Match) -> float:
+    """The second figure of a range, below zero after a minus sign ("from -18 °C to -34 °C")."""
+    scale = r.groupdict().get("sb")
+    return (-1 if r["neg"] else 1) * _parse(r["b"], scale)
 
 
 def _currency_word(text: str, pos: int) -> tuple[str, int] | None:
@@ -492,7 +530,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     r = _RANGE_FORWARD.match(text, s)
     if not r:
         return False
-    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    back = _between_back(text, s)
     if back is None and r["sep"] == "to" and ((r["pa"] and r["pb"]) or (r["cur"] and r["cur2"])
                                               or (r["sa"] and r["sb"])) \
             and _CHANGE_BACK.search(text, max(0, s - 40), s):
@@ -502,7 +540,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
         after = _NEXT_WORD.match(text, r.end())
         if not (after and _COUNTED.search(after[1])):
             return _short_scale_range(text, s, r, out)  # "0–0.5 m s−1": metres, not millions
-    a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
+    a, b = _parse(r["a"], r["sa"]), _second(r)
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end())
@@ -520,8 +558,8 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
             unit = measure[0]
         out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
                 unit=unit)
-        out.add(r.start("cur2") if r["cur2"] else r.start("b"), measure[1] if measure else r.end(), type="quantity",
-                number=b, unit=unit)
+        out.add(r.start("cur2") if r["cur2"] else r.start("neg") if r["neg"] else r.start("b"),
+                measure[1] if measure else r.end(), type="quantity", number=b, unit=unit)
         return True
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:
@@ -572,7 +610,7 @@ def _short_scale_range(text: str, s: int, r: re.Match, out: _Out) -> bool:
     if measure is None or not out.taken.free(s, measure[1]):
         return False
     a, b = _parse(r["a"]), _parse(r["b"])
-    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    back = _between_back(text, s)
     out.add(back.start() if back else s, measure[1], type="quantity_range", low=min(a, b), high=max(a, b),
             unit=measure[0])
     return True
