@@ -948,3 +948,30 @@ def test_levels_below_zero_after_a_change_verb_keep_their_signs():
 def test_a_list_of_figures_shares_its_last_unit(text, units):
     values = found(text)
     assert {p: values[p].unit for p in units} == units
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # "a" before a scale word is one of it
+    ("A hundred people marched.", "A hundred people", 100, "people"),
+    ("The repairs cost a million dollars.", "a million dollars", 1e6, "USD"),
+    ("About a hundred and twenty homes burned.", "About a hundred and twenty homes", 120, "home"),
+    ("The hall has stood almost a hundred years.", "almost a hundred years", 100, "year"),
+    # a fraction of the unit after it
+    ("He walked one-half miles east.", "one-half miles", 0.5, "mile"),
+    ("We waited a half hour.", "a half hour", 0.5, "hour"),
+    ("The shop is a quarter mile away.", "a quarter mile", 0.25, "mile"),
+    # "in" is inches only where it cannot be the preposition
+    ("The door is 2 1/2 in thick.", "2 1/2 in", 2.5, "inch"),
+    ("The pencil is 2 in. It is red.", "2 in", 2, "inch"),
+])
+def test_numbers_and_units_in_words(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("He scored 2 in 2019.", "2 in"),
+    ("The team won 3 in a row.", "3 in"),
+])
+def test_in_as_a_preposition_is_no_inch(text, phrase):
+    assert all(v.unit != "inch" for v in found(text).values())

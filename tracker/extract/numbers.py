@@ -30,8 +30,8 @@ _SMALL = (rf"(?:{alternation(_SMALL_WORDS + [w.capitalize() for w in _SMALL_WORD
           rf"(?:(?<=ty)[\s-]+(?:{_UNIT}))?")
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # a number in words, at least one number word long ("four", "twenty-four", "four million",
-# "nine-and-a-half million", "three hundred and twelve"); a leading "a" is left to the caller
-WORD_NUMBER = (rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?"
+# "nine-and-a-half million", "three hundred and twelve"), or "a" before a scale ("a hundred and twenty", "a million")
+WORD_NUMBER = (rf"(?:{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?|[Aa](?=\s+{_SCALE}\b))"
                rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*")
 _WORD_NUMBER = re.compile(WORD_NUMBER)
 _TOKEN = re.compile(r"[A-Za-z]+")

@@ -297,6 +297,16 @@ def _ordinal_before_noun(text: str, e: int, d: str) -> bool:
                 or w in en.AFTER_A_SHARE)
 
 
+def _add_share(text: str, s: int, e: int, value: float, out: _Out) -> None:
+    """A fraction: of the unit after it ("a half hour", "one-half miles"), else a share ("a third of voters")."""
+    measure = word_unit(text, e)
+    if measure is not None and out.taken.free(s, measure[1]):
+        out.add(_hedged_start(text, s), measure[1], type="duration" if measure[0] in DURATION_UNITS else "quantity",
+                number=value, unit=measure[0])
+        return
+    out.add(_hedged_start(text, s), e, type="quantity", number=value, unit="fraction")
+
+
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
     for m in _fraction_words(text, start):
         s, e = m.span()
@@ -324,7 +334,7 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             # "the past two quarters": three months each, not a share
             out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
             continue
-        out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
+        _add_share(text, s, e, round(numer / d, 4), out)
     for k in sorted({k for w in _VAGUE_TAILS for k in find_all(text, w, start)}):
         m = _VAGUE.match(text, k)
         if m is None:
