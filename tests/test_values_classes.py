@@ -969,9 +969,9 @@ def test_numbers_and_units_in_words(text, phrase, number, unit):
     assert (v.number, v.unit) == (number, unit)
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("He scored 2 in 2019.", "2 in"),
-    ("The team won 3 in a row.", "3 in"),
+@pytest.mark.parametrize("text", [
+    "He scored 2 in 2019.",
+    "The team won 3 in a row.",
 ])
-def test_in_as_a_preposition_is_no_inch(text, phrase):
+def test_in_as_a_preposition_is_no_inch(text):
     assert all(v.unit != "inch" for v in found(text).values())
