@@ -31,8 +31,12 @@ _SMALL = (rf"(?:{alternation(_SMALL_WORDS + [w.capitalize() for w in _SMALL_WORD
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # a number in words, at least one number word long ("four", "twenty-four", "four million",
 # "nine-and-a-half million", "three hundred and twelve"), or "a" before a scale ("a hundred and twenty", "a million")
-WORD_NUMBER = (rf"(?:{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?|[Aa](?=\s+{_SCALE}\b))"
-               rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*")
+_SCALED = rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*"
+WORD_NUMBER = rf"(?:{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?|[Aa](?=\s+{_SCALE}\b)){_SCALED}"
+# the same, starting with a number word: a pattern that scans a whole text with it is not tried at every "a"
+SPELLED_NUMBER = rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?{_SCALED}"
+# the scale words, for finding "a hundred", "a million" with str.find
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD_NUMBER = re.compile(WORD_NUMBER)
 _TOKEN = re.compile(r"[A-Za-z]+")
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
 from .lexicon import en
-from .numbers import SCALES, WORD_NUMBER, words_value
+from .numbers import SCALE_WORDS, SCALES, SPELLED_NUMBER, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts, find_all
 
@@ -88,10 +88,13 @@ _COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS}
 _MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
 # a number, or a fraction with a slash, before a unit written against it
 _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DIGITS}))(?![\d/])")
-_WORD_ANCHOR = re.compile(
-    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+_WORD_ANCHOR_TAIL = (
+    rf"(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     # "one of the nine turbines": a number word is never what another counts (the nine turbines are the count)
     rf"extra|additional)\s+)?(?P<unit>(?!(?:{WORD_NUMBER})\b)[a-z][a-z-]+)\b")
+_WORD_ANCHOR = re.compile(rf"(?P<num>{SPELLED_NUMBER}){_WORD_ANCHOR_TAIL}")
+# "a hundred people", "a million dollars": matched where str.find meets a scale word after "a"
+_A_SCALE_ANCHOR = re.compile(rf"(?P<num>{WORD_NUMBER}){_WORD_ANCHOR_TAIL}")
 _DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
 # a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
 _MEASURED_COMPOUND = re.compile(r"\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
@@ -725,7 +728,7 @@ def _counts_of_measured_things(text: str, out: _Out) -> None:
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     _counts_of_measured_things(text, out)
-    for m in at_word_starts(_WORD_ANCHOR, text, start):
+    for m in _word_anchors(text, start):
         if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
@@ -746,6 +749,16 @@ def _word_numbers(text: str, start: int, out: _Out) -> None:
             continue
         unit, end = _head_noun(text, unit, m.end(), number)
         out.add(_hedged_start(text, m.start()), end, type="quantity", number=number, unit=_singular(unit))
+
+
+def _word_anchors(text: str, start: int) -> list[re.Match]:
+    """Numbers in words and what they count, in text order: those starting with a number word, and "a hundred",
+    "a million" found from their scale word."""
+    found = list(at_word_starts(_WORD_ANCHOR, text, start))
+    more = [m for w in SCALE_WORDS for k in find_all(text, w, start + 2)
+            if text[k - 2:k] in ("a ", "A ") and (k == 2 or not text[k - 3].isalnum())
+            and (m := _A_SCALE_ANCHOR.match(text, k - 2)) is not None]
+    return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
 def _coordinated(text: str, m: re.Match, out: _Out) -> bool:
