@@ -975,3 +975,22 @@ def test_numbers_and_units_in_words(text, phrase, number, unit):
 ])
 def test_in_as_a_preposition_is_no_inch(text):
     assert all(v.unit != "inch" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a year inside a noun phrase, before the singular noun it dates
+    ("She lost her unsuccessful 2026 campaign for the seat.", "2026", "2026"),
+    ("That 2019 ruling still stands.", "2019", "2019"),
+])
+def test_a_year_before_the_noun_it_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Some 1900 staff left the plant.",       # a hedge: a count
+    "The plant hired 1900 workers.",          # a plural noun: a count
+    "He won the 1500 metre race.",            # a unit: a measure
+])
+def test_a_figure_before_a_count_or_unit_is_no_year(text):
+    assert all(v.type != "date" for v in found(text).values())

@@ -109,6 +109,13 @@ _YEAR_BEFORE = re.compile(
 _STRONG_YEAR_BEFORE = re.compile(
     r"\b(?:the|its|his|her|their|our|this|that|in|since|by|until|during|before|after|early|late|mid)\s+$|\w[’']s\s+$",
     re.I)
+# a lower-case word after a year, and the word before it
+_SINGULAR_AFTER = re.compile(r"\s(?P<w>[a-z]{3,})\b(?![-’'])")
+_WORD_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s$")
+# units and currencies a figure before them measures ("1500 metre", "1900 yen")
+_MEASURE_WORDS = frozenset("metre meter mile foot feet inch yard kilometre kilometer tonne ton pound ounce litre liter "
+                           "gallon barrel acre hectare yen won yuan rand baht naira ringgit rupiah zloty euro dollar "
+                           "hour minute second day week month year degree".split())
 # a plural noun after a number: what it counts
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
@@ -560,7 +567,7 @@ def _years(text, start, taken, add) -> None:
                 continue
         if _COUNT_AFTER.match(text, e) and not _STRONG_YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "for 2000 people": a count, not a year
-        if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
+        if _YEAR_BEFORE.search(text, max(0, s - 16), s) or _year_before_its_noun(text, s, e) or (
                 out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):
             add(s, e, type="date", date=m.group())
             out_years.append(e)
@@ -577,6 +584,17 @@ def _weekday_anchors(text: str, start: int) -> list[re.Match]:
                 and (m := _LOWER_WEEKDAY.match(text, s)) is not None:
             lower.append(m)
     return sorted(found + lower, key=lambda m: m.start()) if lower else found
+
+
+def _year_before_its_noun(text: str, s: int, e: int) -> bool:
+    """"his unsuccessful 1996 campaign", "That 1978 resolution": a year between a word of its noun phrase and a
+    singular noun it dates (a plural one it would count: "some 1900 workers"; a unit it would measure)."""
+    after, before = _SINGULAR_AFTER.match(text, e), _WORD_BEFORE.search(text, max(0, s - 24), s)
+    if after is None or before is None:
+        return False
+    word, lead = after["w"], before["w"].lower()
+    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in _MEASURE_WORDS
+                or lead in en.COUNT_HEDGES or lead in en.PREPOSITIONS)
 
 
 def _weekdays(text, published, start, taken, add) -> None:
