@@ -994,3 +994,30 @@ def test_a_year_before_the_noun_it_dates(text, phrase, expected):
 ])
 def test_a_figure_before_a_count_or_unit_is_no_year(text):
     assert all(v.type != "date" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # years read aloud, as broadcast transcripts write them
+    ("Sales peaked in two thousand and twenty.", "two thousand and twenty", "2020"),
+    ("The plant opened on fifteen August nineteen hundred ninety three.",
+     "fifteen August nineteen hundred ninety three", "1993-08-15"),
+    ("The mill closed in nineteen hundred.", "nineteen hundred", "1900"),
+])
+def test_years_read_aloud(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, phrase, first", [
+    ("Prices rose between January 2029 and now.", "between January 2029 and now", "2029-01-01"),
+    ("Sales grew from 2020 to date.", "from 2020 to date", "2020-01-01"),
+    ("The party has ruled from 2019 to the present.", "from 2019 to the present", "2019-01-01"),
+])
+def test_a_span_up_to_now_ends_on_the_publication_day(text, phrase, first):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, "2031-04-08")
+
+
+def test_between_now_and_a_date_keeps_the_date():
+    # TIMEX3 annotates "now" apart; the date stays the date
+    v = found("Crews will work between now and May 3.")["May 3"]
+    assert (v.type, v.date) == ("date", "2031-05-03")

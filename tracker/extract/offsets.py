@@ -59,6 +59,10 @@ _DAY_SPAN_GAP = re.compile(r"\s*(?:to|till|until|through|and|[-–])\s+(?:the\s+
 _CALENDAR_DAY = re.compile(r"\d|(?:first|second|third|th)\b", re.I)
 
 
+# "between January 2019 and now", "from 2010 to date": from a date to the publication day
+_TO_NOW = re.compile(r"\s+(?:and|to|till|until|through)\s+(?:now|the\s+present(?:\s+day)?|date|the\s+current\s+date)\b")
+
+
 def join_values(text: str, values: list[ValueDraft], published: date | None) -> list[ValueDraft]:
     """``values`` (sorted by start) with weeks and distances from a date read as one value each."""
     out: list[ValueDraft] = []
@@ -71,7 +75,8 @@ def join_values(text: str, values: list[ValueDraft], published: date | None) -> 
             out.append(joined)
             i += 2
             continue
-        out.append(_week_of(text, v) or _from_now(text, v, published) or _in_time(text, v, published) or v)
+        out.append(_week_of(text, v) or _from_now(text, v, published) or _in_time(text, v, published)
+                   or _up_to_now(text, v, published) or v)
         i += 1
     return out
 
@@ -89,6 +94,38 @@ def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | No
         moved = _move(last, v, OFFSET_WORDS[" ".join(g["w"].split())])
         if moved is not None:
             return _value(text, v.start, nxt.end, type="date", date=moved.isoformat())
+    return None
+
+
+def _up_to_now(text: str, v: ValueDraft, published: date | None) -> ValueDraft | None:
+    """"between January 2019 and now", "from 2010 to date": the first day of the date to the publication day
+    ("between now and November 15" stays a date, as TIMEX3 annotates it: "now" is the present)."""
+    if v.type != "date" or published is None or not v.date or not v.date[:4].isdigit():
+        return None
+    span = _days_of(v.date)
+    if span is None:
+        return None
+    back = _DAY_SPAN_BACK.search(text, max(0, v.start - 14), v.start)
+    now = _TO_NOW.match(text, v.end) if back is not None else None
+    if now is not None and span[0] <= published:
+        return _value(text, back.start(), now.end(), type="date_range", date=span[0].isoformat(),
+                      date_end=published.isoformat())
+    return None
+
+
+def _days_of(value: str) -> tuple[date, date] | None:
+    """The first and last day of an ISO date, month or year ("2019", "2019-01", "2019-01-22")."""
+    try:
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:]), 1)
+            return first, first + relativedelta(day=31)
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return day, day
+    except ValueError:
+        return None
     return None
 
 
