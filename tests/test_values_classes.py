@@ -1021,3 +1021,20 @@ def test_between_now_and_a_date_keeps_the_date():
     # TIMEX3 annotates "now" apart; the date stays the date
     v = found("Crews will work between now and May 3.")["May 3"]
     assert (v.type, v.date) == ("date", "2031-05-03")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a figure times a power of ten
+    ("The signal oscillates at 4e14 Hz.", "4e14 Hz", 4e14, "hertz"),
+    ("The probe falls at 9.83e-3 km/s.", "9.83e-3 km/s", 0.00983, "kilometre per second"),
+    ("The error was 2.48×10−5 of the total.", "2.48×10−5", 2.48e-5, None),
+    ("Light covers 3 x 10^8 m/s.", "3 x 10^8 m/s", 3e8, "metre per second"),
+])
+def test_powers_of_ten(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+def test_a_product_of_two_lengths_is_no_power_of_ten():
+    values = found("The room is 5 x 10 metres.")
+    assert values["10 metres"].number == 10 and all(v.number != 5e10 for v in values.values())

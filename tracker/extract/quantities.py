@@ -23,7 +23,10 @@ _HEDGE_BACK = re.compile(
 _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hundred", "dozen")), key=len,
                     reverse=True)
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a power of ten after a figure: "4e14", "9.83e-3", "2.48×10−5", "3 x 10^8"
+_TIMES_TEN = r"(?:[eE][-−+]?\d{1,3}|\s?[×x]\s?10(?:\^[-−+]?\d{1,3}|[-−]\d{1,3}))(?![\w.])"
+_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:{_TIMES_TEN})?"
+_SCIENTIFIC = re.compile(r"(?P<m>[\d.]+)(?:[eE]|\s?[×x]\s?10\^?)(?P<e>[-+]?\d+)")
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
                 "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12,
                 # as Indian English counts: a lakh is 100,000, a crore 10 million
@@ -152,7 +155,8 @@ def _currency(cur: str | None) -> str | None:
 def _parse(num: str, scale: str | None = None) -> float:
     num = num.strip()
     if num[0].isdigit():
-        value = float(num.replace(",", ""))
+        sci = _SCIENTIFIC.fullmatch(num.replace("−", "-"))
+        value = float(f"{sci['m']}e{sci['e']}") if sci else float(num.replace(",", ""))
     else:
         value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
