@@ -106,8 +106,8 @@ def _up_to_now(text: str, v: ValueDraft, published: date | None) -> ValueDraft |
     if span is None:
         return None
     back = _DAY_SPAN_BACK.search(text, max(0, v.start - 14), v.start)
-    now = _TO_NOW.match(text, v.end) if back is not None else None
-    if now is not None and span[0] <= published:
+    now = _TO_NOW.match(text, v.end)
+    if back is not None and now is not None and span[0] <= published:
         return _value(text, back.start(), now.end(), type="date_range", date=span[0].isoformat(),
                       date_end=published.isoformat())
     return None
