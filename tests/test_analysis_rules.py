@@ -308,3 +308,12 @@ def test_a_small_count_with_no_event_in_common_corroborates_nothing():
                      ValueFact("quantity", "Two men", number=2, unit="man"))
     found = compare_amounts(features_of(killed_a), features_of(killed_b), shared_words=3, same_days=True)
     assert found is not None and found.agrees
+
+
+def test_counts_of_one_thing_named_two_ways_share_a_unit():
+    from tracker.analysis.values import amounts_of
+    # invented: one outlet counts reservists, another reserves; the same people
+    a = amounts_of([ValueFact("quantity", "40,000 reservists", number=40000, unit="reservist")])
+    b = amounts_of([ValueFact("quantity", "40,000 reserves", number=40000, unit="reserve")])
+    c = amounts_of([ValueFact("quantity", "40,000 reviews", number=40000, unit="review")])
+    assert a[0].unit == b[0].unit != c[0].unit

@@ -852,3 +852,189 @@ def test_a_number_word_is_never_what_another_number_counts():
 def test_a_range_of_money_named_by_a_word(text, phrase, low, high, unit):
     v = found(text)[phrase]
     assert (v.low, v.high, v.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # month and weekday names in lower case, as chat and reader comments write them
+    ("The ferry sank on july 4th of 2029.", "july 4th of 2029", "2029-07-04"),
+    ("She was born in april of 1987.", "april of 1987", "1987-04"),
+    ("The march 2030 rally drew crowds.", "march 2030", "2030-03"),
+    ("They will meet on the 9th of may.", "9th of may", "2031-05-09"),
+    ("The office shut on sept. 5 after the flood.", "sept. 5", "2030-09-05"),
+    ("We met them on saturday at the pier.", "saturday", "2031-04-05"),
+    ("Crowds left in december.", "december", "2030-12"),
+    # a weekday and its day of the month: the nearest such day
+    ("We met on Friday the 26th.", "Friday the 26th", "2030-07-26"),
+    ("The vote will be on Tuesday the eleventh at noon.", "Tuesday the eleventh", "2031-11-11"),
+    ("The shop opened Monday 13th.", "Monday 13th", "2031-01-13"),
+    # a month named with "in" before its year
+    ("The plant began work in June in 2017.", "June in 2017", "2017-06"),
+])
+def test_names_written_informally(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Prices may 5 times over.", "may 5"),       # the verb, not the month
+    ("It may be cold in may.", "may"),
+    ("On Friday, the 12th fleet sailed.", "Friday, the 12th"),
+    ("On Friday 13 people died.", "Friday 13"),
+])
+def test_informal_names_need_their_day_or_year(text, phrase):
+    assert phrase not in found(text)
+
+
+@pytest.mark.parametrize("text, phrase, first, last", [
+    ("The fair runs from 26 June to 28 June.", "from 26 June to 28 June", "2031-06-26", "2031-06-28"),
+    ("Book a room from 26th june of 2029 to 28th june of 2029.", "from 26th june of 2029 to 28th june of 2029",
+     "2029-06-26", "2029-06-28"),
+    # across a new year: the guessed year is the first day's
+    ("Sales from Dec. 28 to Jan. 3 fell.", "Dec. 28 to Jan. 3", "2030-12-28", "2031-01-03"),
+    ("It ran Dec. 28 to Jan. 3, 2031.", "Dec. 28 to Jan. 3, 2031", "2030-12-28", "2031-01-03"),
+])
+def test_a_span_of_calendar_days(text, phrase, first, last):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, last)
+
+
+def test_years_and_named_days_after_from_stay_two_dates():
+    # TIMEX3 annotates "from 1991 to 1997" and "from today through Nov. 17" as two dates
+    values = found("He served from 1991 to 1997 and will stay from today through Nov. 17.")
+    assert values["1991"].date == "1991" and values["1997"].date == "1997"
+    assert values["today"].date == "2031-04-08" and values["Nov. 17"].type == "date"
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a weekday opening its sentence takes the tense of the verb after it
+    ("It rained. On Tuesday, the league plans to hold a news conference.", "Tuesday", "2031-04-15"),
+    ("It rained. On Tuesday, the league held a news conference and will meet again.", "Tuesday", "2031-04-08"),
+    ("It rained. On Friday, the council planned to pay the first claims.", "Friday", "2031-04-04"),
+    # a future cue before a holiday wins over a report after it
+    ("“Safety will be our theme from now to Election Day,” Ann said.", "Election Day", "2031-11-04"),
+])
+def test_the_tense_around_a_day_decides_its_direction(text, phrase, expected):
+    assert found(text, date(2031, 4, 9))[phrase].date == expected
+
+
+def test_a_counted_year_after_an_event_is_a_length_of_time():
+    v = found("A vigil was held one year after he was killed.")["one year"]
+    assert (v.type, v.number, v.unit) == ("duration", 1.0, "year")
+    assert found("The plant shut in 2019. A year later it reopened.")["A year later"].date == "2020"
+
+
+@pytest.mark.parametrize("text, phrase, low, high, unit", [
+    # a range whose figures are below zero: each keeps its sign
+    ("Temperatures ranged from -18 °C to -34 °C overnight.", "from -18 °C to -34 °C", -34, -18, "degree Celsius"),
+    ("It was -3 to 5 °C at dawn.", "-3 to 5 °C", -3, 5, "degree Celsius"),
+    ("Readings lay between -2 and 40 mbar.", "between -2 and 40 mbar", -2, 40, "mbar"),
+])
+def test_ranges_below_zero(text, phrase, low, high, unit):
+    v = found(text)[phrase]
+    assert (v.type, v.low, v.high, v.unit) == ("quantity_range", low, high, unit)
+
+
+def test_levels_below_zero_after_a_change_verb_keep_their_signs():
+    values = found("Inflation fell from -5% to -8% in a year.")
+    assert values["-5%"].number == -5 and values["-8%"].number == -8
+
+
+@pytest.mark.parametrize("text, units", [
+    # the figures of a list take the unit written after the last one
+    ("Doses of 2, 5 and 10 mg were given.", {"2": "milligram", "5": "milligram", "10 mg": "milligram"}),
+    ("Fares rose 10, 20 and 30 percent.", {"10": "percent", "20": "percent", "30 percent": "percent"}),
+    ("The wells are 100, 500 or 900 m deep.", {"100": "metre", "500": "metre", "900 m": "metre"}),
+])
+def test_a_list_of_figures_shares_its_last_unit(text, units):
+    values = found(text)
+    assert {p: values[p].unit for p in units} == units
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # "a" before a scale word is one of it
+    ("A hundred people marched.", "A hundred people", 100, "people"),
+    ("The repairs cost a million dollars.", "a million dollars", 1e6, "USD"),
+    ("About a hundred and twenty homes burned.", "About a hundred and twenty homes", 120, "home"),
+    ("The hall has stood almost a hundred years.", "almost a hundred years", 100, "year"),
+    # a fraction of the unit after it
+    ("He walked one-half miles east.", "one-half miles", 0.5, "mile"),
+    ("We waited a half hour.", "a half hour", 0.5, "hour"),
+    ("The shop is a quarter mile away.", "a quarter mile", 0.25, "mile"),
+    # "in" is inches only where it cannot be the preposition
+    ("The door is 2 1/2 in thick.", "2 1/2 in", 2.5, "inch"),
+    ("The pencil is 2 in. It is red.", "2 in", 2, "inch"),
+])
+def test_numbers_and_units_in_words(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "He scored 2 in 2019.",
+    "The team won 3 in a row.",
+])
+def test_in_as_a_preposition_is_no_inch(text):
+    assert all(v.unit != "inch" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # a year inside a noun phrase, before the singular noun it dates
+    ("She lost her unsuccessful 2026 campaign for the seat.", "2026", "2026"),
+    ("That 2019 ruling still stands.", "2019", "2019"),
+])
+def test_a_year_before_the_noun_it_dates(text, phrase, expected):
+    v = found(text)[phrase]
+    assert (v.type, v.date) == ("date", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Some 1900 staff left the plant.",       # a hedge: a count
+    "The plant hired 1900 workers.",          # a plural noun: a count
+    "He won the 1500 metre race.",            # a unit: a measure
+])
+def test_a_figure_before_a_count_or_unit_is_no_year(text):
+    assert all(v.type != "date" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # years read aloud, as broadcast transcripts write them
+    ("Sales peaked in two thousand and twenty.", "two thousand and twenty", "2020"),
+    ("The plant opened on fifteen August nineteen hundred ninety three.",
+     "fifteen August nineteen hundred ninety three", "1993-08-15"),
+    ("The mill closed in nineteen hundred.", "nineteen hundred", "1900"),
+])
+def test_years_read_aloud(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text, phrase, first", [
+    ("Prices rose between January 2029 and now.", "between January 2029 and now", "2029-01-01"),
+    ("Sales grew from 2020 to date.", "from 2020 to date", "2020-01-01"),
+    ("The party has ruled from 2019 to the present.", "from 2019 to the present", "2019-01-01"),
+])
+def test_a_span_up_to_now_ends_on_the_publication_day(text, phrase, first):
+    v = found(text)[phrase]
+    assert (v.type, v.date, v.date_end) == ("date_range", first, "2031-04-08")
+
+
+def test_between_now_and_a_date_keeps_the_date():
+    # TIMEX3 annotates "now" apart; the date stays the date
+    v = found("Crews will work between now and May 3.")["May 3"]
+    assert (v.type, v.date) == ("date", "2031-05-03")
+
+
+@pytest.mark.parametrize("text, phrase, number, unit", [
+    # a figure times a power of ten
+    ("The signal oscillates at 4e14 Hz.", "4e14 Hz", 4e14, "hertz"),
+    ("The probe falls at 9.83e-3 km/s.", "9.83e-3 km/s", 0.00983, "kilometre per second"),
+    ("The error was 2.48×10−5 of the total.", "2.48×10−5", 2.48e-5, None),
+    ("Light covers 3 x 10^8 m/s.", "3 x 10^8 m/s", 3e8, "metre per second"),
+])
+def test_powers_of_ten(text, phrase, number, unit):
+    v = found(text)[phrase]
+    assert (v.number, v.unit) == (number, unit)
+
+
+def test_a_product_of_two_lengths_is_no_power_of_ten():
+    values = found("The room is 5 x 10 metres.")
+    assert values["10 metres"].number == 10 and all(v.number != 5e10 for v in values.values())

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..extract.drafts import CALENDAR_WEEK
 from .facts import ValueFact
+from .words import WORD_SYNONYMS
 
 # Durations compare in one unit per family; weeks are days, years are months.
 _TIME_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1), "year": ("month", 12),
@@ -88,11 +89,22 @@ def interval(number: float, text: str) -> Interval:
     return Interval(number, number, number)
 
 
+def _one(word: str) -> str:
+    """A unit word in the singular, as far as comparing two of them needs ("fatalities" and "fatality")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+#: count nouns that name one thing two ways, to one of them: "reservists" and "reserves" count the same people
+_UNIT_SYNONYMS = {_one(a): _one(b) for a, b in WORD_SYNONYMS.items()}
+
+
 def _unit(unit: str | None) -> str | None:
     if not unit:
         return None
-    u = unit.strip().lower()
-    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+    u = _one(unit.strip().lower())
+    return _UNIT_SYNONYMS.get(u, u)
 
 
 def time_unit(unit: str | None) -> tuple[str, int] | None:

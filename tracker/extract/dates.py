@@ -13,6 +13,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from .drafts import ValueDraft
 from .holidays import find_holidays
+from .lexicon import en
 from .numbers import SPOKEN_YEAR, WORD_NUMBER, spoken_year, words_value
 from .periods import day_references, find_periods, year_references
 from .wordre import alternation, at_word_starts, find_all
@@ -54,9 +55,23 @@ _SLASH_DATE = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![
 _SLASH_RANGE = re.compile(rf"(?P<a1>\d{{1,2}})/(?P<b1>\d{{1,2}})(?:/(?P<y1>{_YEAR}))?\s*[-–]\s*"
                           rf"(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})/(?P<y2>{_YEAR})(?![\d/])")
 _MONTH_ANCHOR = re.compile(rf"{_M}(?:[’']s)?(?![\w’'])")  # "November's election" too
+# month names in lower case, as chat and comments write them ("july 4th", "28 june"): found by str.find on their
+# first three letters, since a pattern starting with lower-case letters is tried almost everywhere
+MONTHS_IN_FULL = ("may", "june", "july")  # the months whose full name is four letters or fewer
+_LOWER_MONTH = re.compile(rf"(?:{alternation(m for m in MONTHS if len(m) > 4 or m in MONTHS_IN_FULL)}"
+                          rf"|{alternation(m for m in MONTHS if len(m) <= 4 and m not in MONTHS_IN_FULL)}\.?)"
+                          r"(?![\w’'])")
+_LOWER_MONTH_STEMS = tuple(sorted({m[:3] for m in MONTHS}))
+# what must stand beside a lower-case month that is also a word ("may", "march", "dec"): a day or a year
+_HOMOGRAPH_AFTER = re.compile(
+    rf"\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}(?=\s*(?:[.,;:!?)]|$|{_YEAR}\b))"
+    rf"|(?:of\s+|in\s+)?{_YEAR}\b|{alternation(ORDINAL_DAYS)}\b)")
+_FIGURE_AFTER = re.compile(r"[\s-]*\d")
+_FIGURE_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[\s-]+(?:of\s+)?$")
+_HOMOGRAPH_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?$|\b\d{1,2}\s+of\s+$")
 _AFTER_MONTH = re.compile(
     rf"\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)(?:\s*(?P<sep>-|–|to|through|until|and)\s*(?:(?P<mon2>{_M})\s+)?"
-    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:(?:\s?,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b)?|(?:\s+of)?\s+(?P<yonly>{_YEAR})\b")
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:(?:\s?,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b)?|(?:\s+of|\s+in)?\s+(?P<yonly>{_YEAR})\b")
 _SPOKEN_ORDINALS = alternation([w.replace("-", " ") for w in ORDINAL_DAYS if "-" in w])  # "twenty second"
 # "3 March", "the third of March", "the 15th day of June", "the twenty-third day of September"
 _DAY_BEFORE_MONTH = re.compile(
@@ -71,6 +86,9 @@ _MID_BACK = re.compile(r"\b(?:[Mm]id-?\s*|[Tt]he\s+middle\s+of\s+)$")
 _YEAR_AFTER = re.compile(rf"(?:,?\s+(?:of\s+)?|\s+in\s+)(?P<year>{_YEAR})\b")
 _PREP_BEFORE = re.compile(rf"\b(?:{_PREP}|to|the|a)\s+(?:(?:early|late|mid-?)\s*)?$|\bmid-$", re.I)
 _WEEKDAY_ANCHOR = re.compile(rf"{_WD}\b")
+# a weekday in lower case ("on friday"), found from its "day"
+_LOWER_WEEKDAY_BACK = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)$")
+_LOWER_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _WEEKDAY_BEFORE = re.compile(
     r"(?:\b(?P<part>[Ll]ate|[Ee]arly)\s+(?:on\s+)?)?(?:\b(?P<prep>[Oo]n|by|until|till|starting|from|since|"
     r"beginning|next|last|this|before|after|through|previous|following|coming|as\s+early\s+as|as\s+soon\s+as)\s+)?"
@@ -91,6 +109,13 @@ _YEAR_BEFORE = re.compile(
 _STRONG_YEAR_BEFORE = re.compile(
     r"\b(?:the|its|his|her|their|our|this|that|in|since|by|until|during|before|after|early|late|mid)\s+$|\w[’']s\s+$",
     re.I)
+# a lower-case word after a year, and the word before it
+_SINGULAR_AFTER = re.compile(r"\s(?P<w>[a-z]{3,})\b(?![-’'])")
+_WORD_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s$")
+# units and currencies a figure before them measures ("1500 metre", "1900 yen")
+_MEASURE_WORDS = frozenset("metre meter mile foot feet inch yard kilometre kilometer tonne ton pound ounce litre liter "
+                           "gallon barrel acre hectare yen won yuan rand baht naira ringgit rupiah zloty euro dollar "
+                           "hour minute second day week month year degree".split())
 # a plural noun after a number: what it counts
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
@@ -125,6 +150,11 @@ _THE_YEAR_BACK = re.compile(r"\b[Tt]he\s+year\s+$")
 _LISTED_YEAR_BEFORE = re.compile(rf"\b{_YEAR},?\s+(?:and|or|to|through|till|until)\s+$|\b{_YEAR},\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _DATE_AFTER_WEEKDAY = re.compile(rf",?\s+(?:{_M}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_M})")
+# "Friday the 26th", "Monday 13th", "Tuesday the eleventh": a weekday and its day of the month
+_NTH_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:the\s+(?P<w>{alternation(ORDINAL_DAYS)}|{_SPOKEN_ORDINALS})\b(?!-)"
+    rf"|(?:the\s+)?(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)"
+    rf"(?=\s*(?:[.,;:!?)\"”]|$|\s(?:{alternation(_AFTER_A_DAY)})\b))", re.I)
 _OF_WEEK = re.compile(r"\s+of\s+(?P<w>last|this|next)\s+week\b")
 _WEEKDAY_TO = re.compile(rf"\s+(?:to|through|until|till|and|-|–)\s+(?P<wd>{_WD})\b")
 _AGO = re.compile(r"ago\b")
@@ -163,6 +193,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|’ll|'ll|is to|are to|set to|due to|sche
                      r"planning\s+(?:to|for)|would|(?:agreed|agreement|decided|voted|promised|pledged|vowed)\s+to\s+"
                      r"(?!(?:the|an?|this|that|these|those|its|their|his|her|our|some|all|it|them|him)\b)[a-z]+|"
                      r"next(?!\s+to\b)|upcoming|coming)\b")
+# where a sentence opens: before "On Tuesday, …"
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)(?:[Oo]n\s+|[Bb]y\s+)?$")
 # present-tense verbs of a timetable: before a weekday they say it is still to come ("the panel meets Friday")
 SCHEDULE_VERBS = frozenset(
     "meet meets begin begins start starts open opens resume resumes reopen reopens close closes end ends "
@@ -363,8 +395,29 @@ def _day_spans(text, published, start, taken, add) -> None:
             date_end=(first + timedelta(days=days - 1)).isoformat() if first else None)
 
 
+def _month_anchors(text: str, start: int) -> list[re.Match]:
+    """Month names in text order: capitalised, and in lower case where a day or a year makes them a month."""
+    found = list(at_word_starts(_MONTH_ANCHOR, text, start))
+    lower = [m for stem in _LOWER_MONTH_STEMS for k in find_all(text, stem, start)
+             if not (k and (text[k - 1].isalnum() or text[k - 1] == "_"))
+             and (m := _LOWER_MONTH.match(text, k)) is not None and _lower_month_dated(text, m)]
+    return sorted(found + lower, key=lambda m: m.start()) if lower else found
+
+
+def _lower_month_dated(text: str, m: re.Match) -> bool:
+    """Whether a month name in lower case is one: "july" always; "may", "march" or "dec" only beside a day or a
+    year ("may 5th", "the 9th of march", "dec 2030")."""
+    word = m.group().rstrip(".")
+    if word not in en.MONTH_HOMOGRAPHS:
+        # a short form ("dec", "sept.") only against a figure: "dec 3", "sept. 2030", "5 oct"
+        return len(word) > 4 or word in MONTHS_IN_FULL or bool(
+            _FIGURE_AFTER.match(text, m.end()) or _FIGURE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
+    return bool(_HOMOGRAPH_AFTER.match(text, m.end())
+                or _HOMOGRAPH_BEFORE.search(text, max(0, m.start() - 10), m.start()))
+
+
 def _months(text, published, start, taken, add) -> None:
-    for m in at_word_starts(_MONTH_ANCHOR, text, start):
+    for m in _month_anchors(text, start):
         s, e = m.span()
         if not taken.free(s, e):
             continue
@@ -390,8 +443,8 @@ def _months(text, published, start, taken, add) -> None:
                 add(f.start("mon2") if f["mon2"] else f.start("d2"), f.end("d2"), type="date",
                     date=d2.isoformat() if d2 else None)
             elif f["d2"]:
-                a = _safe_date(yr, mon, int(f["d1"]))
-                b = _safe_date(yr, _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]))
+                a, b = _day_pair(yr, mon, int(f["d1"]), _month(f["mon2"]) if f["mon2"] else mon, int(f["d2"]),
+                                 bool(f["year"]))
                 add(s, f.end(), type="date_range", date=a.isoformat() if a else None,
                     date_end=b.isoformat() if b else None)
             else:
@@ -430,6 +483,16 @@ def _months(text, published, start, taken, add) -> None:
                 date_end=f"{yr:04d}-{mon:02d}-20" if yr else None)
             continue
         add(s, e, type="date", date=f"{yr:04d}-{mon:02d}" if yr else None)
+
+
+def _day_pair(yr: int | None, mon: int, d1: int, mon2: int, d2: int,
+              year_named: bool) -> tuple[date | None, date | None]:
+    """The first and last day of "Dec. 28 to Jan. 3": across a new year, the named year is the last day's, a
+    guessed one the first day's."""
+    a, b = _safe_date(yr, mon, d1), _safe_date(yr, mon2, d2)
+    if a is not None and b is not None and b < a:
+        a, b = (_safe_date(a.year - 1, mon, d1), b) if year_named else (a, _safe_date(b.year + 1, mon2, d2))
+    return a, b
 
 
 def _bare_month_year(text: str, s: int, e: int, mon: int, published: date) -> int:
@@ -504,18 +567,48 @@ def _years(text, start, taken, add) -> None:
                 continue
         if _COUNT_AFTER.match(text, e) and not _STRONG_YEAR_BEFORE.search(text, max(0, s - 16), s):
             continue  # "for 2000 people": a count, not a year
-        if _YEAR_BEFORE.search(text, max(0, s - 16), s) or (
+        if _YEAR_BEFORE.search(text, max(0, s - 16), s) or _year_before_its_noun(text, s, e) or (
                 out_years and out_years[-1] >= s - 12 and _LISTED_YEAR_BEFORE.search(text, max(0, s - 12), s)):
             add(s, e, type="date", date=m.group())
             out_years.append(e)
 
 
+def _weekday_anchors(text: str, start: int) -> list[re.Match]:
+    """Weekday names in text order, capitalised or, as chat writes them, in lower case."""
+    found = list(at_word_starts(_WEEKDAY_ANCHOR, text, start))
+    lower = []
+    for k in find_all(text, "day", start + 3):
+        b = _LOWER_WEEKDAY_BACK.search(text, max(start, k - 6), k)
+        s = b.start() if b is not None else 0
+        if b is not None and not (s and (text[s - 1].isalnum() or text[s - 1] == "_")) \
+                and (m := _LOWER_WEEKDAY.match(text, s)) is not None:
+            lower.append(m)
+    return sorted(found + lower, key=lambda m: m.start()) if lower else found
+
+
+def _year_before_its_noun(text: str, s: int, e: int) -> bool:
+    """"his unsuccessful 1996 campaign", "That 1978 resolution": a year between a word of its noun phrase and a
+    singular noun it dates (a plural one it would count: "some 1900 workers"; a unit it would measure)."""
+    after, before = _SINGULAR_AFTER.match(text, e), _WORD_BEFORE.search(text, max(0, s - 24), s)
+    if after is None or before is None:
+        return False
+    word, lead = after["w"], before["w"].lower()
+    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in _MEASURE_WORDS
+                or lead in en.COUNT_HEDGES or lead in en.PREPOSITIONS)
+
+
 def _weekdays(text, published, start, taken, add) -> None:
-    for m in at_word_starts(_WEEKDAY_ANCHOR, text, start):
+    for m in _weekday_anchors(text, start):
         if not taken.free(*m.span()):
             continue
         if _DATE_AFTER_WEEKDAY.match(text, m.end()):
             continue  # "Saturday, April 25": the date that follows gives the day
+        nth = _NTH_AFTER_WEEKDAY.match(text, m.end())
+        if nth is not None and taken.free(m.start(), nth.end()):
+            day = _weekday_in_month(m.group(), int(nth["d"]) if nth["d"] else _day_number(nth["w"]), published,
+                                    _looks_ahead(text, m.start()))
+            add(m.start(), nth.end(), type="date", date=day.isoformat() if day else None)
+            continue
         b = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         prep = (b["prep"] or "").lower() if b else ""
         week = _OF_WEEK.match(text, m.end())
@@ -524,7 +617,8 @@ def _weekdays(text, published, start, taken, add) -> None:
             continue
         value = None
         if published is not None and not _hypothetical(text, m.start()):
-            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start())
+            future = prep in _FUTURE_PREP or _looks_ahead(text, m.start()) or _scheduled(text, m.start()) \
+                or _opens_looking_ahead(text, b.start() if b else m.start(), m.end())
             if prep in ("last", "since", "after", "previous") or text.startswith(("’s", "'s"), m.end()):
                 future = False  # "Wednesday's ruling" has been made
             future = future or prep in ("following", "coming")
@@ -547,6 +641,30 @@ def _weekdays(text, published, start, taken, add) -> None:
                 type="date_range", date=value, date_end=end)
             continue
         add(s, m.end(), type="date", date=value)
+
+
+def _opens_looking_ahead(text: str, s: int, e: int) -> bool:
+    """Whether a day opening its sentence is followed by a future cue before any past tense ("On Tuesday, the
+    league plans to hold a news conference"): the verb after it gives the tense."""
+    if not _SENTENCE_OPENING.search(text, max(0, s - 6), s):
+        return False
+    tail = text[e:e + 120]
+    cue = _FUTURE.search(tail)
+    if cue is None or cue.group().endswith(("ed", "would")) or _REPORTED.search(tail, 0, cue.start()) \
+            or _SENTENCE_BACK.search(tail, 0, cue.start()):
+        return False  # "On Friday, the government planned to pay" is past
+    return not any(w in en.IRREGULAR_PAST for w in tail[:cue.start()].split())
+
+
+def _weekday_in_month(name: str, n: int, published: date | None, ahead: bool) -> date | None:
+    """"Friday the 26th": the nearest 26th that is a Friday, within a year either side of publication, leaning to
+    the past; the next one where the sentence looks ahead."""
+    if published is None:
+        return None
+    weekday = WEEKDAYS[name.lower()].weekday
+    days = [d for d in (published + relativedelta(months=k, day=n) for k in range(-12, 13))
+            if d.day == n and d.weekday() == weekday and (d >= published or not ahead)]
+    return min(days, key=lambda d: abs((d - published).days) * (2.5 if d > published else 1), default=None)
 
 
 def _weekday_of_shifted_week(name: str, published: date, shift: int) -> date:

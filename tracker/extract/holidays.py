@@ -79,8 +79,12 @@ def _resolve(text, m, b, published, day_in, looks_ahead, past) -> str | None:
     this_year = day_in(published.year)
     before = this_year if this_year <= published else day_in(published.year - 1)
     after = this_year if this_year >= published else day_in(published.year + 1)
-    if which == "last" or past(text, m.start(), m.end()):
+    if which == "last":
         return before.isoformat()
+    # a future cue with no report between it and the holiday wins over a past tense elsewhere in the sentence
+    # ("is going to be our theme from now to Election Day,” she said")
     if looks_ahead(text, m.start()):
         return after.isoformat()
+    if past(text, m.start(), m.end()):
+        return before.isoformat()
     return (after if (after - published) < (published - before) else before).isoformat()

@@ -30,17 +30,24 @@ _SMALL = (rf"(?:{alternation(_SMALL_WORDS + [w.capitalize() for w in _SMALL_WORD
           rf"(?:(?<=ty)[\s-]+(?:{_UNIT}))?")
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # a number in words, at least one number word long ("four", "twenty-four", "four million",
-# "nine-and-a-half million", "three hundred and twelve"); a leading "a" is left to the caller
-WORD_NUMBER = (rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?"
-               rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*")
+# "nine-and-a-half million", "three hundred and twelve"), or "a" before a scale ("a hundred and twenty", "a million")
+_SCALED = rf"(?:[\s-]+{_SCALE}(?:(?:[\s-]+and)?[\s-]+{_SMALL})?)*"
+WORD_NUMBER = rf"(?:{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?|[Aa](?=\s+{_SCALE}\b)){_SCALED}"
+# the same, starting with a number word: a pattern that scans a whole text with it is not tried at every "a"
+SPELLED_NUMBER = rf"{_SMALL}(?:[\s-]+and[\s-]+a[\s-]+half)?{_SCALED}"
+# the scale words, for finding "a hundred", "a million" with str.find
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD_NUMBER = re.compile(WORD_NUMBER)
 _TOKEN = re.compile(r"[A-Za-z]+")
 
-_YEAR_TAIL = rf"(?:{_TEN}(?:[\s-](?:{alternation(list(UNITS)[:9])}))?|{alternation(list(UNITS)[9:])}|hundred)"
-# a year read aloud: "nineteen ninety-six", "twenty twelve", "two thousand and three"
+_TWO_DIGITS = rf"(?:{_TEN}(?:[\s-](?:{alternation(list(UNITS)[:9])}))?|{_UNIT})"
+_YEAR_TAIL = (rf"(?:{_TEN}(?:[\s-](?:{alternation(list(UNITS)[:9])}))?|{alternation(list(UNITS)[9:])}"
+              rf"|hundred(?:\s+(?:and\s+)?{_TWO_DIGITS})?)")
+# a year read aloud: "nineteen ninety-six", "twenty twelve", "nineteen hundred ninety three", "two thousand and
+# twenty"
 SPOKEN_YEAR = re.compile(
     rf"(?P<c>[Nn]ineteen|[Ee]ighteen|[Tt]wenty)[\s-](?P<y>{_YEAR_TAIL})\b(?![\s-](?:{_SCALE}|percent|per\b))"
-    rf"|[Tt]wo\s+thousand(?:\s+(?:and\s+)?(?P<y2>{_UNIT}))?\b(?![\s-]{_SCALE})")
+    rf"|[Tt]wo\s+thousand(?:\s+(?:and\s+)?(?P<y2>{_TWO_DIGITS}))?\b(?![\s-]{_SCALE})")
 
 
 def words_value(phrase: str) -> float | None:
@@ -77,7 +84,9 @@ def word_number_at(text: str, pos: int) -> re.Match | None:
 def spoken_year(m: re.Match) -> int:
     """The year a SPOKEN_YEAR match reads: "nineteen ninety-six" 1996, "two thousand and three" 2003."""
     if m["c"] is None:
-        return 2000 + (UNITS[m["y2"].lower()] if m["y2"] else 0)
+        return 2000 + (int(words_value(m["y2"]) or 0) if m["y2"] else 0)
     century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m["c"].lower()]
     tail = m["y"].lower()
-    return century + (0 if tail == "hundred" else int(words_value(tail) or 0))
+    if tail.startswith("hundred"):
+        return century + int(words_value(tail.removeprefix("hundred")) or 0)  # "nineteen hundred ninety three"
+    return century + int(words_value(tail) or 0)

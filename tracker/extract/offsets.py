@@ -2,7 +2,8 @@
 as a distance from another ("three days after January 12", "two weeks from today", "three weeks from now").
 A length of time after "in" where the sentence looks ahead is the day it ends on ("the bridge will open in two
 years"). "1 hour and 30 minutes" stays two durations, as quantity sets count them.
-Two dates joined by "to" stay two values, as TIMEX3 annotates them.
+Two dates joined by "to" stay two values, as TIMEX3 annotates them, except two calendar days after "from" or
+"between" ("from 26 June to 28 June", "between May 3 and May 9"): the days from one to the other.
 """
 from __future__ import annotations
 
@@ -51,6 +52,17 @@ def _day(v: ValueDraft) -> date | None:
     return None
 
 
+# "from 26 June to 28 June", "between May 3 and May 9": a span of days
+_DAY_SPAN_BACK = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+(?:the\s+)?$")
+_DAY_SPAN_GAP = re.compile(r"\s*(?:to|till|until|through|and|[-–])\s+(?:the\s+)?")
+# a day named by its number or ordinal, not by a word standing for one ("today", "Friday")
+_CALENDAR_DAY = re.compile(r"\d|(?:first|second|third|th)\b", re.I)
+
+
+# "between January 2019 and now", "from 2010 to date": from a date to the publication day
+_TO_NOW = re.compile(r"\s+(?:and|to|till|until|through)\s+(?:now|the\s+present(?:\s+day)?|date|the\s+current\s+date)\b")
+
+
 def join_values(text: str, values: list[ValueDraft], published: date | None) -> list[ValueDraft]:
     """``values`` (sorted by start) with weeks and distances from a date read as one value each."""
     out: list[ValueDraft] = []
@@ -63,12 +75,15 @@ def join_values(text: str, values: list[ValueDraft], published: date | None) -> 
             out.append(joined)
             i += 2
             continue
-        out.append(_week_of(text, v) or _from_now(text, v, published) or _in_time(text, v, published) or v)
+        out.append(_week_of(text, v) or _from_now(text, v, published) or _in_time(text, v, published)
+                   or _up_to_now(text, v, published) or v)
         i += 1
     return out
 
 
 def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | None:
+    if nxt is not None and v.type == "date":
+        return _day_span(text, v, nxt)
     if nxt is None or v.type != "duration" or nxt.start - v.end > 16:
         return None
     gap = text[v.end:nxt.start]
@@ -80,6 +95,57 @@ def _joined(text: str, v: ValueDraft, nxt: ValueDraft | None) -> ValueDraft | No
         if moved is not None:
             return _value(text, v.start, nxt.end, type="date", date=moved.isoformat())
     return None
+
+
+def _up_to_now(text: str, v: ValueDraft, published: date | None) -> ValueDraft | None:
+    """"between January 2019 and now", "from 2010 to date": the first day of the date to the publication day
+    ("between now and November 15" stays a date, as TIMEX3 annotates it: "now" is the present)."""
+    if v.type != "date" or published is None or not v.date or not v.date[:4].isdigit():
+        return None
+    span = _days_of(v.date)
+    if span is None:
+        return None
+    back = _DAY_SPAN_BACK.search(text, max(0, v.start - 14), v.start)
+    now = _TO_NOW.match(text, v.end)
+    if back is not None and now is not None and span[0] <= published:
+        return _value(text, back.start(), now.end(), type="date_range", date=span[0].isoformat(),
+                      date_end=published.isoformat())
+    return None
+
+
+def _days_of(value: str) -> tuple[date, date] | None:
+    """The first and last day of an ISO date, month or year ("2019", "2019-01", "2019-01-22")."""
+    try:
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:]), 1)
+            return first, first + relativedelta(day=31)
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
+def _day_span(text: str, v: ValueDraft, nxt: ValueDraft) -> ValueDraft | None:
+    """"from 26 June to 28 June": the days from the first to the second (the first a year earlier where its own
+    year was only a guess and it would fall after the second: "from Dec. 28 to Jan. 3")."""
+    first, last = _day(v), _day(nxt)
+    if first is None or last is None or not _DAY_SPAN_GAP.fullmatch(text, v.end, nxt.start):
+        return None
+    back = _DAY_SPAN_BACK.search(text, max(0, v.start - 14), v.start)
+    if back is None or not (_CALENDAR_DAY.search(v.text) and _CALENDAR_DAY.search(nxt.text)):
+        return None
+    if first > last and not re.search(r"\d{4}", v.text):
+        try:
+            first = first.replace(year=last.year - (first.replace(year=last.year) > last))
+        except ValueError:
+            return None  # February 29 in a year without one
+    if first > last:
+        return None
+    return _value(text, back.start(), nxt.end, type="date_range", date=first.isoformat(), date_end=last.isoformat())
 
 
 def _move(day: date, v: ValueDraft, sign: int) -> date | None:

@@ -117,6 +117,8 @@ _YEAR_BEFORE = re.compile(
     r"(?![-’'])")
 # months of a year other than the quarter a text is about ("for the nine months", "the first half")
 _PART_OF_YEAR = re.compile(r"\b(?:nine|six|first\s+(?:nine|six))\s+months\b|\bfirst\s+half\b|\bthe\s+year\b")
+# a count before "year later" or "year after"
+_COUNT_BEFORE = re.compile(rf"(?:\b\d+|\b{WORD_NUMBER})\s+$", re.I)
 _REF_YEAR = re.compile(
     r"\b(?:[Tt]hat\s+year|[Tt]he\s+same\s+year|(?:[Tt]he\s+)?(?P<dir>following|next|previous|prior|preceding)\s+year"
     r"|(?:[Aa]\s+)?year\s+(?P<dir2>later|after|earlier|before))\b(?![-’'])")
@@ -609,8 +611,8 @@ def year_references(text: str, start: int, taken, add, dated: list[tuple[int, st
     ``dated``: (position, ISO value) of the dates found, in text order."""
     for m in _near(_REF_YEAR, _YEAR_WORDS, text, start):
         s, e = m.span()
-        if not taken.free(s, e):
-            continue
+        if not taken.free(s, e) or _COUNT_BEFORE.search(text, max(0, s - 20), s):
+            continue  # "one year after he was killed": a length of time from an event, not a date
         direction = (m["dir"] or m["dir2"] or "").lower()
         i = bisect_left(dated, (s,))
         near = bool(i) and s - dated[i - 1][0] <= 1500

@@ -12,7 +12,7 @@ from dataclasses import replace
 from .dates import NUMBER_WORDS, Taken
 from .drafts import ValueDraft
 from .lexicon import en
-from .numbers import SCALES, WORD_NUMBER, words_value
+from .numbers import SCALE_WORDS, SCALES, SPELLED_NUMBER, WORD_NUMBER, words_value
 from .units import symbol_unit, word_unit
 from .wordre import alternation, at_word_starts, find_all
 
@@ -23,7 +23,10 @@ _HEDGE_BACK = re.compile(
 _WORD_LIST = sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("hundred", "dozen")), key=len,
                     reverse=True)
 _WORDS = "|".join(_WORD_LIST + [w.capitalize() for w in _WORD_LIST])
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a power of ten after a figure: "4e14", "9.83e-3", "2.48×10−5", "3 x 10^8"
+_TIMES_TEN = r"(?:[eE][-−+]?\d{1,3}|\s?[×x]\s?10(?:\^[-−+]?\d{1,3}|[-−]\d{1,3}))(?![\w.])"
+_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:{_TIMES_TEN})?"
+_SCIENTIFIC = re.compile(r"(?P<m>[\d.]+)(?:[eE]|\s?[×x]\s?10\^?)(?P<e>[-+]?\d+)")
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6,
                 "mn": 1e6, "k": 1e3, "tn": 1e12, "b": 1e9, "t": 1e12,
                 # as Indian English counts: a lakh is 100,000, a crore 10 million
@@ -62,8 +65,8 @@ _AMOUNT = re.compile(
 _RANGE_FORWARD = re.compile(
     rf"(?P<cur>{_CUR})?(?P<a>{_DIGITS})(?P<sa>{_SCALE})?(?P<pa>{_PCT})?\s?(?P<sep>-|–|to|and)\s?"
     rf"(?:(?:roughly|about|around|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?"
-    rf"(?P<cur2>{_CUR})?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
-_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<b>{_DIGITS})")
+    rf"(?P<cur2>{_CUR})?(?P<neg>(?<=\s)[−-](?=\d))?(?P<b>{_DIGITS})(?P<sb>{_SCALE})?(?P<pb>{_PCT})?(?!\w)")
+_SECOND_MEASURE = re.compile(rf"\s?(?P<sep>-|–|to|and)\s?(?P<neg>(?<=\s)[−-](?=\d))?(?P<b>{_DIGITS})")
 _BETWEEN_BACK = re.compile(r"\b(?:between|from)\s+(?:(?:roughly|about|around|nearly|almost|some|more\s+than|"
                            r"less\s+than|over|under|just)\s+)?$", re.I)
 # a unit of time, found by its first letters; the number before it is looked for backwards
@@ -88,10 +91,13 @@ _COORDINATED = re.compile(rf"\s+(?P<conj>and|or)\s+(?P<n>{WORD_NUMBER}|{_DIGITS}
 _MORE_AFTER = re.compile(r"\s+more\b(?=\s*[.,;:!?)\]”\"]|\s*$)")
 # a number, or a fraction with a slash, before a unit written against it
 _BARE_NUMBER = re.compile(rf"(?:(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})|(?P<num>{_DIGITS}))(?![\d/])")
-_WORD_ANCHOR = re.compile(
-    rf"(?P<num>{WORD_NUMBER})(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
+_WORD_ANCHOR_TAIL = (
+    rf"(?:\s+|-(?=[a-z]+\b))(?P<name>(?:[A-Z][\w-]*\s+){{1,3}}(?:[A-Z]?\d[\w-]*\s+)?)?(?:(?:of\s+the|of\s+these|of\s+those|more|other|further|"
     # "one of the nine turbines": a number word is never what another counts (the nine turbines are the count)
     rf"extra|additional)\s+)?(?P<unit>(?!(?:{WORD_NUMBER})\b)[a-z][a-z-]+)\b")
+_WORD_ANCHOR = re.compile(rf"(?P<num>{SPELLED_NUMBER}){_WORD_ANCHOR_TAIL}")
+# "a hundred people", "a million dollars": matched where str.find meets a scale word after "a"
+_A_SCALE_ANCHOR = re.compile(rf"(?P<num>{WORD_NUMBER}){_WORD_ANCHOR_TAIL}")
 _DOZEN = re.compile(rf"(?P<n>[Hh]alf\s+a|[Aa]|[Oo]ne|{WORD_NUMBER}|\d{{1,3}})\s+dozen\s+(?P<noun>[a-z]+)\b")
 # a number in words, then a measure written as one word with its number ("20-litre"), then what is counted
 _MEASURED_COMPOUND = re.compile(r"\d[\d.,]*-[a-z]+(?:-[a-z]+)?\s+(?P<noun>[a-z]+s)\b")
@@ -149,7 +155,8 @@ def _currency(cur: str | None) -> str | None:
 def _parse(num: str, scale: str | None = None) -> float:
     num = num.strip()
     if num[0].isdigit():
-        value = float(num.replace(",", ""))
+        sci = _SCIENTIFIC.fullmatch(num.replace("−", "-"))
+        value = float(f"{sci['m']}e{sci['e']}") if sci else float(num.replace(",", ""))
     else:
         value = words_value(num) or float(NUMBER_WORDS.get(num.lower(), 0))
     if scale and scale.strip():
@@ -236,7 +243,24 @@ def find_quantities(text: str, start: int = 0, taken: Taken | None = None) -> li
         _vulgar_fractions(text, start, out)
     _digits(text, start, out)
     _word_numbers(text, start, out)
-    return out.values
+    return _shared_units(text, out.values)
+
+
+# what joins the figures of a list whose last one carries the unit ("2, 5 and 10 mg")
+_LIST_JOIN = re.compile(r"\s*,\s*|,?\s+(?:and|or)\s+")
+_BARE_FIGURE = re.compile(rf"[−-]?(?:{_DIGITS})")
+
+
+def _shared_units(text: str, values: list[ValueDraft]) -> list[ValueDraft]:
+    """"2, 5 and 10 mg", "50 and 100 ms": the figures of a list take the unit written after the last one."""
+    values.sort(key=lambda v: v.start)
+    for i in range(len(values) - 2, -1, -1):
+        v, nxt = values[i], values[i + 1]
+        if v.type == "quantity" and v.unit is None and nxt.unit and nxt.type in ("quantity", "duration") \
+                and _BARE_FIGURE.fullmatch(v.text) and nxt.text[:1].isdigit() \
+                and _LIST_JOIN.fullmatch(text, v.end, nxt.start):
+            values[i] = replace(v, type=nxt.type, unit=nxt.unit)
+    return values
 
 
 def _vulgar_fractions(text: str, start: int, out: _Out) -> None:
@@ -280,6 +304,16 @@ def _ordinal_before_noun(text: str, e: int, d: str) -> bool:
                 or w in en.AFTER_A_SHARE)
 
 
+def _add_share(text: str, s: int, e: int, value: float, out: _Out) -> None:
+    """A fraction: of the unit after it ("a half hour", "one-half miles"), else a share ("a third of voters")."""
+    measure = word_unit(text, e)
+    if measure is not None and out.taken.free(s, measure[1]):
+        out.add(_hedged_start(text, s), measure[1], type="duration" if measure[0] in DURATION_UNITS else "quantity",
+                number=value, unit=measure[0])
+        return
+    out.add(_hedged_start(text, s), e, type="quantity", number=value, unit="fraction")
+
+
 def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
     for m in _fraction_words(text, start):
         s, e = m.span()
@@ -307,7 +341,7 @@ def _fractions_and_vague(text: str, start: int, out: _Out) -> None:
             # "the past two quarters": three months each, not a share
             out.add(_hedged_start(text, s), e, type="duration", number=float(numer), unit="quarter")
             continue
-        out.add(_hedged_start(text, s), e, type="quantity", number=round(numer / d, 4), unit="fraction")
+        _add_share(text, s, e, round(numer / d, 4), out)
     for k in sorted({k for w in _VAGUE_TAILS for k in find_all(text, w, start)}):
         m = _VAGUE.match(text, k)
         if m is None:
@@ -402,6 +436,16 @@ def _negate(text: str, s: int, n0: int, out: _Out) -> None:
         if v.start == s and v.type == "quantity" and v.number is not None:
             out.values[k] = replace(v, start=s - 1, text=text[s - 1:v.end], number=-v.number)
             out.taken.take(s - 1, s)
+        elif v.type == "quantity_range" and v.start <= s < v.end and v.low is not None and v.high is not None:
+            # "-18 °C to -34 °C": the first figure's sign; the second kept its own
+            first = _BARE_NUMBER.match(text, s)
+            a = _parse(first["num"]) if first is not None and first["num"] else None
+            if a is None or a not in (v.low, v.high):
+                continue
+            other = v.high if v.low == a else v.low
+            begin = min(v.start, s - 1)
+            out.values[k] = replace(v, start=begin, text=text[begin:v.end], low=min(-a, other), high=max(-a, other))
+            out.taken.take(s - 1, s)
 
 
 def _digits_at(text: str, s: int, out: _Out) -> None:
@@ -467,18 +511,29 @@ def _measure_at(text: str, s: int, a: re.Match, out: _Out) -> bool:
         return False
     number = _parse(a["num"], scale if scale not in ("m", "k") else None)
     r = _SECOND_MEASURE.match(text, end)
-    if r is not None and (r["sep"] != "and" or _BETWEEN_BACK.search(text, max(0, s - 30), s)):
+    if r is not None and (r["sep"] != "and" or _between_back(text, s)):
         second = symbol_unit(text, r.end()) or word_unit(text, r.end())
         if second is not None and second[0] == unit and out.taken.free(s, second[1]):
             # "44 mg to 50 mg", "between 5 K and 10 K": a range with its unit on both ends
-            back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
-            high = _parse(r["b"])
+            back = _between_back(text, s)
+            high = _second(r)
             out.add(back.start() if back else _hedged_start(text, s), second[1], type="quantity_range",
                     low=min(number, high), high=max(number, high), unit=unit)
             return True
     out.add(_hedged_start(text, s), end, type="duration" if unit in DURATION_UNITS else "quantity", number=number,
             unit=unit)
     return True
+
+
+def _between_back(text: str, s: int) -> re.Match | None:
+    """"between" or "from" before the figure at ``s`` (and its minus sign: "from -18 °C")."""
+    return _BETWEEN_BACK.search(text, max(0, s - 30), s - 1 if _minus_before(text, s) else s)
+
+
+def _second(r: re.Match) -> float:
+    """The second figure of a range, below zero after a minus sign ("from -18 °C to -34 °C")."""
+    scale = r.groupdict().get("sb")
+    return (-1 if r["neg"] else 1) * _parse(r["b"], scale)
 
 
 def _currency_word(text: str, pos: int) -> tuple[str, int] | None:
@@ -492,7 +547,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
     r = _RANGE_FORWARD.match(text, s)
     if not r:
         return False
-    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    back = _between_back(text, s)
     if back is None and r["sep"] == "to" and ((r["pa"] and r["pb"]) or (r["cur"] and r["cur2"])
                                               or (r["sa"] and r["sb"])) \
             and _CHANGE_BACK.search(text, max(0, s - 40), s):
@@ -502,7 +557,7 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
         after = _NEXT_WORD.match(text, r.end())
         if not (after and _COUNTED.search(after[1])):
             return _short_scale_range(text, s, r, out)  # "0–0.5 m s−1": metres, not millions
-    a, b = _parse(r["a"], r["sa"]), _parse(r["b"], r["sb"])
+    a, b = _parse(r["a"], r["sa"]), _second(r)
     joined = r["sep"] in ("-", "–")
     years = _year_like(r["a"]) and _year_like(r["b"]) and not (pct or cur)
     measure = None if pct or cur else (symbol_unit(text, r.end()) or word_unit(text, r.end())
@@ -520,8 +575,8 @@ def _range_at(text: str, s: int, out: _Out) -> bool:
             unit = measure[0]
         out.add(s, r.end("pa") if r["pa"] else r.end("sa") if r["sa"] else r.end("a"), type="quantity", number=a,
                 unit=unit)
-        out.add(r.start("cur2") if r["cur2"] else r.start("b"), measure[1] if measure else r.end(), type="quantity",
-                number=b, unit=unit)
+        out.add(r.start("cur2") if r["cur2"] else r.start("neg") if r["neg"] else r.start("b"),
+                measure[1] if measure else r.end(), type="quantity", number=b, unit=unit)
         return True
     first = back.start() if back else s
     if r["sb"] and not r["sa"]:
@@ -572,7 +627,7 @@ def _short_scale_range(text: str, s: int, r: re.Match, out: _Out) -> bool:
     if measure is None or not out.taken.free(s, measure[1]):
         return False
     a, b = _parse(r["a"]), _parse(r["b"])
-    back = _BETWEEN_BACK.search(text, max(0, s - 30), s)
+    back = _between_back(text, s)
     out.add(back.start() if back else s, measure[1], type="quantity_range", low=min(a, b), high=max(a, b),
             unit=measure[0])
     return True
@@ -677,7 +732,7 @@ def _counts_of_measured_things(text: str, out: _Out) -> None:
 
 def _word_numbers(text: str, start: int, out: _Out) -> None:
     _counts_of_measured_things(text, out)
-    for m in at_word_starts(_WORD_ANCHOR, text, start):
+    for m in _word_anchors(text, start):
         if m["num"][0].isupper() and _IN_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
             continue  # "the Six Nations": a capitalised number inside a sentence belongs to a name
         unit = m["unit"]
@@ -698,6 +753,16 @@ def _word_numbers(text: str, start: int, out: _Out) -> None:
             continue
         unit, end = _head_noun(text, unit, m.end(), number)
         out.add(_hedged_start(text, m.start()), end, type="quantity", number=number, unit=_singular(unit))
+
+
+def _word_anchors(text: str, start: int) -> list[re.Match]:
+    """Numbers in words and what they count, in text order: those starting with a number word, and "a hundred",
+    "a million" found from their scale word."""
+    found = list(at_word_starts(_WORD_ANCHOR, text, start))
+    more = [m for w in SCALE_WORDS for k in find_all(text, w, start + 2)
+            if text[k - 2:k] in ("a ", "A ") and (k == 2 or not text[k - 3].isalnum())
+            and (m := _A_SCALE_ANCHOR.match(text, k - 2)) is not None]
+    return sorted(found + more, key=lambda m: m.start()) if more else found
 
 
 def _coordinated(text: str, m: re.Match, out: _Out) -> bool:

@@ -85,6 +85,10 @@ _PER_SYMBOL = re.compile(r"\s?/\s?(?P<per>" + alternation(list(SYMBOL_NAMES) + l
 # a bare symbol that is more often a word or a letter than a unit after a number
 _AMBIGUOUS = frozenset({"A", "T", "V", "W", "J", "K", "m", "s", "t", "g", "h", "l", "L", "Ma", "ka", "Ga", "cal",
                         "bar", "mi", "Pa", "°"})
+# adjectives of size after a length: "2 in thick", "30 ft long"
+SIZE_WORDS = ("thick", "long", "wide", "tall", "high", "deep", "across", "in diameter", "in length", "in width")
+# "in" for inches only where it cannot be the preposition: before a size word, or closing its sentence or clause
+_INCH = re.compile(r"\s?in\b(?:\.?(?=\s+(?:" + "|".join(SIZE_WORDS) + r")\b)|(?=\.?(?:\s+[A-Z]|\s*$)|[,;)]))")
 _POWER_AFTER = re.compile(r"\s+(squared|cubed)\b")
 _POWER_EXP = re.compile(r"\^?([23²³])")
 _TIME_NAMES = frozenset({"hour", "minute", "second"})
@@ -104,7 +108,8 @@ def symbol_unit(text: str, pos: int) -> tuple[str, int] | None:
         return None  # "Flat 4C": a letter, unless the sentence is about temperatures
     m = _SYMBOL.match(text, pos)
     if m is None:
-        return None
+        inch = _INCH.match(text, pos)
+        return ("inch", inch.end()) if inch is not None else None
     sym = m["sym"]
     if sym in _AMBIGUOUS and not (m["tail"] or m["exp"]) and (
             not _PLAIN_AFTER.match(text, m.end()) or text[m.start("sym") - 1:m.start("sym")] not in " \u00a0"

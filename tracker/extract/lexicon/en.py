@@ -388,6 +388,15 @@ BUSINESS_CONTEXT = _words(
     "plant factory factories products brand merger takeover stake investors dividend earnings losses orders "
     "contract contracts outlets branches")
 MONTHS = _words("january february march april may june july august september october november december")
+# month names in lower case that are also common words ("may", "march"): a month in chat or a comment only with a
+# day or a year beside it ("may 5th", "march 2030")
+MONTH_HOMOGRAPHS = _words("may march mar")
+# words before a figure that make it a count, not a year, whatever follows ("some 1900 staff")
+COUNT_HEDGES = _words("about around some nearly almost over under than roughly approximately only just least most "
+                      "another extra additional")
+# words after a figure that are no noun it could date ("1996 and", "1996 when")
+NOT_NOUNS_AFTER_A_YEAR = _words("and or but to of in on at by for from with as than that which who when where while "
+                                "because if so per was were is are be been had has have will would said says")
 # wire services and broadcasters that articles cite as relays; general knowledge, not any one story
 KNOWN_OUTLETS = _words(
     "tass reuters ap afp interfax ria xinhua bloomberg bbc cnn nbc abc cbs fox yonhap kyodo ansa efe dpa "
