@@ -161,6 +161,12 @@ ATTRIBUTED = [
      "indirect", "an age is no appositive head"),
     ("Speaking on harbour radio on Monday, Tom Arko praised the crew and insisted that the pier was safe.",
      "pier was safe", "Tom Arko", "insisted", "indirect", "a fronted participle phrase before the subject"),
+    ("Ana Ruiz made it clear that she would not resign.", "not resign", "Ana Ruiz", "made it clear", "indirect",
+     "an idiom of saying: made it clear"),
+    ("Lena Fors took issue with the claim that fares would fall.", "fares would fall", "Lena Fors", "took issue",
+     "indirect", "an idiom of saying: took issue with"),
+    ("As Tom Arko put it, “The pier is finished and so is the town.”", "pier is finished", "Tom Arko", "put it",
+     "direct", "an idiom of saying whose bare form is its past: as X put it"),
 ]
 
 
@@ -201,6 +207,7 @@ NOT_ATTRIBUTED = [
     ("She read the report on the train home.", "on the train", "'read' with no quotation is no cue"),
     ("Tom Arko called the harbour office twice.", "harbour office", "'called' with a plain object is an act"),
     ("The new table suggests a long lunch.", "long lunch", "'suggest' needs someone or a source of data"),
+    ("The ferry firm made a profit of 3m crowns.", "profit of 3m", "'made' alone is no idiom of saying"),
     ("Exit polls were taken across the county. About four in 10 voters say that fares matter.", "fares matter",
      "'Exit polls' name no pollster: a share is then the outlet's"),
     ("The forecast calls for rain on the coast.", "rain on the coast", "a demand needs someone to make it"),
@@ -235,6 +242,7 @@ def test_every_rule_has_a_name_the_reviewer_sees():
     ("stress", ("stresses", "stressed", "stressing")),
     ("vow", ("vows", "vowed", "vowing")),
     ("say", ("says", "said", "saying")),
+    ("make it clear", ("makes it clear", "made it clear", "making it clear")),
 ])
 def test_cue_verbs_are_inflected_from_their_lemma(lemma, forms):
     assert verb_forms(lemma, lexicon_en.IRREGULAR_VERBS) == forms

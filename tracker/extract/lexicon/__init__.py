@@ -33,7 +33,12 @@ _VOWELS = frozenset("aeiou")
 
 def verb_forms(lemma: str, irregular: dict[str, tuple[str, str, str]]) -> tuple[str, str, str]:
     """(third person singular, past, present participle) of an English verb: "argue" -> argues, argued,
-    arguing; "deny" -> denies, denied, denying; "admit" -> admits, admitted, admitting; irregular ones listed."""
+    arguing; "deny" -> denies, denied, denying; "admit" -> admits, admitted, admitting; irregular ones listed;
+    an idiom inflects its first word ("make clear" -> makes clear, made clear, making clear)."""
+    if " " in lemma:
+        head, rest = lemma.split(" ", 1)
+        third, past, ing = verb_forms(head, irregular)
+        return f"{third} {rest}", f"{past} {rest}", f"{ing} {rest}"
     if lemma in irregular:
         return irregular[lemma]
     if lemma.endswith(("s", "sh", "ch", "x", "z")):

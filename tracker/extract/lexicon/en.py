@@ -225,6 +225,12 @@ CUE_VERBS: dict[str, str] = {
     "doubt": "base animate stance noun",
     "forecast": "stance no-s",
     "back": "animate stance no-s noun",
+    # idioms of saying: the first word is inflected, the rest kept ("made it clear", "puts it")
+    "make clear": "animate stance",
+    "make it clear": "animate stance",
+    "make the case": "animate stance",
+    "put it": "speech inverts",
+    "take issue": "animate stance topic",
 }
 
 IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
@@ -247,6 +253,9 @@ IRREGULAR_VERBS: dict[str, tuple[str, str, str]] = {
     "quip": ("quips", "quipped", "quipping"),
     "fret": ("frets", "fretted", "fretting"),
     "concur": ("concurs", "concurred", "concurring"),
+    "make": ("makes", "made", "making"),
+    "take": ("takes", "took", "taking"),
+    "put": ("puts", "put", "putting"),
 }
 # past tenses that do not end in -ed: a verb in a phrase ("put out a statement saying …")
 IRREGULAR_PAST = _words(
