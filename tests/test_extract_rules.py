@@ -167,6 +167,14 @@ ATTRIBUTED = [
      "indirect", "an idiom of saying: took issue with"),
     ("As Tom Arko put it, “The pier is finished and so is the town.”", "pier is finished", "Tom Arko", "put it",
      "direct", "an idiom of saying whose bare form is its past: as X put it"),
+    ("Readers wrote in.\n“The ferry is late every single morning and nobody says sorry.” ― Lena Fors\n",
+     "late every single", "Lena Fors", "―", "direct", "a quotation signed after its closing mark"),
+    ("The mayor spoke.\n\n“The levy will pay for the new pier within ten years.”\n\n- Ana Ruiz.\n\nShe is wrong.",
+     "pay for the new pier", "Ana Ruiz", "-", "direct", "a quotation signed on the line below it"),
+    ("“The kids do not like him at all, and they are happy with the manager,” this\u00a0source told the Post.",
+     "kids do not like", "this source", "told", "direct", "a no-break space inside the speaker phrase"),
+    ("“The harbour board tied the firing to the missing logbooks,” the lawsuit reads.", "missing logbooks",
+     "the lawsuit", "reads", "direct", "a third-person cue right after its quotation is no plural noun"),
 ]
 
 
@@ -338,3 +346,10 @@ def test_a_possessive_determiner_is_never_a_company():
             "It intends to change the way it accounts for the ferry deal.")
     att = claim(text, "intends to change").attribution
     assert att.speaker is None or att.speaker.name != "Its"
+
+
+def test_a_signature_line_is_furniture_not_a_claim():
+    text = "The mayor spoke.\n\n“The levy will pay for the new pier within ten years.”\n\n- Ana Ruiz.\n\nShe is wrong."
+    result = extract(text, PUB)
+    assert all("Ana Ruiz." not in text[c.start:c.end] for c in result.claims)
+    assert [s.reason for s in result.skipped] == ["signature of the quotation above"]

@@ -314,6 +314,36 @@ def passive_report(_art: Article, c: Clause) -> Decision | None:
                     attribution=AttributionDraft(None, m["cue"], "indirect"))
 
 
+# "“…” ― Carlos Ruiz", "- Ana Ruiz, mayor of Oslo.": a dash and a name after a quotation sign it
+SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*(?P<who>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})"
+                       r"(?:,[ \t]*(?P<what>[^\n]{1,80}?))?[ \t]*\.?[ \t]*(?:\n|$)")
+_CLOSING = "”\"’"
+
+
+def signed_quotation(art: Article, c: Clause) -> Decision | None:
+    """A quotation signed after its closing mark, on its line or the next: "“…” ― Carlos Ruiz"."""
+    if c.sentence_share < 0.6 or art.text[c.sentence[0]] not in _OPENING:
+        return None
+    line_end = art.text.find("\n", c.end)
+    line_end = len(art.text) if line_end < 0 else line_end
+    close = max(art.text.rfind(q, c.start, line_end) for q in _CLOSING)
+    if close < 0 or art.text[close + 1:line_end].strip() == "":
+        after = line_end  # the signature on a line of its own below the quotation
+        while after < len(art.text) and art.text[after] == "\n":
+            after += 1
+    else:
+        after = close + 1
+    m = SIGNATURE.match(art.text, after)
+    if m is None or m.start("who") - after > 6:
+        return None
+    who = m["who"].rstrip(".")
+    speaker = speaker_of(who, m.start("who"), art.mentions, art.recent) or Speaker(who, classify(who.split()), None)
+    if m["what"]:
+        speaker.descriptor = m["what"].rstrip(". ")
+    return Decision("quotation signed by its speaker", speaker, art.text[after:m.start("who")].strip(),
+                    features=("signature",))
+
+
 def unnamed_quotation(art: Article, c: Clause) -> Decision | None:
     """A quotation whose speaker neither its cue nor its paragraph names: quoted, speaker unknown (never a speaker
     from paragraphs before)."""
@@ -332,6 +362,7 @@ RULES: tuple[Rule, ...] = (
     cue_after_the_quotation,
     continued_quotation,
     quotation_after_its_speakers_sentence,
+    signed_quotation,
     unnamed_quotation,
     passive_report,
 )

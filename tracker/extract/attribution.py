@@ -125,13 +125,15 @@ def mask_quotes(text: str, start: int, end: int, regions: list[tuple[int, int]])
             parts += (text[pos:a], _INK.sub("_", text[a:b]).translate(_ONE_SPACE))
             pos = b
     if not parts:
-        return text[start:end]
+        return text[start:end].translate(_NO_BREAK)
     parts.append(text[pos:end])
-    return "".join(parts)
+    return "".join(parts).translate(_NO_BREAK)
 
 
 _INK = re.compile(r"\S")
 _ONE_SPACE = {c: " " for c in range(0x3001) if chr(c).isspace()}
+# no-break and thin spaces read as spaces ("this\u00a0source told"), one character for one
+_NO_BREAK = {0xA0: " ", 0x2007: " ", 0x2009: " ", 0x200A: " ", 0x202F: " "}
 
 
 def _tokens(s: str) -> list[tuple[int, str]]:
@@ -407,6 +409,8 @@ def _a_plural_noun(masked: str, m: re.Match, low: str) -> bool:
     reports does not end its clause."""
     if low not in _THIRD_PERSON:
         return False
+    if _AFTER_QUOTE.search(masked, max(0, m.start() - 40), m.start()):
+        return False  # "“…,” the suit reads.": a verb right after its quotation
     if _plural_noun(masked, m.start(), m.end()):
         return True
     return low not in _POST_CUES and _CLOSES.match(masked, m.end()) is not None
