@@ -1038,3 +1038,21 @@ def test_powers_of_ten(text, phrase, number, unit):
 def test_a_product_of_two_lengths_is_no_power_of_ten():
     values = found("The room is 5 x 10 metres.")
     assert values["10 metres"].number == 10 and all(v.number != 5e10 for v in values.values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # parts of the publication day and the night before it
+    ("Rebels attacked the town last night.", "last night", "2031-04-07"),
+    ("The minister resigned this morning.", "this morning", "2031-04-08"),
+    ("Crowds will gather tonight.", "tonight", "2031-04-08"),
+])
+def test_parts_of_the_day(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was the last night of the festival.",   # a night of the festival, not of the calendar
+    "The next morning they left.",              # the morning after some other day
+])
+def test_parts_of_another_day_get_no_date(text):
+    assert all(v.type != "date" for v in found(text).values())

@@ -161,10 +161,15 @@ _AGO = re.compile(r"ago\b")
 _OR_SO_BACK = re.compile(r"\s+or\s+so\s+$")  # "a week or so ago"
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
 # "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
-_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
+_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow",
+                                        "Tonight"]) + r"\b")
+# parts of a day after "this" or "last": "this morning" is the publication day, "last night" the day before
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_PART_OF_DAY_BACK = re.compile(r"(?<![Tt]he )\b(?P<w>[Ll]ast|[Tt]his)\s+$")
+_PART_OF_DAY = re.compile(alternation(PARTS_OF_DAY) + r"\b")
 _RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
 # "today", "tomorrow", "yesterday" less their first letter (which may be a capital)
-_RELATIVE_TAILS = ("oday", "omorrow", "esterday")
+_RELATIVE_TAILS = ("oday", "omorrow", "esterday", "onight")
 _RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
 # "by the end of the year", "the end of next month", "the end of this week": anchored on its words, then back over
 # "by the"
@@ -208,6 +213,10 @@ _MONTH_WORD_BACK = re.compile(r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext|by|until|till|th
 # "next Friday", "last Wednesday": a weekday of the calendar week after or before the publication's
 WEEK_SHIFT = {"next": 1, "last": -1, "previous": -1}
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
+
+
+# the days "yesterday", "tonight" and the like lie from the publication day
+_DAY_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 def iso_week(day: date) -> str:
@@ -306,8 +315,8 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                 value = iso_week(published + timedelta(weeks=shift))
                 add(rs, re_, type="date", date=value)
                 continue
-            elif which in ("yesterday", "today", "tomorrow"):
-                value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
+            elif which in _DAY_SHIFTS:
+                value = (published + timedelta(days=_DAY_SHIFTS[which])).isoformat()
             else:
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 if which.endswith("year"):
@@ -726,6 +735,13 @@ def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
             b = _RELATIVE_BACK.search(text, max(0, k - 6), k) if u is not None else None
             if u is not None and b is not None:
                 found.append((b.start(), u.end(), f"{b['w'].lower()} {u.group()}"))
+    for part in PARTS_OF_DAY:
+        for k in find_all(text, part, start):
+            u = _PART_OF_DAY.match(text, k)
+            b = _PART_OF_DAY_BACK.search(text, max(0, k - 10), k) if u is not None else None
+            if u is not None and b is not None and (part == "night" or b["w"].lower() == "this"):
+                found.append((b.start(), u.end(), "yesterday" if part == "night" and b["w"].lower() == "last"
+                              else "today"))
     return sorted(found)
 
 
