@@ -1056,3 +1056,12 @@ def test_parts_of_the_day(text, phrase, expected):
 ])
 def test_parts_of_another_day_get_no_date(text):
     assert all(v.type != "date" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Staff will be off the last week of july.", "the last week of july", "2031-W31"),
+    # a leap day named without its year falls in the nearest leap year
+    ("The rule will change on Feb. 29.", "Feb. 29", "2032-02-29"),
+])
+def test_weeks_of_months_and_leap_days(text, phrase, expected):
+    assert found(text)[phrase].date == expected

@@ -6,6 +6,8 @@ text and gets no value: never guess.
 from __future__ import annotations
 
 import re
+from calendar import isleap
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -245,8 +247,11 @@ def _year_for(month: int, published: date | None, context: str, day: int | None 
         return published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     weight = 1.0 if _FUTURE.search(context) else 2.5
     best, cost = published.year, None
-    for year in (published.year - 1, published.year, published.year + 1):
-        delta = (date(year, month, min(day or 15, 28)) - published).days
+    years: Iterable[int] = (published.year - 1, published.year, published.year + 1)
+    if (month, day) == (2, 29):
+        years = [y for y in range(published.year - 4, published.year + 5) if isleap(y)]  # a leap day's year
+    for year in years:
+        delta = (date(year, month, min(day or 15, 29 if (month, day) == (2, 29) else 28)) - published).days
         c = -delta if delta <= 0 else delta * weight
         if cost is None or c < cost:
             best, cost = year, c
