@@ -1065,3 +1065,22 @@ def test_parts_of_another_day_get_no_date(text):
 ])
 def test_weeks_of_months_and_leap_days(text, phrase, expected):
     assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "a day", "an hour" after a figure or a count of times is how often, not how long
+    "Up to 40 flights a day were cut.",
+    "Wages rose to $15 an hour.",
+    "Patients take the pill three times a day.",
+    "She swims twice a week.",
+])
+def test_a_rate_is_no_duration(text):
+    assert all(v.type != "duration" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("They met for a day.", "a day"),
+    ("In 2019 a week of talks failed.", "a week"),
+])
+def test_a_length_of_time_after_no_rate_stays(text, phrase):
+    assert found(text)[phrase].type == "duration"
