@@ -1084,3 +1084,14 @@ def test_a_rate_is_no_duration(text):
 ])
 def test_a_length_of_time_after_no_rate_stays(text, phrase):
     assert found(text)[phrase].type == "duration"
+
+
+@pytest.mark.parametrize("text", ["Most victims were in their 30s.", "Highs will be in the 80s.",
+                                  "He is in his early 40s."])
+def test_a_decade_of_life_or_of_a_scale_is_no_seconds(text):
+    assert all(v.unit != "second" for v in found(text).values())
+
+
+def test_seconds_written_against_a_figure_stay_seconds():
+    v = found("The exposure lasted 30s.")["30s"]
+    assert (v.type, v.number, v.unit) == ("duration", 30, "second")

@@ -74,6 +74,8 @@ _UNIT_ANCHOR = re.compile(rf"(?P<unit>{alternation(TIME_WORDS)})\b(?:-long|-old)
 _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
                             rf"|\b(?P<word>{WORD_NUMBER}|an?|An?))"
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
+# words before "30s" that make it a decade ("in their 30s", "the 80s", "his early 40s")
+_DECADE_BACK = re.compile(r"\b(?:their|his|her|its|my|our|your|the|early|mid|late)[\s-]+$", re.I)
 # what comes before "a day" or "an hour" that makes it a rate: a figure and its noun ("40 flights a day", "$15 an
 # hour", "3% a year") or a count of times ("twice a week", "three times a day")
 _RATE_BACK = re.compile(r"(?:(?P<fig>\d[\d,.]*)\s?(?:%|[A-Za-z]+)?(?:\s+[a-z]+)?|\b(?:once|twice|thrice|times))\s+$")
@@ -502,6 +504,8 @@ def _attached_measure(text: str, s: int, out: _Out) -> None:
     found = symbol_unit(text, n.end()) or word_unit(text, n.end())
     if found is None or not out.taken.free(s, found[1]) or (n["fd"] and not 0 < value < 10):
         return
+    if found[0] == "second" and text.startswith("0s", n.end() - 1) and _DECADE_BACK.search(text, max(0, s - 8), s):
+        return  # "in their 30s", "highs in the 80s": a decade of life or of a scale, not seconds
     out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
             number=float(f"{value:.6g}"), unit=found[0])
 
