@@ -114,10 +114,6 @@ _STRONG_YEAR_BEFORE = re.compile(
 # a lower-case word after a year, and the word before it
 _SINGULAR_AFTER = re.compile(r"\s(?P<w>[a-z]{3,})\b(?![-’'])")
 _WORD_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s$")
-# units and currencies a figure before them measures ("1500 metre", "1900 yen")
-_MEASURE_WORDS = frozenset("metre meter mile foot feet inch yard kilometre kilometer tonne ton pound ounce litre liter "
-                           "gallon barrel acre hectare yen won yuan rand baht naira ringgit rupiah zloty euro dollar "
-                           "hour minute second day week month year degree".split())
 # a plural noun after a number: what it counts
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
@@ -607,7 +603,7 @@ def _year_before_its_noun(text: str, s: int, e: int) -> bool:
     if after is None or before is None:
         return False
     word, lead = after["w"], before["w"].lower()
-    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in _MEASURE_WORDS
+    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in en.MEASURE_WORDS
                 or lead in en.COUNT_HEDGES or lead in en.PREPOSITIONS)
 
 
