@@ -1038,3 +1038,60 @@ def test_powers_of_ten(text, phrase, number, unit):
 def test_a_product_of_two_lengths_is_no_power_of_ten():
     values = found("The room is 5 x 10 metres.")
     assert values["10 metres"].number == 10 and all(v.number != 5e10 for v in values.values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # parts of the publication day and the night before it
+    ("Rebels attacked the town last night.", "last night", "2031-04-07"),
+    ("The minister resigned this morning.", "this morning", "2031-04-08"),
+    ("Crowds will gather tonight.", "tonight", "2031-04-08"),
+])
+def test_parts_of_the_day(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It was the last night of the festival.",   # a night of the festival, not of the calendar
+    "The next morning they left.",              # the morning after some other day
+])
+def test_parts_of_another_day_get_no_date(text):
+    assert all(v.type != "date" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Staff will be off the last week of july.", "the last week of july", "2031-W31"),
+    # a leap day named without its year falls in the nearest leap year
+    ("The rule will change on Feb. 29.", "Feb. 29", "2032-02-29"),
+])
+def test_weeks_of_months_and_leap_days(text, phrase, expected):
+    assert found(text)[phrase].date == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "a day", "an hour" after a figure or a count of times is how often, not how long
+    "Up to 40 flights a day were cut.",
+    "Wages rose to $15 an hour.",
+    "Patients take the pill three times a day.",
+    "She swims twice a week.",
+])
+def test_a_rate_is_no_duration(text):
+    assert all(v.type != "duration" for v in found(text).values())
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("They met for a day.", "a day"),
+    ("In 2019 a week of talks failed.", "a week"),
+])
+def test_a_length_of_time_after_no_rate_stays(text, phrase):
+    assert found(text)[phrase].type == "duration"
+
+
+@pytest.mark.parametrize("text", ["Most victims were in their 30s.", "Highs will be in the 80s.",
+                                  "He is in his early 40s."])
+def test_a_decade_of_life_or_of_a_scale_is_no_seconds(text):
+    assert all(v.unit != "second" for v in found(text).values())
+
+
+def test_seconds_written_against_a_figure_stay_seconds():
+    v = found("The exposure lasted 30s.")["30s"]
+    assert (v.type, v.number, v.unit) == ("duration", 30, "second")

@@ -6,6 +6,8 @@ text and gets no value: never guess.
 from __future__ import annotations
 
 import re
+from calendar import isleap
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -112,10 +114,6 @@ _STRONG_YEAR_BEFORE = re.compile(
 # a lower-case word after a year, and the word before it
 _SINGULAR_AFTER = re.compile(r"\s(?P<w>[a-z]{3,})\b(?![-’'])")
 _WORD_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)\s$")
-# units and currencies a figure before them measures ("1500 metre", "1900 yen")
-_MEASURE_WORDS = frozenset("metre meter mile foot feet inch yard kilometre kilometer tonne ton pound ounce litre liter "
-                           "gallon barrel acre hectare yen won yuan rand baht naira ringgit rupiah zloty euro dollar "
-                           "hour minute second day week month year degree".split())
 # a plural noun after a number: what it counts
 _COUNT_AFTER = re.compile(r"\s+(?:people|men|women|children|[a-z]+[^s\W]s)\b")
 # words one of which a year read aloud holds ("nineteen ninety-six", "two thousand"): cheap to look for first
@@ -161,10 +159,15 @@ _AGO = re.compile(r"ago\b")
 _OR_SO_BACK = re.compile(r"\s+or\s+so\s+$")  # "a week or so ago"
 _AGO_BEFORE = re.compile(rf"\b(?P<n>{_NUMW}|an?|A)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+$")
 # "yesterday", "today", "tomorrow"; "last/this/next" before "year", "month", "week" (found by the unit word)
-_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow"]) + r"\b")
+_RELATIVE_DAY = re.compile(alternation(["yesterday", "today", "tomorrow", "tonight", "Yesterday", "Today", "Tomorrow",
+                                        "Tonight"]) + r"\b")
+# parts of a day after "this" or "last": "this morning" is the publication day, "last night" the day before
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_PART_OF_DAY_BACK = re.compile(r"(?<![Tt]he )\b(?P<w>[Ll]ast|[Tt]his)\s+$")
+_PART_OF_DAY = re.compile(alternation(PARTS_OF_DAY) + r"\b")
 _RELATIVE_UNIT = re.compile(r"(?:year|month|week)\b")
 # "today", "tomorrow", "yesterday" less their first letter (which may be a capital)
-_RELATIVE_TAILS = ("oday", "omorrow", "esterday")
+_RELATIVE_TAILS = ("oday", "omorrow", "esterday", "onight")
 _RELATIVE_BACK = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+$")
 # "by the end of the year", "the end of next month", "the end of this week": anchored on its words, then back over
 # "by the"
@@ -210,6 +213,10 @@ WEEK_SHIFT = {"next": 1, "last": -1, "previous": -1}
 _FUTURE_PREP = frozenset({"by", "until", "till", "starting", "beginning", "next", "as early as", "as soon as"})
 
 
+# the days "yesterday", "tonight" and the like lie from the publication day
+_DAY_SHIFTS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
 def iso_week(day: date) -> str:
     """The ISO week holding ``day``, as TIMEX3 writes it: "2031-W15"."""
     year, week, _ = day.isocalendar()
@@ -236,8 +243,11 @@ def _year_for(month: int, published: date | None, context: str, day: int | None 
         return published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
     weight = 1.0 if _FUTURE.search(context) else 2.5
     best, cost = published.year, None
-    for year in (published.year - 1, published.year, published.year + 1):
-        delta = (date(year, month, min(day or 15, 28)) - published).days
+    years: Iterable[int] = (published.year - 1, published.year, published.year + 1)
+    if (month, day) == (2, 29):
+        years = [y for y in range(published.year - 4, published.year + 5) if isleap(y)]  # a leap day's year
+    for year in years:
+        delta = (date(year, month, min(day or 15, 29 if (month, day) == (2, 29) else 28)) - published).days
         c = -delta if delta <= 0 else delta * weight
         if cost is None or c < cost:
             best, cost = year, c
@@ -306,8 +316,8 @@ def find_dates(text: str, published: date | None, start: int = 0, taken: Taken |
                 value = iso_week(published + timedelta(weeks=shift))
                 add(rs, re_, type="date", date=value)
                 continue
-            elif which in ("yesterday", "today", "tomorrow"):
-                value = (published + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[which])).isoformat()
+            elif which in _DAY_SHIFTS:
+                value = (published + timedelta(days=_DAY_SHIFTS[which])).isoformat()
             else:
                 shift = {"last": -1, "this": 0, "next": 1}[which.split()[0]]
                 if which.endswith("year"):
@@ -593,7 +603,7 @@ def _year_before_its_noun(text: str, s: int, e: int) -> bool:
     if after is None or before is None:
         return False
     word, lead = after["w"], before["w"].lower()
-    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in _MEASURE_WORDS
+    return not (word.endswith("s") or word in en.NOT_NOUNS_AFTER_A_YEAR or word in en.MEASURE_WORDS
                 or lead in en.COUNT_HEDGES or lead in en.PREPOSITIONS)
 
 
@@ -726,6 +736,13 @@ def _relatives(text: str, start: int) -> list[tuple[int, int, str]]:
             b = _RELATIVE_BACK.search(text, max(0, k - 6), k) if u is not None else None
             if u is not None and b is not None:
                 found.append((b.start(), u.end(), f"{b['w'].lower()} {u.group()}"))
+    for part in PARTS_OF_DAY:
+        for k in find_all(text, part, start):
+            u = _PART_OF_DAY.match(text, k)
+            b = _PART_OF_DAY_BACK.search(text, max(0, k - 10), k) if u is not None else None
+            if u is not None and b is not None and (part == "night" or b["w"].lower() == "this"):
+                found.append((b.start(), u.end(), "yesterday" if part == "night" and b["w"].lower() == "last"
+                              else "today"))
     return sorted(found)
 
 

@@ -86,8 +86,8 @@ _SEASON_BACK = re.compile(
 # "the last week of July", "the second week of March 2030"
 _WEEK_OF_MONTH = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+week\s+of\s+"
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
+    r"(?P<mon>(?i:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))(?![\w])(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?")
 # "the first week of 2030", "the third month of next year", "the last day of 2030": one part of a named year,
 # counted in ISO weeks, months or days. "The first nine months of 2030" stays a duration and a year, as TIMEX3
 # annotates it (the length is what a results story compares)

@@ -74,6 +74,11 @@ _UNIT_ANCHOR = re.compile(rf"(?P<unit>{alternation(TIME_WORDS)})\b(?:-long|-old)
 _DURATION_BACK = re.compile(rf"(?:(?:(?P<whole>\d+)\s)?(?P<fn>[1-9])/(?P<fd>[2-9])|(?P<num>{_DIGITS})"
                             rf"|\b(?P<word>{WORD_NUMBER}|an?|An?))"
                             rf"(?:\s+(?:more|additional|extra|further|trading|business|working))?$")
+# words before "30s" that make it a decade ("in their 30s", "the 80s", "his early 40s")
+_DECADE_BACK = re.compile(r"\b(?:their|his|her|its|my|our|your|the|early|mid|late)[\s-]+$", re.I)
+# what comes before "a day" or "an hour" that makes it a rate: a figure and its noun ("40 flights a day", "$15 an
+# hour", "3% a year") or a count of times ("twice a week", "three times a day")
+_RATE_BACK = re.compile(r"(?:(?P<fig>\d[\d,.]*)\s?(?:%|[A-Za-z]+)?(?:\s+[a-z]+)?|\b(?:once|twice|thrice|times))\s+$")
 # "an hour and a half", "two years and a half": half a unit more
 _AND_A_HALF = re.compile(r"\s+and\s+(?:a\s+)?half\b")
 _HALF_BACK = re.compile(r"\b[Hh]alf\s+$")  # "half an hour"
@@ -381,8 +386,8 @@ def _durations(text: str, start: int, out: _Out) -> None:
             continue
         num = b["num"] or b["word"]
         unit = m["unit"].lower()
-        if num.lower() in ("a", "an") and unit == "second":
-            continue  # "for a second week": an ordinal
+        if num.lower() in ("a", "an") and (unit == "second" or _a_rate(text, s)):
+            continue  # "for a second week": an ordinal; "$15 an hour", "twice a week": a rate, not a length
         if _year_like(num) and not unit.endswith("s") and text[m.start() - 1] == " ":
             continue  # "the Labor Day 2030 weekend": a year before a singular noun counts nothing
         value = 1.0 if num.lower() in ("a", "an") else _parse(num)
@@ -401,6 +406,13 @@ def _durations(text: str, start: int, out: _Out) -> None:
         # "a 45-year-old": an age, a quantity of years, not how long something lasts
         kind = "quantity" if m.group().endswith("-old") else "duration"
         out.add(_hedged_start(text, s), e, type=kind, number=value, unit=_TIME_UNITS.get(unit, unit))
+
+
+def _a_rate(text: str, s: int) -> bool:
+    """Whether "a day" at ``s`` says how often ("40 flights a day", "twice a week"), not how long; a year before it
+    is no figure of a rate ("In 2019 a week of talks failed")."""
+    r = _RATE_BACK.search(text, max(0, s - 30), s)
+    return r is not None and not (r["fig"] and _year_like(r["fig"]))
 
 
 def _digits(text: str, start: int, out: _Out) -> None:
@@ -492,6 +504,8 @@ def _attached_measure(text: str, s: int, out: _Out) -> None:
     found = symbol_unit(text, n.end()) or word_unit(text, n.end())
     if found is None or not out.taken.free(s, found[1]) or (n["fd"] and not 0 < value < 10):
         return
+    if found[0] == "second" and text.startswith("0s", n.end() - 1) and _DECADE_BACK.search(text, max(0, s - 8), s):
+        return  # "in their 30s", "highs in the 80s": a decade of life or of a scale, not seconds
     out.add(_hedged_start(text, s), found[1], type="duration" if found[0] in DURATION_UNITS else "quantity",
             number=float(f"{value:.6g}"), unit=found[0])
 

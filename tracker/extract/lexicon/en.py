@@ -403,6 +403,10 @@ MONTH_HOMOGRAPHS = _words("may march mar")
 # words before a figure that make it a count, not a year, whatever follows ("some 1900 staff")
 COUNT_HEDGES = _words("about around some nearly almost over under than roughly approximately only just least most "
                       "another extra additional")
+# units and currencies in the singular, which a figure before them measures rather than dates ("1500 metre", "1900 yen")
+MEASURE_WORDS = _words("metre meter mile foot feet inch yard kilometre kilometer tonne ton pound ounce litre liter "
+                       "gallon barrel acre hectare yen won yuan rand baht naira ringgit rupiah zloty euro dollar "
+                       "hour minute second day week month year degree")
 # words after a figure that are no noun it could date ("1996 and", "1996 when")
 NOT_NOUNS_AFTER_A_YEAR = _words("and or but to of in on at by for from with as than that which who when where while "
                                 "because if so per was were is are be been had has have will would said says")
