@@ -353,3 +353,13 @@ def test_a_signature_line_is_furniture_not_a_claim():
     result = extract(text, PUB)
     assert all("Ana Ruiz." not in text[c.start:c.end] for c in result.claims)
     assert [s.reason for s in result.skipped] == ["signature of the quotation above"]
+
+
+def test_sentences_before_a_line_introducing_a_quotation_are_kept():
+    text = ("The harbour board disputes the figure. Lena Fors reports:\n\n"
+            "“The first time the crew saw the pier, at a survey in June, the deck was already rotten.”")
+    result = extract(text, PUB)
+    quotes = {text[c.start:c.end]: c.attribution for c in result.claims}
+    assert "The harbour board disputes the figure." in quotes
+    quoted = next(a for q, a in quotes.items() if "deck was already rotten" in q)
+    assert quoted.speaker is not None and quoted.speaker.name == "Lena Fors" and quoted.mode == "direct"

@@ -60,10 +60,20 @@ def _date_header(art: Article) -> int:
     return header.end()
 
 
-def _paragraph(art: Article, n: int, ps: int, pe: int) -> None:
+def _paragraph(art: Article, n: int, ps: int, pe: int, intro_checked: bool = False) -> None:
     text = art.text
-    if text[pe - 1] == ":" and pe - ps < _INTRO_LINE and introduces_quotation(art, ps, pe):
-        return
+    if text[pe - 1] == ":" and not intro_checked:
+        # "The woman disputes it. Lena Fors reports:": the sentences before the one introducing the quotation
+        # below are claims of their own
+        last = _last_sentence_start(text, ps, pe)
+        if pe - last < _INTRO_LINE:
+            if last > ps:
+                _paragraph(art, n, ps, len(text[:last].rstrip()))
+            if introduces_quotation(art, last, pe):
+                return
+            if last > ps:
+                _paragraph(art, n, last, pe, intro_checked=True)
+                return
     reason = None if art.whole_line else furniture.line_reason(text[ps:pe])
     if reason:
         art.result.skipped.append(SkippedDraft(ps, pe, reason))
@@ -89,6 +99,13 @@ def _paragraph(art: Article, n: int, ps: int, pe: int) -> None:
             art.result.skipped.append(SkippedDraft(ss, se, "heading introducing a list"))
         else:
             _sentence(art, ss, se, pe, regions)
+
+
+def _last_sentence_start(text: str, ps: int, pe: int) -> int:
+    last = ps
+    for ss, _se in sentences(text, ps, pe):
+        last = ss
+    return last
 
 
 def _sentence(art: Article, ss: int, se: int, pe: int, regions: list[tuple[int, int]]) -> None:
