@@ -32,7 +32,7 @@ from tracker.db import make_engine, session_factory, upgrade
 from tracker.errors import StaleClaim
 from tracker.models import Claim, Document, ReviewVote, Verdict
 from tracker.services.claims import ClaimFilter
-from tracker.services.holds import assign
+from tracker.services.holds import ClaimHeld, assign
 from tracker.services.second_review import agreement_figures, judge, set_double_review
 
 DEFAULT_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -99,7 +99,8 @@ def reviewer_run(url: str, name: str, batch: int, seed: int, results) -> None:
             with sessions() as session:
                 try:
                     done = judge(session, claim_id, status, reviewer=name)
-                except StaleClaim:
+                except (StaleClaim, ClaimHeld):
+                    # someone else got there first: what a person is told and sees on the screen
                     stale_count += 1
                     continue
             told.append((claim_id, done.stage, status))
@@ -165,7 +166,7 @@ def main() -> None:
             worker.start()
         told, stale, spans = [], 0, []
         for _ in workers:
-            reviewer, theirs, stale_count, began, finished = results.get()
+            reviewer, theirs, stale_count, began, finished = results.get(timeout=3600)
             told.extend((reviewer, c, stage, status) for c, stage, status in theirs)
             stale += stale_count
             spans.append((began, finished))
@@ -183,7 +184,7 @@ def main() -> None:
         print(f"{args.reviewers} reviewers, {args.claims:,} claims{' (double review)' if args.double else ''}: "
               f"{len(told):,} verdicts given in {elapsed:.1f} s = {len(told) / elapsed:,.0f} verdicts/s "
               f"({wall:.1f} s with process start-up); "
-              f"{verdict_rows:,} verdict rows; refused as stale and given again later: {stale}")
+              f"{verdict_rows:,} verdict rows; refused (changed or held by someone else meanwhile): {stale}")
         if figures:
             overall = figures["overall"]
             print(f"double review: {overall['items']:,} claims with two votes, raw agreement "

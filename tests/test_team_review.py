@@ -267,3 +267,28 @@ def test_the_team_commands(team):
                                                           "contradicted").stdout
     assert "misleading\tcontradicted" in run("statuses").stdout
     assert "1 holds ended" in run("release", "--reviewer", "alice").stdout
+
+
+def test_an_archive_keeps_votes_labels_statuses_and_settings(team, tmp_path):
+    sessions, ids, url = team
+    with sessions() as session:
+        add_status(session, "misleading", "contradicted", reviewer="lead")
+        set_double_review(session, True)
+        judge(session, ids["votes"], "misleading", reviewer="alice")
+        judge(session, ids["votes"], "contradicted", reviewer="bob")
+    archive = tmp_path / "all.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(main, ["export", "all", "--db", url, "-o", str(archive)]).exit_code == 0
+    copy = f"sqlite:///{tmp_path / 'copy.db'}"
+    result = runner.invoke(main, ["import", str(archive), "--db", copy])
+    assert result.exit_code == 0, result.stderr
+    engine = make_engine(copy)
+    with session_factory(engine)() as session:
+        votes = [(v.reviewer, v.status, v.label) for v in session.scalars(select(ReviewVote).order_by(ReviewVote.id))]
+        assert votes == [("alice", "contradicted", "misleading"), ("bob", "contradicted", None)]
+        assert resolve_status(session, "misleading") == ("contradicted", "misleading")
+        assert agreement_figures(session)["overall"]["items"] == 1
+        # the setting came along: the copy asks two verdicts too
+        judge(session, ids["putin"], "corroborated", reviewer="alice")
+        assert session.get(Claim, ids["putin"]).status == "unreviewed"
+    engine.dispose()

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import CursorResult, delete, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import CursorResult, delete, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..errors import TrackerError
@@ -23,6 +23,8 @@ from .rounds import voted_in_open_round
 HOLD_HOURS = 8.0
 #: the longest hold: a week (a hold is meant to end)
 MAX_HOLD_HOURS = 24.0 * 7
+#: PostgreSQL advisory lock key held by an assignment's transaction ("tasg")
+ASSIGN_LOCK = 0x74617367
 
 
 class ClaimHeld(TrackerError):
@@ -88,11 +90,15 @@ def assign(session: Session, flt: ClaimFilter, reviewer: str, *, assigned_by: st
 
     Claims someone else holds are left alone; ``reviewer``'s own holds are renewed; expired holds are replaced.
     With ``exclude_judged_by``, claims whose open double review ``reviewer`` has already voted on are left out (a
-    second verdict must come from someone else). One transaction: on a clash with a concurrent assign (the same
-    claim taken at once) nothing is assigned and the error says so.
+    second verdict must come from someone else). One transaction, one assignment at a time; a hold committed
+    meanwhile is never replaced (the insert passes over its claim).
     """
     if not 0 < hours <= MAX_HOLD_HOURS:
         raise TrackerError(f"a hold lasts more than 0 and at most {MAX_HOLD_HOURS:g} hours, not {hours:g}")
+    if session.get_bind().dialect.name == "postgresql":
+        # one assignment at a time: the next one then sees the holds the last committed and takes other claims
+        # (on SQLite the write lock does the same); held to the end of this transaction
+        session.execute(select(func.pg_advisory_xact_lock(ASSIGN_LOCK)))
     now = utcnow()
     expires = now + timedelta(hours=hours)
     others = select(Hold.claim_id).where(Hold.reviewer != reviewer, Hold.expires_at > now)
@@ -102,27 +108,31 @@ def assign(session: Session, flt: ClaimFilter, reviewer: str, *, assigned_by: st
     held_by_others = session.scalar(select(func.count()).select_from(
         stmt.where(Claim.id.in_(others)).subquery())) or 0
     free = stmt.where(Claim.id.not_in(others)).order_by(Claim.document_id, Claim.start, Claim.id).limit(limit)
-    if session.get_bind().dialect.name == "postgresql":
-        # reviewers assigning at once each take claims the others are not taking: rows another assignment has
-        # locked are passed over, not waited for (on SQLite one writer at a time does the same)
-        free = free.with_for_update(of=Claim, skip_locked=True)
-    chosen = list(session.scalars(free))
+    candidates = list(session.scalars(free))
+    chosen: list[int] = []
     try:
-        for i in range(0, len(chosen), 500):
-            part = chosen[i:i + 500]
-            session.execute(delete(Hold).where(Hold.claim_id.in_(part)))
-            session.add_all(Hold(claim_id=c, reviewer=reviewer, assigned_by=assigned_by, taken_at=now,
-                                 expires_at=expires) for c in part)
-            session.flush()
+        for i in range(0, len(candidates), 500):
+            part = candidates[i:i + 500]
+            # only my own holds and expired ones make way; a hold another assignment has just committed stays,
+            # and the claim it holds is not taken (the insert below passes over it)
+            session.execute(delete(Hold).where(Hold.claim_id.in_(part),
+                                               or_(Hold.reviewer == reviewer, Hold.expires_at <= now)))
+            rows = [{"claim_id": c, "reviewer": reviewer, "assigned_by": assigned_by, "taken_at": now,
+                     "expires_at": expires} for c in part]
+            won = set(session.scalars(_insert_new(session).returning(Hold.claim_id), rows))
+            chosen.extend(c for c in part if c in won)
         session.commit()
-    except IntegrityError as exc:
-        session.rollback()
-        raise TrackerError("another assignment took some of these claims at the same moment; nothing was "
-                           "assigned, run it again") from exc
     except BaseException:
         session.rollback()
         raise
     return Assignment(reviewer, tuple(chosen), held_by_others, expires)
+
+
+def _insert_new(session: Session):
+    """An insert of holds that passes over a claim someone holds already (its primary key), on either engine."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(Hold).on_conflict_do_nothing(index_elements=["claim_id"])
+    return sqlite.insert(Hold).on_conflict_do_nothing(index_elements=["claim_id"])
 
 
 def release(session: Session, flt: ClaimFilter, reviewer: str | None = None) -> int:
