@@ -294,3 +294,29 @@ async def test_a_verdict_on_a_claim_changed_elsewhere_is_refused(pg_url):
         await settle(pilot)
         assert [v.reviewer for v in verdicts(sessions, ids["votes"])] == ["bob", "ann"]
     engine.dispose()
+
+
+async def test_team_review_in_the_ui_mine_who_holds_and_a_hidden_first_vote(sessions, ids):
+    from tracker.services.holds import assign
+    from tracker.services.second_review import set_double_review
+
+    with sessions() as session:
+        assign(session, ClaimFilter(text="Putin may"), "ann", assigned_by="lead")
+        assign(session, ClaimFilter(text="formally joining"), "bob", assigned_by="lead")
+        set_double_review(session, True)
+    app = build_app(sessions, reviewer="ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = queue(pilot).rows_by_id
+        assert (rows[ids["votes"]].holder, rows[ids["putin"]].holder) == ("bob", "ann")
+        assert "@bob" in str(queue(pilot).status_cell(rows[ids["votes"]]))
+        await pilot.press("m")  # mine: only what ann holds
+        await settle(pilot)
+        assert queue(pilot).order == [ids["putin"]]
+        await pilot.press("c")  # under double review: a vote, hidden, the claim stays unreviewed
+        await settle(pilot)
+        assert status_of(sessions, ids["putin"]) == "unreviewed" and verdicts(sessions, ids["putin"]) == []
+        assert any("hidden until a second reviewer" in n.message for n in app._notifications)
+        await pilot.press("m")
+        await settle(pilot)
+        assert len(queue(pilot).order) == 5

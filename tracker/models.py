@@ -270,6 +270,8 @@ class Verdict(Base):
     reviewer: Mapped[str] = mapped_column(String(200), nullable=False)
     #: set on an undo: the verdict this row takes back
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("verdicts.id", ondelete="RESTRICT"))
+    #: the database's own status the reviewer chose ("misleading"), which ``status`` (one of the three) stands for
+    label: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[Created]
 
     claim: Mapped[Claim] = relationship(back_populates="verdicts")
@@ -302,15 +304,87 @@ class ClaimLink(Base):
     b: Mapped[Claim] = relationship(foreign_keys=[b_id])
 
 
+Reviewer = Annotated[str, mapped_column(String(200), nullable=False)]
+
+
+class Hold(Base):
+    """A claim handed to one reviewer (``tracker assign``) until ``expires_at``: others see who holds it and
+    cannot judge it meanwhile; past that time the hold counts for nothing, so no claim is blocked for ever."""
+
+    __tablename__ = "holds"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    reviewer: Mapped[Reviewer] = mapped_column(index=True)
+    assigned_by: Mapped[Reviewer]
+    taken_at: Mapped[Created]
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+
+
+class DoubleReview(Base):
+    """A claim that needs two independent verdicts (``tracker assign --double``), whatever the setting says."""
+
+    __tablename__ = "double_reviews"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    requested_by: Mapped[Reviewer]
+    requested_at: Mapped[Created]
+
+
+class ReviewVote(Base):
+    """One independent verdict of a double review. Append-only, like verdicts.
+
+    ``round`` is the number of verdict rows the claim had when the vote was cast: the verdict that settles the
+    round (two agreeing votes, or a third reviewer's decision) adds a row, so later votes start a new round.
+    """
+
+    __tablename__ = "review_votes"
+    __table_args__ = (
+        CheckConstraint(_in("status", VERDICT_STATUSES[1:]), name="status"),
+        UniqueConstraint("claim_id", "round", "reviewer"),
+    )
+    id: Mapped[IntPK]
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    round: Mapped[int] = mapped_column(Integer, nullable=False)
+    reviewer: Mapped[Reviewer]
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    label: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[Created]
+
+
+class CustomStatus(Base):
+    """A status of this database's own ("misleading", "needs context") and which of the three it means."""
+
+    __tablename__ = "custom_statuses"
+    __table_args__ = (CheckConstraint(_in("means", VERDICT_STATUSES[1:]), name="means"),)
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    means: Mapped[str] = mapped_column(String(20), nullable=False)
+    created_by: Mapped[Reviewer]
+    created_at: Mapped[Created]
+
+
+class Setting(Base):
+    """A setting of this database, shared by everyone who works on it (``double_review``)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
 class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a verdict: history is append-only."""
 
 
+def _what(row: Verdict | ReviewVote) -> str:
+    return "verdict" if isinstance(row, Verdict) else "review vote"
+
+
 @event.listens_for(Verdict, "before_update")
+@event.listens_for(ReviewVote, "before_update")
 def _refuse_verdict_update(mapper, connection, target):  # noqa: ARG001 - SQLAlchemy's signature
-    raise AppendOnlyError(f"verdict {target.id} is history and cannot be changed")
+    raise AppendOnlyError(f"{_what(target)} {target.id} is history and cannot be changed")
 
 
 @event.listens_for(Verdict, "before_delete")
+@event.listens_for(ReviewVote, "before_delete")
 def _refuse_verdict_delete(mapper, connection, target):  # noqa: ARG001
-    raise AppendOnlyError(f"verdict {target.id} is history and cannot be deleted")
+    raise AppendOnlyError(f"{_what(target)} {target.id} is history and cannot be deleted")

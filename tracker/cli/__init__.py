@@ -17,6 +17,8 @@ COMMAND_MODULES = {
     "export": ("export", "archive", "publish"), "import": ("archive",),
     "claims": ("browse",), "show": ("browse",), "db": ("database",), "documents": ("documents",),
     "eval": ("evaluate",), "ingest": ("ingest",), "review": ("review",), "mark": ("review",),
+    "assign": ("team",), "release": ("team",), "double-review": ("team",), "statuses": ("team",),
+    "serve": ("serve",),
 }
 
 

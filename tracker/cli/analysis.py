@@ -72,8 +72,22 @@ def _print_audit(audit: dict) -> None:
         speakers.add_row(*_cells(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]),
                                  _joined(s["outlets"]), _joined(s["modes"]), _joined(s["cues"])))
     no_clusters = "No linked claims yet: links come with ingest, or run tracker link."
-    for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers):
+    for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers, _agreement_table(audit)):
         stdout.print(table)
+
+
+def _agreement_table(audit: dict) -> Table | str:
+    figures = audit["agreement"]
+    if not figures["overall"]["items"]:
+        return "No double review yet: no claim has two independent verdicts."
+    table = Table(title="Double review: agreement of two independent verdicts")
+    for col in ("reviewers", "claims", "agreed", "raw agreement", "Cohen's kappa"):
+        table.add_column(col)
+    rows = [("all pairs", figures["overall"]), *((" + ".join(p["reviewers"]), p) for p in figures["pairs"])]
+    for name, row in rows:
+        kappa = "—" if row["kappa"] is None else f"{row['kappa']:.2f}"
+        table.add_row(*_cells(name, str(row["items"]), str(row["agreed"]), f"{row['raw_agreement']:.0%}", kappa))
+    return table
 
 
 @main.command("audit")

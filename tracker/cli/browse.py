@@ -10,6 +10,8 @@ from rich.text import Text
 
 from ..models import CLAIM_KINDS, STATUSES
 from ..services.claims import ClaimFilter, count_claims, list_claims
+from ..services.review import default_reviewer
+from ..services.rounds import STAGES
 from ..services.safe_text import csv_row, one_line, printable
 from ..services.views import UNKNOWN_OUTLET, UNKNOWN_OUTLET_SHORT, ClaimView, claim_view, load_claim_view
 from . import main
@@ -35,17 +37,21 @@ def _list_row(view: ClaimView) -> dict:
 @click.option("--text", help="Only claims whose quote contains this.")
 @click.option("--search", metavar="QUERY",
               help='Full-text search of quotes: words (stemmed), "a phrase", -excluded.')
+@click.option("--held-by", metavar="NAME", help="Only claims this reviewer holds (tracker assign).")
+@click.option("--mine", is_flag=True, help="Only claims you hold (your OS user name).")
+@click.option("--stage", type=click.Choice(STAGES),
+              help="Double review: claims awaiting a second verdict, or disputed (the resolution queue).")
 @click.option("--limit", type=ROW_COUNT, default=50, show_default=True, help="At most this many rows.")
 @click.option("--offset", type=ROW_OFFSET, default=0, help="Skip this many rows first.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="A table (paged when longer than the terminal), JSON Lines or CSV.")
 @db_option
 @pass_db
-def claims_command(db: Database, outlet, unknown_outlet: bool, kind, status, speaker, text, search, limit: int,
-                   offset: int, fmt: str) -> None:
+def claims_command(db: Database, outlet, unknown_outlet: bool, kind, status, speaker, text, search,
+                   held_by: str | None, mine: bool, stage: str | None, limit: int, offset: int, fmt: str) -> None:
     """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search."""
     flt = ClaimFilter(outlet=outlet, unknown_outlet=unknown_outlet, kind=kind, status=status, speaker=speaker,
-                      text=text, search=search)
+                      text=text, search=search, held_by=default_reviewer() if mine else held_by, stage=stage)
     with db.sessions() as session:
         rows = [claim_view(c) for c in list_claims(session, flt, limit=limit, offset=offset)]
         total = count_claims(session, flt)

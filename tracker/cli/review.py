@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..services.review import check_reviewer, check_status, default_reviewer, record_verdict
+from ..services.review import check_reviewer, default_reviewer
 from . import main
 from .common import Database, RowId, db_option, pass_db
 
@@ -37,9 +37,12 @@ def review_command(db: Database, reviewer: str) -> None:
 @pass_db
 def mark_command(db: Database, claim_id: int, status: str, note: str | None, evidence: str | None,
                  reviewer: str) -> None:
-    """Record a verdict on claim ID: STATUS is corroborated, contradicted, unverified or unreviewed (any case)."""
-    status = check_status(status)
+    """Record a verdict on claim ID: STATUS is corroborated, contradicted, unverified or unreviewed (any case),
+    or one of the database's own (`tracker statuses`). On a claim under double review it is one of two
+    independent verdicts, or a third reviewer's decision on a disagreement."""
+    from ..services.second_review import judge
+
     check_reviewer(reviewer)
     with db.sessions() as session:
-        verdict = record_verdict(session, claim_id, status, reviewer=reviewer, note=note, evidence=evidence)
-        click.echo(f"claim {claim_id}: {verdict.status} (verdict {verdict.id} by {verdict.reviewer})")
+        done = judge(session, claim_id, status, reviewer=reviewer, note=note, evidence=evidence)
+        click.echo(done.line())

@@ -25,10 +25,15 @@ from ..models import (
     Claim,
     ClaimLink,
     ClaimValue,
+    CustomStatus,
     Document,
+    DoubleReview,
     Entity,
+    Hold,
     Outlet,
     Relay,
+    ReviewVote,
+    Setting,
     SkippedSpan,
     Verdict,
     utcnow,
@@ -49,7 +54,9 @@ def _table(model: type[Base]) -> Table:
 
 #: parents before children; a claim's caveat_of is set once every claim is in
 TABLES: tuple[Table, ...] = tuple(_table(m) for m in (
-    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink))
+    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink,
+    # team review: double review's votes and requests, holds, the database's own statuses and settings
+    ReviewVote, DoubleReview, Hold, CustomStatus, Setting))
 _BY_NAME = {t.name: t for t in TABLES}
 _BATCH = 1000
 
@@ -69,8 +76,9 @@ def _dump_value(value: Any) -> Any:
 
 
 def table_rows(session: Session, table: Table) -> Iterator[dict[str, Any]]:
-    """Every row of ``table`` in id order, as the archive writes it (also what a round-trip test compares)."""
-    result = session.connection().execute(select(table).order_by(table.c.id),
+    """Every row of ``table`` in id (else primary key) order, as the archive writes it (also what a round-trip
+    test compares)."""
+    result = session.connection().execute(select(table).order_by(*table.primary_key.columns),
                                           execution_options={"yield_per": _BATCH})
     for row in result.mappings():
         yield {key: _dump_value(value) for key, value in row.items()}
@@ -276,7 +284,7 @@ def _move_sequences(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         return
-    for table in TABLES:
+    for table in (t for t in TABLES if "id" in t.c):  # tables keyed by a claim or a name have no sequence
         connection.exec_driver_sql(
             f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), coalesce(max(id), 1), max(id) IS NOT NULL) "
             f"FROM {table.name}")

@@ -14,10 +14,11 @@ from ..analysis.values import describe
 from ..models import Claim, ClaimLink
 from .claims import BATCH, live_link_rows, loaded_in_order
 from .link import as_one_source, fact_of
+from .second_review import agreement_figures
 from .views import UNKNOWN_OUTLET, outlet_name
 
 AUDIT_CSV_FIELDS = ("section", "name", "claims", "outlets", "speakers", "relays", "values", "sources", "kinds",
-                    "attributed_share", "caveats", "modes", "relations")
+                    "attributed_share", "caveats", "modes", "relations", "agreed", "raw_agreement", "kappa")
 
 
 def live_links(session: Session) -> list[ClaimLink]:
@@ -76,7 +77,9 @@ def build_audit(session: Session, batch: int = BATCH) -> dict[str, Any]:
     return {"clusters": clusters,
             "outlets": [outlets[name].record(name) for name in sorted(outlets)],
             "speakers": [speakers[name].record(name)
-                         for name in sorted(speakers, key=lambda n: (-speakers[n].claims, n))]}
+                         for name in sorted(speakers, key=lambda n: (-speakers[n].claims, n))],
+            # double review: how often two reviewers of one claim agreed (per pair and overall, with kappa)
+            "agreement": agreement_figures(session)}
 
 
 @dataclass(slots=True)
@@ -171,3 +174,9 @@ def audit_rows(audit: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for s in audit["speakers"]:
         yield {"section": "speaker", "name": s["speaker"], "claims": s["claims"], "outlets": _join(s["outlets"]),
                "modes": _join(s["modes"])}
+    figures = audit.get("agreement") or {"overall": {"items": 0}, "pairs": []}
+    for name, row in [("overall", figures["overall"]),
+                      *((" + ".join(p["reviewers"]), p) for p in figures["pairs"])]:
+        if row["items"]:
+            yield {"section": "agreement", "name": name, "claims": row["items"], "agreed": row["agreed"],
+                   "raw_agreement": row["raw_agreement"], "kappa": row["kappa"]}

@@ -9,8 +9,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..errors import NotFound
-from ..models import Attribution, Claim, ClaimLink, Document, Entity, Outlet, Relay
+from ..models import Attribution, Claim, ClaimLink, Document, Entity, Hold, Outlet, Relay, utcnow
 from ..readers.limits import MAX_ID
+from .rounds import stage_condition
 from .search import QuoteMatches
 
 
@@ -28,6 +29,10 @@ class ClaimFilter:
     document_id: int | None = None
     #: only claims of documents whose outlet is not known
     unknown_outlet: bool = False
+    #: only claims this reviewer holds, unexpired (the queue's "mine"; see services.holds)
+    held_by: str | None = None
+    #: only claims at this stage of a double review: ``second`` (one verdict in) or ``disputed`` (see rounds)
+    stage: str | None = None
 
 
 def _like(value: str) -> str:
@@ -58,6 +63,11 @@ def filtered(stmt: Select, flt: ClaimFilter) -> Select:
         stmt = stmt.where(func.lower(Claim.quote).like(_like(flt.text), escape="\\"))
     if flt.search:
         stmt = stmt.where(QuoteMatches(flt.search))
+    if flt.held_by:
+        stmt = stmt.where(Claim.id.in_(select(Hold.claim_id).where(Hold.reviewer == flt.held_by,
+                                                                   Hold.expires_at > utcnow())))
+    if flt.stage:
+        stmt = stmt.where(stage_condition(flt.stage))
     return stmt
 
 

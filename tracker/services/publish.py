@@ -30,6 +30,8 @@ def claim_reviews(session: Session) -> dict[str, Any]:
             continue
         verdict = claim.verdicts[-1]
         value, words = RATINGS[claim.status]
+        if verdict.label:  # the database's own status ("misleading"), rated as the verdict it stands for
+            words = verdict.label[:1].upper() + verdict.label[1:]
         doc = claim.document
         appearance: dict[str, Any] = {"@type": "CreativeWork", "name": doc.title or doc.origin}
         if doc.origin.startswith(("http://", "https://")):

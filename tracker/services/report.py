@@ -10,7 +10,7 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import IO, Any
@@ -26,6 +26,7 @@ from .claims import BATCH, ClaimFilter, filtered, live_link_rows, loaded_in_orde
 from .fit import json_safe
 from .link import as_one_source, fact_of
 from .safe_text import csv_row, one_line, printable
+from .second_review import agreement_figures
 from .views import CONTEXT, UNKNOWN_OUTLET, ClaimView, claim_view
 
 REPORT_CSV_FIELDS = ("id", "outlet", "document", "origin", "title", "published", "kind", "status", "quote",
@@ -159,6 +160,8 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: in
         },
         "contradictions": [pair(link) for link in links if link.relation == "contradicts"],
         "corroborations": [pair(link) for link in links if link.relation in ("corroborates", "same")],
+        # double review over the whole database (who agrees with whom), whatever the filter
+        "agreement": agreement_figures(session),
         "claims": ReportClaims(session, [c.id for c in chosen], links_of, independence, batch),
     }
 
@@ -243,6 +246,18 @@ def when(iso: str | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M %z}"
 
 
+def _markdown_agreement(figures: dict[str, Any] | None, w: Callable[[str], Any]) -> None:
+    """Double review's agreement, when two reviewers have judged a claim independently."""
+    if not figures or not figures["overall"]["items"]:
+        return
+    w("## Double review: agreement\n\n| reviewers | claims | agreed | raw agreement | Cohen's kappa |\n"
+      "|---|---:|---:|---:|---:|\n")
+    for name, row in [("all pairs", figures["overall"]), *((" + ".join(p["reviewers"]), p) for p in figures["pairs"])]:
+        kappa = "—" if row["kappa"] is None else f"{row['kappa']:.2f}"
+        w(f"| {_md(name)} | {row['items']} | {row['agreed']} | {row['raw_agreement']:.0%} | {kappa} |\n")
+    w("\n")
+
+
 def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
     w = out.write
     counts = report["counts"]
@@ -255,6 +270,7 @@ def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
     for outlet, row in counts["by_outlet"].items():
         w(f"| {_md(outlet)} | " + " | ".join(str(row[s]) for s in STATUSES) + f" | {sum(row.values())} |\n")
     w("| **all** | " + " | ".join(str(counts["by_status"][s]) for s in STATUSES) + f" | {counts['total']} |\n\n")
+    _markdown_agreement(report.get("agreement"), w)
     w(f"## Contradictions ({len(report['contradictions'])})\n\n")
     for p in report["contradictions"] or []:
         w(f"- **#{p['a']['id']}** ({_md(p['a']['attribution'])}): “{_md(p['a']['quote'])}”\n"

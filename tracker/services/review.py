@@ -28,12 +28,15 @@ from ..models import (
     ClaimValue,
     Document,
     Entity,
+    Hold,
     Outlet,
     Verdict,
     utcnow,
 )
 from ..readers.limits import MAX_ID, MAX_REVIEWER
 from .claims import ClaimFilter, filtered
+from .holds import check_hold, end_hold
+from .rounds import needs_two, open_votes
 from .views import UNNAMED, ClaimView, claim_document_id, load_claim_view
 
 
@@ -146,29 +149,53 @@ def _append(session: Session, claim: Claim, verdict: Verdict) -> Verdict:
 
 def record_verdict(session: Session, claim_id: int, status: str, *, reviewer: str,
                    expected_version: int | None = None, note: str | None = None,
-                   evidence: str | None = None) -> Verdict:
-    """A new verdict row. ``expected_version`` is the claim version the reviewer saw (None: whatever is current)."""
+                   evidence: str | None = None, label: str | None = None) -> Verdict:
+    """A new verdict row. ``expected_version`` is the claim version the reviewer saw (None: whatever is current).
+
+    Refused on a claim someone else holds, and, for a verdict, on a claim that needs two independent verdicts
+    (those go through :func:`tracker.services.second_review.judge`); a reset to unreviewed is always a row.
+    """
     status = check_status(status)
+    if status != "unreviewed" and needs_two(session, claim_id):
+        raise BadReviewInput(f"claim {claim_id} needs two independent verdicts: judge it through the double "
+                             "review (tracker mark, the review UI)")
+    return _record(session, claim_id, status, reviewer=reviewer, expected_version=expected_version, note=note,
+                   evidence=evidence, label=label)
+
+
+def _record(session: Session, claim_id: int, status: str, *, reviewer: str, expected_version: int | None,
+            note: str | None, evidence: str | None, label: str | None = None, ends_hold: bool = True) -> Verdict:
     claim = _load(session, claim_id, expected_version)
     if evidence:
         evidence = check_evidence(session, evidence, claim_id)
+    check_hold(session, claim_id, reviewer)
+    if ends_hold:
+        end_hold(session, claim_id, reviewer)  # in the verdict's own transaction
     return _append(session, claim, Verdict(claim_id=claim_id, status=status, note=note or None,
-                                           evidence=evidence or None, reviewer=reviewer))
+                                           evidence=evidence or None, reviewer=reviewer, label=label))
 
 
 def annotate(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None,
              note: str | None = None, evidence: str | None = None) -> Verdict:
-    """A note or evidence: a history row that keeps the claim's current status."""
+    """A note or evidence: a history row that keeps the claim's current status (and its label).
+
+    Refused while a double review of the claim is open: the row would end its round; a note goes with the vote.
+    """
     if not (note and note.strip()) and not (evidence and evidence.strip()):
         raise BadReviewInput("nothing to record: the note and the evidence are both empty")
     claim = _load(session, claim_id, expected_version)
-    return record_verdict(session, claim_id, claim.status, reviewer=reviewer, expected_version=claim.version,
-                          note=note.strip() if note else None, evidence=evidence)
+    if open_votes(session, claim_id):
+        raise BadReviewInput(f"claim {claim_id} is in double review: give your note with your verdict")
+    latest = session.scalar(select(Verdict.label).where(Verdict.claim_id == claim_id).order_by(Verdict.id.desc())
+                            .limit(1))
+    return _record(session, claim_id, claim.status, reviewer=reviewer, expected_version=claim.version,
+                   note=note.strip() if note else None, evidence=evidence, label=latest, ends_hold=False)
 
 
 def reset(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None) -> Verdict:
-    """Back to ``unreviewed``, as a new history row."""
-    return record_verdict(session, claim_id, "unreviewed", reviewer=reviewer, expected_version=expected_version)
+    """Back to ``unreviewed``, as a new history row (a double review of the claim starts again)."""
+    return _record(session, claim_id, "unreviewed", reviewer=reviewer, expected_version=expected_version,
+                   note=None, evidence=None, ends_hold=False)
 
 
 def undo_last(session: Session, claim_id: int, *, reviewer: str, expected_version: int | None = None) -> Verdict:
@@ -193,7 +220,8 @@ def undo_last(session: Session, claim_id: int, *, reviewer: str, expected_versio
         other = blocking[0]
         raise BadReviewInput(f"cannot undo on claim {claim_id}: {other.reviewer} recorded a verdict after yours")
     previous = history[index - 1].status if index > 0 else "unreviewed"
-    return _append(session, claim, Verdict(claim_id=claim_id, status=previous, reviewer=reviewer,
+    label = history[index - 1].label if index > 0 else None
+    return _append(session, claim, Verdict(claim_id=claim_id, status=previous, reviewer=reviewer, label=label,
                                            undoes_id=target.id, note=f"undo of verdict {target.id}"))
 
 
@@ -265,6 +293,8 @@ class QueueRow:
     contradicted: bool = False
     #: another claim is a caveat of it
     has_caveat: bool = False
+    #: who holds it now (``tracker assign``), None when nobody does or the hold expired
+    holder: str | None = None
 
     @property
     def marks(self) -> str:
@@ -303,7 +333,9 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
     stmt = (select(Claim.id, Claim.version, Claim.status, Claim.kind, Outlet.name.label("outlet"),
                    speaker.label("speaker"), first_date.label("date"), Claim.quote, Claim.check_worthiness,
                    Claim.hedged, live_contradiction.label("contradicted"),
-                   exists().where(caveat.caveat_of_id == Claim.id).label("has_caveat"))
+                   exists().where(caveat.caveat_of_id == Claim.id).label("has_caveat"),
+                   select(Hold.reviewer).where(Hold.claim_id == Claim.id, Hold.expires_at > utcnow())
+                   .correlate(Claim).scalar_subquery().label("holder"))
             .join(Document, Claim.document_id == Document.id)
             .outerjoin(Outlet, Document.outlet_id == Outlet.id)
             .outerjoin(Attribution, Attribution.claim_id == Claim.id)

@@ -86,12 +86,19 @@ class ClaimQueue(DataTable):
         if current is not None:
             self.select_id(current)
 
+    def status_cell(self, row: QueueRow) -> Text:
+        """The status, and who holds the claim when someone does (``tracker assign``)."""
+        cell = Text(row.status, style=STATUS_STYLE.get(row.status, ""))
+        if row.holder:
+            cell.append(f" @{one_line(row.holder)}", style="italic cyan")
+        return cell
+
     def cells(self, row: QueueRow) -> tuple:
         # stored text as Text: shown literally, never read as markup
         values = {
             "id": Text(str(row.id), justify="right"),
             "marks": Text(row.marks, style="bold red" if row.contradicted else "yellow"),
-            "status": Text(row.status, style=STATUS_STYLE.get(row.status, "")),
+            "status": self.status_cell(row),
             "kind": Text(row.kind),
             "outlet": Text(one_line(row.outlet or UNKNOWN_OUTLET_SHORT)),
             "speaker": Text(one_line(row.speaker or "(outlet)")),

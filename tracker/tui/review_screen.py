@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..db import database_error
 from ..errors import NotFound, StaleClaim, TrackerError
-from ..services import review
+from ..services import review, second_review
 from ..services.claims import ClaimFilter, count_claims
 from ..services.review import QueueRow
 from ..services.safe_text import one_line
@@ -67,7 +67,8 @@ NARROW = 110
 def describe_filter(flt: ClaimFilter) -> str:
     parts = [f"{name}={value!r}" if name == "search" else f"{name}={value}"
              for name, value in (("status", flt.status), ("kind", flt.kind), ("outlet", flt.outlet),
-                                 ("speaker", flt.speaker), ("search", flt.search), ("document", flt.document_id))
+                                 ("speaker", flt.speaker), ("search", flt.search), ("document", flt.document_id),
+                                 ("held by", flt.held_by), ("stage", flt.stage))
              if value is not None]
     return " ".join(parts) or "none"
 
@@ -94,6 +95,9 @@ class ReviewScreen(Screen[None]):
         Binding("o", "open_link", "Open link", show=False, tooltip="go to the claim at the other end of that link"),
         Binding("b,backspace", "back", "Back", key_display="b", tooltip="back to the queue, filter and row you left"),
         Binding("w", "compare", "Compare", tooltip="both sides of the related link under its cursor, side by side"),
+        Binding("m", "toggle_mine", "Mine", show=False, tooltip="only the claims you hold (assigned); again: all"),
+        Binding("D", "toggle_disputed", "Disputed", show=False,
+                tooltip="the resolution queue: claims two reviewers disagree on; again: all"),
     ]
     """Review keys; the help screen lists them from here."""
 
@@ -223,7 +227,8 @@ class ReviewScreen(Screen[None]):
             self.post_message(ClaimLocated(claim_id, review.claim_document(session, claim_id)))
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save(self, action: str, change: Callable[..., Verdict], claim_id: int, version: int | None, **kw) -> None:
+    def save(self, action: str, change: Callable[..., Verdict | second_review.Judgement], claim_id: int,
+             version: int | None, **kw) -> None:
         """Commit one change through the review service, then report the claim's new row."""
         reviewer = self.review_app.reviewer
         try:
@@ -237,6 +242,9 @@ class ReviewScreen(Screen[None]):
                     self.post_message(EvidenceRefused(claim_id, version, kw["evidence"], str(exc)))
                     return
                 self.post_message(VerdictSaved(review.queue_row(session, claim_id), verdict.id, action))
+                if isinstance(verdict, second_review.Judgement) and verdict.stage != "verdict":
+                    # double review: say where the claim stands (the first verdict stays hidden from others)
+                    self.app.call_from_thread(self.notify, verdict.line(), title="double review", markup=False)
         except StaleClaim as exc:
             self.post_message(VerdictRefused(claim_id, str(exc)))
             with self.session() as session:
@@ -407,7 +415,14 @@ class ReviewScreen(Screen[None]):
         claim_id = self._current()
         if claim_id is not None:
             self.undoable.append(("verdict", claim_id))
-            self.save("status", review.record_verdict, claim_id, self._version(claim_id), status=status)
+            self.save("status", second_review.judge, claim_id, self._version(claim_id), status=status)
+
+    def action_toggle_mine(self) -> None:
+        mine = None if self.claim_filter.held_by else self.review_app.reviewer
+        self.claim_filter = replace(self.claim_filter, held_by=mine)
+
+    def action_toggle_disputed(self) -> None:
+        self.claim_filter = replace(self.claim_filter, stage=None if self.claim_filter.stage else "disputed")
 
     def action_reset(self) -> None:
         claim_id = self._current()
