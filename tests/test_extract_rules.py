@@ -175,6 +175,10 @@ ATTRIBUTED = [
      "kids do not like", "this source", "told", "direct", "a no-break space inside the speaker phrase"),
     ("“The harbour board tied the firing to the missing logbooks,” the lawsuit reads.", "missing logbooks",
      "the lawsuit", "reads", "direct", "a third-person cue right after its quotation is no plural noun"),
+    ("Tom Arko, by contrast, wrote an essay urging the council to rebuild the Harbour Gate Pier.", "rebuild",
+     "Tom Arko", "wrote", "indirect", "a short aside between the subject and its verb, not an inverted cue"),
+    ("The fee went up, too, said Lena Fors, a ferry user.", "fee went up", "Lena Fors", "said", "indirect",
+     "an inverted cue after content that ends in an aside"),
 ]
 
 

@@ -620,6 +620,8 @@ def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, bou
         # "Nicola Sturgeon, welcomed the move but added that …": the sentence's subject speaks again
         cue.position = "participle"
         return cue
+    if boundary == "," and _aside_after_subject(masked, s):
+        return _appositive_head(cue, masked, s, offset)  # "Ted Cruz, by contrast, wrote an op-ed …"
     if low in _POST_CUES and (boundary in (",", "”", "\"", "") or not set(boundary) - _QUOTE_MARKS):
         a, b = _phrase_after(masked, m.end())
         if _name_phrase(masked[a:b]):
@@ -627,6 +629,24 @@ def _no_subject_before(cue: Cue, masked: str, m: re.Match, low: str, s: int, bou
     if boundary == ",":
         return _appositive_head(cue, masked, s, offset)
     return None
+
+
+def _aside_after_subject(masked: str, s: int) -> bool:
+    """Whether a short lower-case aside sits between a sentence-opening name and its verb: "Ted Cruz, by contrast,
+    wrote …", "The union, for its part, said …" (not "The toll rose to 11, said Ana Ruiz")."""
+    comma = masked.rfind(",", 0, max(0, s - 1))
+    if comma <= 0:
+        return False
+    aside = masked[comma + 1:s].strip(" ,").split()
+    subject = masked[:comma].split()
+    return 0 < len(aside) <= 4 and all(w.islower() and not _verb_like(w) for w in aside) \
+        and 0 < len(subject) <= 5 and "," not in masked[:comma] and subject[0][:1].isupper() \
+        and not any(_verb_like(w) for w in subject[1:])
+
+
+def _verb_like(word: str) -> bool:
+    return word in _CUE_FORMS or word in en.FINITE or word in en.IRREGULAR_PAST \
+        or _PAST_VERB.fullmatch(word) is not None
 
 
 def _relative(cue: Cue, masked: str, low: str, s: int, offset: int) -> Cue | None:
