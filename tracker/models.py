@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -46,6 +47,8 @@ VALUE_TYPES = ("date", "date_range", "quantity", "quantity_range", "duration")
 LINK_RELATIONS = ("corroborates", "contradicts", "related", "same")
 LINK_ORIGINS = ("auto", "reviewer")
 LINK_DECISIONS = ("accepted", "dismissed")
+#: what became of a claim in an article's next version (see tracker.analysis.reanchor)
+CHANGE_OUTCOMES = ("unchanged", "moved", "changed", "removed", "new")
 
 
 def utcnow() -> datetime:
@@ -101,6 +104,14 @@ class Document(Base):
     #: whether its claims have been linked with the rest: false from its ingest until a link run has done it, so
     #: that a run cut off in between is finished by the next ``ingest`` or ``link``
     linked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false(), index=True)
+    #: the version of the same article (same origin, other text) this one follows; unique, so history cannot fork
+    previous_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    #: 1 for the first version of an article, then 2, 3, …
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    #: false once a newer version of the article is stored: links and conflicts follow the current version
+    current: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, server_default=true())
+
+    __table_args__ = (Index("ix_documents_origin_current", "origin", "current"),)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
     claims: Mapped[list[Claim]] = relationship(
@@ -300,6 +311,27 @@ class ClaimLink(Base):
 
     a: Mapped[Claim] = relationship(foreign_keys=[a_id])
     b: Mapped[Claim] = relationship(foreign_keys=[b_id])
+
+
+class ClaimChange(Base):
+    """What became of a claim when its article's next version was stored: ``old_claim_id`` (the previous version's
+    claim) is unchanged, moved, changed or removed; a ``new`` row has only ``new_claim_id``. ``reviewed`` says the
+    old claim had a verdict then: a changed one goes back to the queue marked "changed since reviewed"."""
+
+    __tablename__ = "claim_changes"
+    __table_args__ = (CheckConstraint(_in("outcome", CHANGE_OUTCOMES), name="outcome"),)
+    id: Mapped[IntPK]
+    #: the new version
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    old_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    new_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False)
+    #: how the pair was found: span, context or fuzzy
+    method: Mapped[str | None] = mapped_column(String(20))
+    #: for a changed claim, what differs ("numbers: 12 → 15")
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reviewed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[Created]
 
 
 class AppendOnlyError(RuntimeError):
