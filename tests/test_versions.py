@@ -162,3 +162,26 @@ def test_diff_of_non_consecutive_versions_shows_the_text(db):
     with db() as s:
         d = diff_versions(s, ids[0], 1, 3)
         assert any(line.startswith("-Mayor") for line in d.text) and d.claims == []
+
+
+def test_a_changed_claim_is_marked_in_the_queue_and_shown_beside_its_old_text(db, any_url):
+    from tracker.services.review import queue_page
+    from tracker.services.views import load_claim_view
+    from tracker.tui.details import describe
+
+    first = ingest(db, [article(V1)], workers=1).document_ids[0]
+    with db() as s:
+        for claim in _claims(s, first):
+            record_verdict(s, claim.id, "contradicted", reviewer="bob")
+    second = ingest(db, [article(V2)], workers=1).document_ids[0]
+    with db() as s:
+        rows = {r.id: r for r in queue_page(s)}
+        toll = next(c for c in _claims(s, second) if "15 people" in c.quote)
+        assert rows[toll.id].changed and "Δ" in rows[toll.id].marks
+        assert not any(rows[c.id].changed for c in _claims(s, second) if c.id != toll.id)
+        view = load_claim_view(s, toll.id)
+        assert view.changed_from is not None and "12 people" in view.changed_from[1]
+        shown = describe(view).plain
+        assert "changed since reviewed" in shown and "12 people" in shown and "15 people" in shown
+    out = CliRunner().invoke(main, ["--db", any_url, "show", str(toll.id)])
+    assert out.exit_code == 0 and "changed since reviewed" in out.output

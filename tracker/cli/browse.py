@@ -102,6 +102,10 @@ def show_command(db: Database, claim_id: int) -> None:
     context.append("⟦" + printable(view.quote) + "⟧", style="bold reverse")
     context.append(printable(view.text[view.end:p_end]))
     out.print(context)
+    if view.changed_from:
+        old_id, old_quote, why = view.changed_from
+        out.print(literal(f"changed since reviewed{f' ({why})' if why else ''}: claim {old_id} of the previous "
+                          f"version said “{one_line(old_quote)}”"))
     line = f"speaker: {view.speaker_words}; cue: {view.cue or '-'}; mode: {view.mode}"
     out.print(literal(line + (f"; via: {' → '.join(view.via)} → outlet" if view.via else "")))
     if view.descriptor:

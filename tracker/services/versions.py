@@ -14,14 +14,17 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..analysis.reanchor import Match, Span, reanchor
 from ..errors import NotFound
 from ..models import Claim, ClaimChange, ClaimLink, Document, Verdict, utcnow
 from ..readers.limits import MAX_ID
+
+if TYPE_CHECKING:
+    from ..analysis.reanchor import Match
 
 #: who is recorded on a verdict carried over from the previous version (the note names the original reviewer)
 CARRIER = "tracker"
@@ -48,6 +51,8 @@ def _lock_origin(session: Session, origin: str) -> None:
 def supersede(session: Session, document_id: int, origin: str) -> Superseded | None:
     """Make document ``document_id`` (just stored, in the caller's transaction) the next version of the current
     document with the same origin, if there is one."""
+    from ..analysis.reanchor import Span, reanchor  # only when storing: reading versions needs no analysis
+
     _lock_origin(session, origin)
     previous = session.execute(
         select(Document.id, Document.version, Document.text)
