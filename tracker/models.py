@@ -334,6 +334,38 @@ class ClaimChange(Base):
     created_at: Mapped[Created]
 
 
+class Feed(Base):
+    """An RSS or Atom feed pulled by ``tracker feed pull``: its new entries' pages are fetched and ingested."""
+
+    __tablename__ = "feeds"
+    id: Mapped[IntPK]
+    url: Mapped[str] = mapped_column(String(2000), nullable=False)
+    #: the outlet of every page it gives (None: from each page's metadata or text)
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    added_at: Mapped[Created]
+    last_pulled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: why the last pull failed (None: it worked); a failed feed is tried again on the next pull
+    last_error: Mapped[str | None] = mapped_column(Text)
+    #: failed pulls in a row
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    #: sha256 of the URL: unique (a 2000-character URL is too long for an index on every engine)
+    url_key: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+
+
+class FeedEntry(Base):
+    """An entry of a feed whose page has been stored (or found already stored): not fetched again."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("feed_id", "key"),)
+    id: Mapped[IntPK]
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    #: sha256 of the entry's id and updated stamp (tracker.readers.feeds)
+    key: Mapped[str] = mapped_column(String(64), nullable=False)
+    link: Mapped[str] = mapped_column(String(2000), nullable=False)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    seen_at: Mapped[Created]
+
+
 class AppendOnlyError(RuntimeError):
     """Raised when code tries to change or delete a verdict: history is append-only."""
 

@@ -17,7 +17,7 @@ COMMAND_MODULES = {
     "export": ("export", "archive", "publish"), "import": ("archive",),
     "claims": ("browse",), "show": ("browse",), "db": ("database",), "documents": ("documents",),
     "eval": ("evaluate",), "ingest": ("ingest",), "review": ("review",), "mark": ("review",),
-    "versions": ("versions",), "diff": ("versions",),
+    "versions": ("versions",), "diff": ("versions",), "feed": ("feeds",),
 }
 
 
