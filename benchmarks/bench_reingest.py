@@ -152,7 +152,8 @@ def main() -> int:
                 select(ClaimChange.old_claim_id, ClaimChange.outcome).where(ClaimChange.old_claim_id.is_not(None)))}
             new_count = sum(1 for _ in s.execute(select(ClaimChange.id).where(ClaimChange.outcome == "new")))
         engine.dispose()
-    print(f"first ingest: {len(files)} files, {first.new} documents ({first.present} duplicates), {first.claims} claims in {first_seconds:.1f} s")
+    print(f"first ingest: {len(files)} files, {first.new} documents ({first.present} duplicates), "
+          f"{first.claims} claims in {first_seconds:.1f} s")
     print(f"re-ingest of {len(edited)} edited documents: {second.new} new versions ({second.versions} chained), "
           f"{second.failed} failed, in {second_seconds:.1f} s ({second_seconds / max(1, len(edited)) * 1000:.0f} ms "
           f"a document, matching and storing included)")

@@ -185,3 +185,57 @@ def test_a_changed_claim_is_marked_in_the_queue_and_shown_beside_its_old_text(db
         assert "changed since reviewed" in shown and "12 people" in shown and "15 people" in shown
     out = CliRunner().invoke(main, ["--db", any_url, "show", str(toll.id)])
     assert out.exit_code == 0 and "changed since reviewed" in out.output
+
+
+def test_audit_and_report_show_edits_after_publication(db):
+    import io
+
+    from tracker.services.audit import audit_rows, build_audit
+    from tracker.services.report import build_report, write_markdown
+
+    first = ingest(db, [Article(text=V1, name="floods.html", origin=ORIGIN, outlet="Valley Post")],
+                   workers=1).document_ids[0]
+    with db() as s:
+        toll = next(c for c in _claims(s, first) if "12 people" in c.quote)
+        record_verdict(s, toll.id, "corroborated", reviewer="carol")
+    ingest(db, [Article(text=V2, name="floods.html", origin=ORIGIN, outlet="Valley Post")], workers=1)
+    with db() as s:
+        audit = build_audit(s)
+        (outlet,) = audit["edits"]
+        assert outlet["outlet"] == "Valley Post"
+        (edit,) = outlet["edits"]
+        assert edit["version"] == 2 and edit["outcomes"] == {"moved": 2, "changed": 1}
+        assert "12 people" in edit["changed"][0]["old"] and "15 people" in edit["changed"][0]["new"]
+        assert edit["verdicts_touched"] == [{"old_claim": toll.id, "new_claim": edit["changed"][0]["new_claim"],
+                                             "outcome": "changed", "verdict": "corroborated",
+                                             "effect": "back to the queue"}]
+        # counts are of the current version only
+        assert sum(o["claims"] for o in audit["outlets"]) == 3
+        assert any(r["section"] == "edit" for r in audit_rows(audit))
+        report = build_report(s)
+        assert len(report["claims"]) == 3
+        out = io.StringIO()
+        write_markdown(report, out)
+    text = out.getvalue()
+    assert "## Edits after publication (1)" in text and "back to the queue" in text and "12 → 15" in text
+
+
+def test_versions_survive_an_archive_round_trip(db, tmp_path):
+    import io
+
+    from tracker.services.archive import export_archive, import_archive
+
+    ids = ingest(db, [article(V1), article(V2)], workers=1).document_ids
+    out = io.StringIO()
+    with db() as s:
+        export_archive(s, out)
+    engine = make_engine(f"sqlite:///{tmp_path / 'copy.db'}")
+    upgrade(engine)
+    copy = session_factory(engine)
+    with copy() as s:
+        import_archive(s, io.StringIO(out.getvalue()))
+    with copy() as s:
+        rows = list_versions(s, ids[1])
+        assert [(r.id, r.version, r.current) for r in rows] == [(ids[0], 1, False), (ids[1], 2, True)]
+        assert rows[1].outcomes == {"moved": 2, "changed": 1}
+    engine.dispose()

@@ -23,10 +23,13 @@ from ..models import (
     Attribution,
     Base,
     Claim,
+    ClaimChange,
     ClaimLink,
     ClaimValue,
     Document,
     Entity,
+    Feed,
+    FeedEntry,
     Outlet,
     Relay,
     SkippedSpan,
@@ -49,7 +52,8 @@ def _table(model: type[Base]) -> Table:
 
 #: parents before children; a claim's caveat_of is set once every claim is in
 TABLES: tuple[Table, ...] = tuple(_table(m) for m in (
-    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink))
+    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink, ClaimChange,
+    Feed, FeedEntry))
 _BY_NAME = {t.name: t for t in TABLES}
 _BATCH = 1000
 

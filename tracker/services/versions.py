@@ -14,7 +14,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -221,3 +221,40 @@ def changed_since_reviewed(session: Session, claim_id: int) -> ClaimDiff | None:
                                   .where(Claim.id.in_((change.old_claim_id, claim_id)))).all())
     return ClaimDiff("changed", change.old_claim_id, claim_id, quotes.get(change.old_claim_id or 0),
                      quotes.get(claim_id), change.reason, True)
+
+
+# --- edits after publication (the audit's and the report's section) ----------------------------------------------
+
+def edits_after_publication(session: Session, document_ids: set[int] | None = None) -> list[dict[str, Any]]:
+    """Per outlet, each new version of an article: when it was seen, what became of the previous version's
+    claims, the changed claims (old and new text, what differs) and the verdicts it touched (carried over, or
+    sent back to the queue). ``document_ids`` keeps only versions of those articles (any version's id)."""
+    from .views import UNKNOWN_OUTLET, outlet_name
+
+    stmt = select(Document).where(Document.previous_id.is_not(None)).order_by(Document.ingested_at, Document.id)
+    per_outlet: dict[str, list[dict[str, Any]]] = {}
+    for doc in session.scalars(stmt):
+        if document_ids is not None and not {doc.id, doc.previous_id} & document_ids:
+            continue
+        changes = list(session.scalars(select(ClaimChange).where(ClaimChange.document_id == doc.id)
+                                       .order_by(ClaimChange.id)))
+        ids = {i for c in changes for i in (c.old_claim_id, c.new_claim_id) if i is not None}
+        quotes = dict(session.execute(select(Claim.id, Claim.quote).where(Claim.id.in_(ids))).all()) if ids else {}
+        status = dict(session.execute(select(Claim.id, Claim.status).where(Claim.id.in_(ids))).all()) if ids else {}
+        outcomes = Counter(c.outcome for c in changes)
+        touched = [{"old_claim": c.old_claim_id, "new_claim": c.new_claim_id, "outcome": c.outcome,
+                    "verdict": status.get(c.old_claim_id or 0),
+                    "effect": "carried over" if c.outcome in ("unchanged", "moved") else
+                              "back to the queue" if c.outcome == "changed" else "claim removed"}
+                   for c in changes if c.reviewed]
+        per_outlet.setdefault(outlet_name(doc) or f"{UNKNOWN_OUTLET} ({doc.origin})", []).append({
+            "document": doc.id, "previous": doc.previous_id, "version": doc.version, "origin": doc.origin,
+            "title": doc.title, "seen": doc.ingested_at.isoformat(),
+            "outcomes": {o: outcomes[o] for o in ("unchanged", "moved", "changed", "removed", "new") if outcomes[o]},
+            "changed": [{"old_claim": c.old_claim_id, "new_claim": c.new_claim_id,
+                         "old": quotes.get(c.old_claim_id or 0), "new": quotes.get(c.new_claim_id or 0),
+                         "reason": c.reason} for c in changes if c.outcome == "changed"],
+            "removed": [{"old_claim": c.old_claim_id, "old": quotes.get(c.old_claim_id or 0)}
+                        for c in changes if c.outcome == "removed"],
+            "verdicts_touched": touched})
+    return [{"outlet": name, "edits": per_outlet[name]} for name in sorted(per_outlet)]
