@@ -14,9 +14,9 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
@@ -25,6 +25,12 @@ from ..readers.limits import MAX_ID
 
 if TYPE_CHECKING:
     from ..analysis.reanchor import Match
+
+_documents = cast(Table, Document.__table__)
+_claims = cast(Table, Claim.__table__)
+_changes = cast(Table, ClaimChange.__table__)
+_links = cast(Table, ClaimLink.__table__)
+_verdicts = cast(Table, Verdict.__table__)
 
 #: who is recorded on a verdict carried over from the previous version (the note names the original reviewer)
 CARRIER = "tracker"
@@ -62,9 +68,11 @@ def supersede(session: Session, document_id: int, origin: str) -> Superseded | N
         return None
     new_text = session.scalar(select(Document.text).where(Document.id == document_id))
     assert new_text is not None
-    session.execute(update(Document).where(Document.id == previous.id).values(current=False))
+    # Core statements, not the ORM's: nothing in the session's identity map needs synchronizing, and the ORM's
+    # evaluation of it cost more than the matching
+    session.execute(update(_documents).where(_documents.c.id == previous.id).values(current=False))
     version = previous.version + 1
-    session.execute(update(Document).where(Document.id == document_id)
+    session.execute(update(_documents).where(_documents.c.id == document_id)
                     .values(previous_id=previous.id, version=version))
     old = session.execute(select(Claim.id, Claim.start, Claim.end, Claim.status)
                           .where(Claim.document_id == previous.id).order_by(Claim.start)).all()
@@ -75,40 +83,56 @@ def supersede(session: Session, document_id: int, origin: str) -> Superseded | N
     status = {r.id: r.status for r in old}
     result = Superseded(previous.id, version)
     now = utcnow()
+    changes = []
+    carry = []
     for match in matches:
         result.outcomes[match.outcome] += 1
         reviewed = match.old is not None and status[match.old] != "unreviewed"
-        session.add(ClaimChange(document_id=document_id, old_claim_id=match.old, new_claim_id=match.new,
-                                outcome=match.outcome, method=match.method, reason=match.reason,
-                                reviewed=reviewed, created_at=now))
+        changes.append({"document_id": document_id, "old_claim_id": match.old, "new_claim_id": match.new,
+                        "outcome": match.outcome, "method": match.method, "reason": match.reason,
+                        "reviewed": reviewed, "created_at": now})
         if reviewed and match.outcome in ("unchanged", "moved"):
-            _carry(session, match, previous.version, now)
-            result.carried += 1
+            carry.append(match)
+    if changes:
+        session.execute(insert(_changes), changes)
+    result.carried = _carry(session, carry, previous.version, now)
     old_ids = [r.id for r in old]
     if old_ids:
-        session.execute(delete(ClaimLink).where(
-            ClaimLink.origin == "auto", ClaimLink.decision.is_(None),
-            or_(ClaimLink.a_id.in_(old_ids), ClaimLink.b_id.in_(old_ids))))
-    session.flush()
+        session.execute(delete(_links).where(
+            _links.c.origin == "auto", _links.c.decision.is_(None),
+            or_(_links.c.a_id.in_(old_ids), _links.c.b_id.in_(old_ids))))
     return result
 
 
-def _carry(session: Session, match: Match, old_version: int, now: datetime) -> None:
-    """The old claim's verdict as a new history row on its match, saying where it came from."""
-    assert match.old is not None and match.new is not None
-    last = session.scalars(select(Verdict).where(Verdict.claim_id == match.old)
-                           .order_by(Verdict.id.desc()).limit(1)).first()
-    if last is None:
-        return
-    evidence = session.scalars(select(Verdict.evidence).where(Verdict.claim_id == match.old,
-                                                                Verdict.evidence.is_not(None))
-                               .order_by(Verdict.id.desc()).limit(1)).first()
-    how = "at the same place" if match.outcome == "unchanged" else f"moved ({match.method} match)"
-    session.add(Verdict(claim_id=match.new, status=last.status, evidence=evidence, reviewer=CARRIER,
-                        note=f"carried over from claim {match.old} of version {old_version}, {how}; "
-                             f"verdict {last.id} by {last.reviewer}", created_at=now))
-    session.execute(update(Claim).where(Claim.id == match.new).values(status=last.status, version=Claim.version + 1)
-                    .execution_options(synchronize_session=False))
+def _carry(session: Session, matches: list[Match], old_version: int, now: datetime) -> int:
+    """Each old claim's verdict as a new history row on its match, saying where it came from; returns how many."""
+    if not matches:
+        return 0
+    olds = [m.old for m in matches]
+    last: dict[int, Any] = {}
+    evidence: dict[int, str] = {}
+    for row in session.execute(select(Verdict.claim_id, Verdict.id, Verdict.status, Verdict.reviewer,
+                                      Verdict.evidence).where(Verdict.claim_id.in_(olds)).order_by(Verdict.id)):
+        last[row.claim_id] = row
+        if row.evidence:
+            evidence[row.claim_id] = row.evidence
+    rows, statuses = [], []
+    for match in matches:
+        old = match.old
+        verdict = last.get(old) if old is not None else None
+        if verdict is None or old is None:
+            continue
+        how = "at the same place" if match.outcome == "unchanged" else f"moved ({match.method} match)"
+        rows.append({"claim_id": match.new, "status": verdict.status, "evidence": evidence.get(old),
+                     "reviewer": CARRIER, "created_at": now,
+                     "note": f"carried over from claim {match.old} of version {old_version}, {how}; "
+                             f"verdict {verdict.id} by {verdict.reviewer}"})
+        statuses.append({"cid": match.new, "status": verdict.status})
+    if rows:
+        session.execute(insert(_verdicts), rows)
+        session.execute(update(_claims).where(_claims.c.id == bindparam("cid"))
+                        .values(status=bindparam("status"), version=_claims.c.version + 1), statuses)
+    return len(rows)
 
 
 # --- reading -----------------------------------------------------------------------------------------------------
