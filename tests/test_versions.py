@@ -239,3 +239,22 @@ def test_versions_survive_an_archive_round_trip(db, tmp_path):
         assert [(r.id, r.version, r.current) for r in rows] == [(ids[0], 1, False), (ids[1], 2, True)]
         assert rows[1].outcomes == {"moved": 2, "changed": 1}
     engine.dispose()
+
+
+def test_the_queue_and_the_claim_list_hold_current_versions_unless_asked(db, any_url):
+    from tracker.services.claims import ClaimFilter, count_claims
+    from tracker.services.review import queue_page
+
+    ids = ingest(db, [article(V1), article(V2)], workers=1).document_ids
+    with db() as s:
+        assert {r.id for r in queue_page(s)} == {c.id for c in _claims(s, ids[1])}
+        assert count_claims(s) == 3 and count_claims(s, ClaimFilter(all_versions=True)) == 6
+        # a document named is shown whichever version it is
+        assert count_claims(s, ClaimFilter(document_id=ids[0])) == 3
+    runner = CliRunner()
+    shown = runner.invoke(main, ["--db", any_url, "claims", "--format", "json"])
+    every = runner.invoke(main, ["--db", any_url, "claims", "--format", "json", "--all-versions"])
+    assert shown.exit_code == every.exit_code == 0
+    rows = [line for line in shown.output.splitlines() if line.startswith("{")]
+    all_rows = [line for line in every.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 3 and len(all_rows) == 6

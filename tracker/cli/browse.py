@@ -29,6 +29,8 @@ def _list_row(view: ClaimView) -> dict:
 @main.command("claims")
 @click.option("--outlet", help="Only claims from outlets whose name contains this.")
 @click.option("--unknown-outlet", is_flag=True, help="Only claims from documents whose outlet is not known.")
+@click.option("--all-versions", is_flag=True,
+              help="Also claims of articles' older versions (by default only each article's current version).")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this review status.")
 @click.option("--speaker", help="Only claims whose speaker or relay name contains this.")
@@ -41,11 +43,12 @@ def _list_row(view: ClaimView) -> dict:
               help="A table (paged when longer than the terminal), JSON Lines or CSV.")
 @db_option
 @pass_db
-def claims_command(db: Database, outlet, unknown_outlet: bool, kind, status, speaker, text, search, limit: int,
-                   offset: int, fmt: str) -> None:
-    """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search."""
+def claims_command(db: Database, outlet, unknown_outlet: bool, all_versions: bool, kind, status, speaker, text,
+                   search, limit: int, offset: int, fmt: str) -> None:
+    """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search (the claims
+    of each article's current version; --all-versions for older versions' too)."""
     flt = ClaimFilter(outlet=outlet, unknown_outlet=unknown_outlet, kind=kind, status=status, speaker=speaker,
-                      text=text, search=search)
+                      text=text, search=search, all_versions=all_versions)
     with db.sessions() as session:
         rows = [claim_view(c) for c in list_claims(session, flt, limit=limit, offset=offset)]
         total = count_claims(session, flt)
