@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -66,6 +67,9 @@ class Site(BaseHTTPRequestHandler):
                 self.answer(RSS.format(base=base, items=RSS_ITEM.format(
                     title="Strike three", base=base, path="/story/three", guid="g-3", updated="")).encode(),
                     "application/rss+xml")
+        elif self.path == "/slow":
+            time.sleep(1.5)
+            self.answer(RSS.format(base=base, items="").encode(), "application/rss+xml")
         elif self.path == "/not-a-feed":
             self.answer(b"<html><body>hello</body></html>", "text/html")
         elif self.path.startswith("/story/") and self.path[7:] in State.ships:
@@ -118,8 +122,8 @@ def site() -> Iterator[str]:
 
 
 @pytest.fixture
-def db(sqlite_url):
-    engine = make_engine(sqlite_url)
+def db(any_url):
+    engine = make_engine(any_url)
     upgrade(engine)
     yield session_factory(engine)
     engine.dispose()
@@ -207,3 +211,11 @@ def test_feed_commands(sqlite_url, site):
     runner.invoke(main, ["--db", sqlite_url, "feed", "add", f"{site}/nowhere"])
     out = runner.invoke(main, ["--db", sqlite_url, "feed", "pull", "--timeout", "5"])
     assert out.exit_code == 1 and "feed 2 failed" in out.output and "404" in out.output
+
+
+def test_a_slow_feed_times_out_and_the_next_is_pulled(db, site):
+    with db() as s:
+        add_feed(s, f"{site}/slow")
+        add_feed(s, f"{site}/atom")
+    slow, atom = pull(db, timeout=0.5)
+    assert "timed out" in slow.error and atom.error is None and atom.ingest.new == 1

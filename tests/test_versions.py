@@ -258,3 +258,19 @@ def test_the_queue_and_the_claim_list_hold_current_versions_unless_asked(db, any
     rows = [line for line in shown.output.splitlines() if line.startswith("{")]
     all_rows = [line for line in every.output.splitlines() if line.startswith("{")]
     assert len(rows) == 3 and len(all_rows) == 6
+
+
+def test_ingesting_an_edited_file_again_stores_its_next_version(tmp_path):
+    path = tmp_path / "floods.txt"
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    runner = CliRunner()
+    path.write_text(V1, encoding="utf-8")
+    first = runner.invoke(main, ["--db", url, "ingest", "-q", str(path)])
+    assert first.exit_code == 0 and "new version" not in first.output
+    path.write_text(V2, encoding="utf-8")
+    second = runner.invoke(main, ["--db", url, "ingest", "-q", str(path)])
+    assert second.exit_code == 0, second.output
+    assert ("1 new version of stored articles (0 unchanged, 2 moved, 1 changed, 0 removed, 0 new claims)"
+            in second.output)
+    again = runner.invoke(main, ["--db", url, "ingest", "-q", str(path)])
+    assert "1 already present" in again.output and "new version" not in again.output
