@@ -55,16 +55,18 @@ def diff_command(db: Database, document_id: int, v1: int | None, v2: int | None)
         return
     click.echo()
     for c in d.claims:
-        if c.outcome == "unchanged":
-            continue
+        if c.outcome == "unchanged" or (c.outcome == "moved" and c.method != "fuzzy"):
+            continue  # the same text, at the same place or elsewhere: counted below
         ids = f"{c.old_id or '-'} → {c.new_id or '-'}"
         mark = " (changed since reviewed)" if c.outcome == "changed" and c.reviewed else ""
-        click.echo(f"{c.outcome:8} {ids}{mark}")
-        if c.old_quote is not None and c.outcome != "moved":
+        how = " (reworded, same facts)" if c.outcome == "moved" else ""
+        click.echo(f"{c.outcome:8} {ids}{mark}{how}")
+        if c.old_quote is not None:
             click.echo(f"    - {one_line(c.old_quote)}")
         if c.new_quote is not None:
             click.echo(f"    + {one_line(c.new_quote)}")
         if c.reason:
             click.echo(f"    {c.reason}")
-    unchanged = sum(c.outcome == "unchanged" for c in d.claims)
-    click.echo(f"{unchanged} claims unchanged", err=True)
+    same = sum(c.outcome == "unchanged" for c in d.claims)
+    elsewhere = sum(c.outcome == "moved" and c.method != "fuzzy" for c in d.claims)
+    click.echo(f"{same} claims unchanged, {elsewhere} moved with the same text", err=True)

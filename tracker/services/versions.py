@@ -185,6 +185,8 @@ def list_versions(session: Session, document_id: int) -> list[VersionRow]:
 @dataclass(frozen=True, slots=True)
 class ClaimDiff:
     outcome: str
+    #: how it was matched: span, context (the same text elsewhere), fuzzy (reworded); None for removed and new
+    method: str | None
     old_id: int | None
     new_id: int | None
     old_quote: str | None
@@ -227,7 +229,7 @@ def diff_versions(session: Session, document_id: int, v1: int | None = None, v2:
                                       .where(Claim.document_id.in_((old.id, new.id)))).all())
         for change in session.scalars(select(ClaimChange).where(ClaimChange.document_id == new.id)
                                       .order_by(ClaimChange.id)):
-            claims.append(ClaimDiff(change.outcome, change.old_claim_id, change.new_claim_id,
+            claims.append(ClaimDiff(change.outcome, change.method, change.old_claim_id, change.new_claim_id,
                                     quotes.get(change.old_claim_id or 0), quotes.get(change.new_claim_id or 0),
                                     change.reason, change.reviewed))
     return VersionDiff(old, new, text, claims)
@@ -243,7 +245,7 @@ def changed_since_reviewed(session: Session, claim_id: int) -> ClaimDiff | None:
         return None
     quotes = dict(session.execute(select(Claim.id, Claim.quote)
                                   .where(Claim.id.in_((change.old_claim_id, claim_id)))).all())
-    return ClaimDiff("changed", change.old_claim_id, claim_id, quotes.get(change.old_claim_id or 0),
+    return ClaimDiff("changed", change.method, change.old_claim_id, claim_id, quotes.get(change.old_claim_id or 0),
                      quotes.get(claim_id), change.reason, True)
 
 
