@@ -24,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -46,6 +47,8 @@ VALUE_TYPES = ("date", "date_range", "quantity", "quantity_range", "duration")
 LINK_RELATIONS = ("corroborates", "contradicts", "related", "same")
 LINK_ORIGINS = ("auto", "reviewer")
 LINK_DECISIONS = ("accepted", "dismissed")
+#: what became of a claim in an article's next version (see tracker.analysis.reanchor)
+CHANGE_OUTCOMES = ("unchanged", "moved", "changed", "removed", "new")
 
 
 def utcnow() -> datetime:
@@ -101,6 +104,14 @@ class Document(Base):
     #: whether its claims have been linked with the rest: false from its ingest until a link run has done it, so
     #: that a run cut off in between is finished by the next ``ingest`` or ``link``
     linked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false(), index=True)
+    #: the version of the same article (same origin, other text) this one follows; unique, so history cannot fork
+    previous_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    #: 1 for the first version of an article, then 2, 3, …
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    #: false once a newer version of the article is stored: links and conflicts follow the current version
+    current: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, server_default=true())
+
+    __table_args__ = (Index("ix_documents_origin_current", "origin", "current"),)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="documents")
     claims: Mapped[list[Claim]] = relationship(
@@ -368,6 +379,59 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
+class ClaimChange(Base):
+    """What became of a claim when its article's next version was stored: ``old_claim_id`` (the previous version's
+    claim) is unchanged, moved, changed or removed; a ``new`` row has only ``new_claim_id``. ``reviewed`` says the
+    old claim had a verdict then: a changed one goes back to the queue marked "changed since reviewed"."""
+
+    __tablename__ = "claim_changes"
+    __table_args__ = (CheckConstraint(_in("outcome", CHANGE_OUTCOMES), name="outcome"),)
+    id: Mapped[IntPK]
+    #: the new version
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    old_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    new_claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    outcome: Mapped[str] = mapped_column(String(20), nullable=False)
+    #: how the pair was found: span, context or fuzzy
+    method: Mapped[str | None] = mapped_column(String(20))
+    #: for a changed claim, what differs ("numbers: 12 → 15")
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reviewed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[Created]
+
+
+class Feed(Base):
+    """An RSS or Atom feed pulled by ``tracker feed pull``: its new entries' pages are fetched and ingested."""
+
+    __tablename__ = "feeds"
+    id: Mapped[IntPK]
+    url: Mapped[str] = mapped_column(String(2000), nullable=False)
+    #: the outlet of every page it gives (None: from each page's metadata or text)
+    outlet: Mapped[str | None] = mapped_column(String(300))
+    added_at: Mapped[Created]
+    last_pulled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: why the last pull failed (None: it worked); a failed feed is tried again on the next pull
+    last_error: Mapped[str | None] = mapped_column(Text)
+    #: failed pulls in a row
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    #: sha256 of the URL: unique (a 2000-character URL is too long for an index on every engine)
+    url_key: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+
+
+class FeedEntry(Base):
+    """An entry of a feed whose page has been stored (or found already stored): not fetched again."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("feed_id", "key"),)
+    id: Mapped[IntPK]
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    #: sha256 of the entry's id and updated stamp (tracker.readers.feeds)
+    key: Mapped[str] = mapped_column(String(64), nullable=False)
+    link: Mapped[str] = mapped_column(String(2000), nullable=False)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    seen_at: Mapped[Created]
 
 
 class AppendOnlyError(RuntimeError):

@@ -18,7 +18,7 @@ COMMAND_MODULES = {
     "claims": ("browse",), "show": ("browse",), "db": ("database",), "documents": ("documents",),
     "eval": ("evaluate",), "ingest": ("ingest",), "review": ("review",), "mark": ("review",),
     "assign": ("team",), "release": ("team",), "double-review": ("team",), "statuses": ("team",),
-    "serve": ("serve",),
+    "serve": ("serve",), "versions": ("versions",), "diff": ("versions",), "feed": ("feeds",),
 }
 
 

@@ -74,6 +74,21 @@ def _print_audit(audit: dict) -> None:
     no_clusters = "No linked claims yet: links come with ingest, or run tracker link."
     for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers, _agreement_table(audit)):
         stdout.print(table)
+    if audit.get("edits"):
+        stdout.print(_edits_table(audit["edits"]))
+
+
+def _edits_table(edits: list[dict]) -> Table:
+    table = Table(title="Edits after publication", show_lines=True)
+    for col in ("outlet", "article", "seen", "claims", "changed", "verdicts touched"):
+        table.add_column(col, overflow="fold")
+    for o in edits:
+        for e in o["edits"]:
+            changed = "\n".join(f"#{c['old_claim']} → #{c['new_claim']}: {c['reason']}" for c in e["changed"])
+            touched = "\n".join(f"#{t['old_claim']} {t['verdict']}: {t['effect']}" for t in e["verdicts_touched"])
+            table.add_row(*_cells(o["outlet"], f"{e['origin']} (version {e['version']}, document {e['document']})",
+                                  e["seen"][:16].replace("T", " "), _joined(e["outcomes"]), changed, touched))
+    return table
 
 
 def _agreement_table(audit: dict) -> Table | str:
@@ -100,7 +115,9 @@ def audit_command(db: Database, fmt: str, output: str | None) -> None:
 
     Per cluster: the outlets, speakers, relays and values each gave, and how many independent sources
     stand behind it. Per outlet: claims by kind, share attributed, relays used, caveats. Per speaker:
-    where and how they are quoted.
+    where and how they are quoted. Edits after publication: per outlet, each new version of an article, when
+    it was seen, what changed in its claims and which verdicts that touched. Counts are of each article's
+    current version.
     """
     with db.sessions() as session:
         audit = build_audit(session)

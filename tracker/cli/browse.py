@@ -31,6 +31,8 @@ def _list_row(view: ClaimView) -> dict:
 @main.command("claims")
 @click.option("--outlet", help="Only claims from outlets whose name contains this.")
 @click.option("--unknown-outlet", is_flag=True, help="Only claims from documents whose outlet is not known.")
+@click.option("--all-versions", is_flag=True,
+              help="Also claims of articles' older versions (by default only each article's current version).")
 @click.option("--kind", type=click.Choice(CLAIM_KINDS), help="Only claims of this kind.")
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this review status.")
 @click.option("--speaker", help="Only claims whose speaker or relay name contains this.")
@@ -47,11 +49,14 @@ def _list_row(view: ClaimView) -> dict:
               help="A table (paged when longer than the terminal), JSON Lines or CSV.")
 @db_option
 @pass_db
-def claims_command(db: Database, outlet, unknown_outlet: bool, kind, status, speaker, text, search,
-                   held_by: str | None, mine: bool, stage: str | None, limit: int, offset: int, fmt: str) -> None:
-    """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search."""
+def claims_command(db: Database, outlet, unknown_outlet: bool, all_versions: bool, kind, status, speaker, text,
+                   search, held_by: str | None, mine: bool, stage: str | None, limit: int, offset: int,
+                   fmt: str) -> None:
+    """List claims as a table, filtered by outlet, kind, status, speaker, text or a full-text search (the claims
+    of each article's current version; --all-versions for older versions' too)."""
     flt = ClaimFilter(outlet=outlet, unknown_outlet=unknown_outlet, kind=kind, status=status, speaker=speaker,
-                      text=text, search=search, held_by=default_reviewer() if mine else held_by, stage=stage)
+                      text=text, search=search, held_by=default_reviewer() if mine else held_by, stage=stage,
+                      all_versions=all_versions)
     with db.sessions() as session:
         rows = [claim_view(c) for c in list_claims(session, flt, limit=limit, offset=offset)]
         total = count_claims(session, flt)
@@ -108,6 +113,10 @@ def show_command(db: Database, claim_id: int) -> None:
     context.append("⟦" + printable(view.quote) + "⟧", style="bold reverse")
     context.append(printable(view.text[view.end:p_end]))
     out.print(context)
+    if view.changed_from:
+        old_id, old_quote, why = view.changed_from
+        out.print(literal(f"changed since reviewed{f' ({why})' if why else ''}: claim {old_id} of the previous "
+                          f"version said “{one_line(old_quote)}”"))
     line = f"speaker: {view.speaker_words}; cue: {view.cue or '-'}; mode: {view.mode}"
     out.print(literal(line + (f"; via: {' → '.join(view.via)} → outlet" if view.via else "")))
     if view.descriptor:

@@ -86,6 +86,17 @@ def fetch_pages(urls: Iterable[str], timeout: float = DEFAULT_TIMEOUT, encoding:
 
 def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | None = None) -> HtmlPage:
     """One page through ``client`` (an httpx.Client); a FetchError when it cannot be had."""
+    final, data, charset, content_type = download(client, url, timeout, HTML_TYPES)
+    if not _looks_like_html(data, content_type):
+        raise FetchError(url, "not an HTML page (no Content-Type, and the body is not HTML)")
+    return HtmlPage(decode_page(url, data, _known_codec(encoding or charset)), final, url=final)
+
+
+def download(client: httpx.Client, url: str, timeout: float, types: frozenset[str] = HTML_TYPES
+             ) -> tuple[str, bytes, str | None, str | None]:
+    """The body of ``url`` (of a media type in ``types``, or undeclared) within the time and size limits:
+    (the URL after redirects, the bytes, the declared charset, the declared Content-Type); a FetchError when
+    it cannot be had."""
     import httpx
 
     try:
@@ -101,9 +112,9 @@ def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | N
     try:
         with client.stream("GET", url) as response:
             final = str(response.url)
-            _check_response(url, response)
+            _check_response(url, response, types)
             data = _read_body(url, response, deadline, timeout)
-            charset = encoding or response.charset_encoding
+            return final, data, response.charset_encoding, response.headers.get("content-type")
     except httpx.TooManyRedirects:
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects") from None
     except httpx.TimeoutException:
@@ -116,20 +127,18 @@ def fetch_page(client: httpx.Client, url: str, timeout: float, encoding: str | N
         raise FetchError(url, _connection_failure(exc, parts.hostname)) from None
     except httpx.HTTPError as exc:  # a body that cannot be unpacked (DecodingError), or what httpx adds next
         raise FetchError(url, f"cannot be fetched ({type(exc).__name__}: {exc})") from None
-    if not _looks_like_html(data, response.headers.get("content-type")):
-        raise FetchError(url, "not an HTML page (no Content-Type, and the body is not HTML)")
-    return HtmlPage(decode_page(url, data, _known_codec(charset)), final, url=final)
 
 
-def _check_response(url: str, response: httpx.Response) -> None:
-    """An HTTP error status, a body that is not HTML, or a declared length over the limit: refused unread."""
+def _check_response(url: str, response: httpx.Response, types: frozenset[str] = HTML_TYPES) -> None:
+    """An HTTP error status, a body of another type, or a declared length over the limit: refused unread."""
     if response.status_code >= 400:
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
     if response.status_code >= 300:  # a redirect with no Location, or 304
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase} and nowhere to go".rstrip())
     media = response.headers.get("content-type", "").partition(";")[0].strip().lower()
-    if media and media not in HTML_TYPES:
-        raise FetchError(url, f"not an HTML page (Content-Type: {media})")
+    if media and media not in types:
+        what = "an HTML page" if types == HTML_TYPES else "a feed"
+        raise FetchError(url, f"not {what} (Content-Type: {media})")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and "content-encoding" not in response.headers and (reason := too_large(int(declared))):
         raise FetchError(url, f"too large: {reason}")

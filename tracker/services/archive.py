@@ -23,12 +23,15 @@ from ..models import (
     Attribution,
     Base,
     Claim,
+    ClaimChange,
     ClaimLink,
     ClaimValue,
     CustomStatus,
     Document,
     DoubleReview,
     Entity,
+    Feed,
+    FeedEntry,
     Hold,
     Outlet,
     Relay,
@@ -54,7 +57,8 @@ def _table(model: type[Base]) -> Table:
 
 #: parents before children; a claim's caveat_of is set once every claim is in
 TABLES: tuple[Table, ...] = tuple(_table(m) for m in (
-    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink,
+    Outlet, Entity, Document, SkippedSpan, Claim, Attribution, Relay, ClaimValue, Verdict, ClaimLink, ClaimChange,
+    Feed, FeedEntry,
     # team review: double review's votes and requests, holds, the database's own statuses and settings
     ReviewVote, DoubleReview, Hold, CustomStatus, Setting))
 _BY_NAME = {t.name: t for t in TABLES}

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from ..analysis import clusters_of
 from ..analysis.values import describe
-from ..models import Claim, ClaimLink
+from ..models import Claim, ClaimLink, Document
 from .claims import BATCH, live_link_rows, loaded_in_order
 from .link import as_one_source, fact_of
 from .second_review import agreement_figures
+from .versions import edits_after_publication
 from .views import UNKNOWN_OUTLET, outlet_name
 
 AUDIT_CSV_FIELDS = ("section", "name", "claims", "outlets", "speakers", "relays", "values", "sources", "kinds",
@@ -47,7 +48,9 @@ def build_audit(session: Session, batch: int = BATCH) -> dict[str, Any]:
     claims go by, and only the linked claims (those that can be in a cluster) are kept, as plain values."""
     links = live_link_rows(session)
     linked = {x for link in links for x in (link.a_id, link.b_id)}
-    order = session.scalars(select(Claim.id).order_by(Claim.document_id, Claim.start, Claim.id))
+    # an article's current version: an older one's claims are history (see the edits section)
+    order = session.scalars(select(Claim.id).join(Document, Claim.document_id == Document.id)
+                            .where(Document.current.is_(True)).order_by(Claim.document_id, Claim.start, Claim.id))
     outlets: dict[str, _OutletTally] = defaultdict(_OutletTally)
     speakers: dict[str, _SpeakerTally] = defaultdict(_SpeakerTally)
     facts, entries = [], {}
@@ -79,7 +82,8 @@ def build_audit(session: Session, batch: int = BATCH) -> dict[str, Any]:
             "speakers": [speakers[name].record(name)
                          for name in sorted(speakers, key=lambda n: (-speakers[n].claims, n))],
             # double review: how often two reviewers of one claim agreed (per pair and overall, with kappa)
-            "agreement": agreement_figures(session)}
+            "agreement": agreement_figures(session),
+            "edits": edits_after_publication(session)}
 
 
 @dataclass(slots=True)
@@ -180,3 +184,10 @@ def audit_rows(audit: dict[str, Any]) -> Iterator[dict[str, Any]]:
         if row["items"]:
             yield {"section": "agreement", "name": name, "claims": row["items"], "agreed": row["agreed"],
                    "raw_agreement": row["raw_agreement"], "kappa": row["kappa"]}
+    for o in audit.get("edits", []):
+        for e in o["edits"]:
+            yield {"section": "edit", "name": f"{e['origin']} v{e['version']} ({e['seen']})", "outlets": o["outlet"],
+                   "claims": sum(e["outcomes"].values()), "relations": _join(e["outcomes"]),
+                   "values": _join([f"{c['reason']}" for c in e["changed"]]),
+                   "sources": _join([f"#{t['old_claim']} {t['verdict']}: {t['effect']}"
+                                     for t in e["verdicts_touched"]])}

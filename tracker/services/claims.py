@@ -33,6 +33,9 @@ class ClaimFilter:
     held_by: str | None = None
     #: only claims at this stage of a double review: ``second`` (one verdict in) or ``disputed`` (see rounds)
     stage: str | None = None
+    #: also the claims of articles' older versions (by default only current versions' claims, unless a document
+    #: is named)
+    all_versions: bool = False
 
 
 def _like(value: str) -> str:
@@ -48,6 +51,10 @@ def filtered(stmt: Select, flt: ClaimFilter) -> Select:
         stmt = stmt.where(Claim.status == flt.status)
     if flt.document_id is not None:
         stmt = stmt.where(Claim.document_id == flt.document_id)
+    elif not flt.all_versions:
+        # an older version is some document's previous one: few rows, read from the unique index on previous_id
+        stmt = stmt.where(Claim.document_id.not_in(
+            select(Document.previous_id).where(Document.previous_id.is_not(None))))
     if flt.unknown_outlet:
         stmt = stmt.where(Claim.document_id.in_(select(Document.id).where(Document.outlet_id.is_(None))))
     if flt.outlet:

@@ -9,6 +9,7 @@ completes the job without duplicates.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from .extraction_pool import (
 )
 from .row_cache import cache_of
 from .store import store
+from .versions import Superseded, supersede
 
 #: articles per round trip to a worker and per "already stored?" query
 CHUNK = 16
@@ -47,6 +49,8 @@ class DocumentResult:
     error: str | None = None
     #: the file it was read from (a JSON Lines or CSV file gives many results with the same file)
     file: str | None = None
+    #: set when the document is a new version of an article already stored (same origin, other text)
+    superseded: Superseded | None = None
 
 
 @dataclass
@@ -61,10 +65,16 @@ class IngestSummary:
     document_ids: list[int] = field(default_factory=list)
     #: documents an earlier run stored and never linked (killed or interrupted), linked by this one
     left_over: int = 0
+    #: how many of the new documents are new versions of stored articles, and what became of the old claims
+    versions: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: DocumentResult) -> None:
         if result.status == "new":
             self.new += 1
+            if result.superseded is not None:
+                self.versions += 1
+                self.outcomes.update(result.superseded.outcomes)
             self.claims += result.claims
             self.document_ids.append(result.document_id)
         elif result.status == "present":
@@ -81,7 +91,10 @@ class IngestSummary:
                 f"{self.present} already present (duplicate{'s' * (self.present != 1)}), {self.failed} failed; "
                 f"{self.claims} claim{'s' * (self.claims != 1)}, {self.links} link{'s' * (self.links != 1)}"
                 + (f" (with {self.left_over} document{'s' * (self.left_over != 1)} an earlier run left unlinked)"
-                   if self.left_over else ""))
+                   if self.left_over else "")
+                + (f"; {self.versions} new version{'s' * (self.versions != 1)} of stored articles ("
+                   + ", ".join(f"{self.outcomes[o]} {o}" for o in ("unchanged", "moved", "changed", "removed", "new"))
+                   + " claims)" if self.versions else ""))
 
 
 @dataclass(slots=True)
@@ -198,6 +211,7 @@ def _write(session: Session, article: Article, extracted: Extracted, outlet: str
             cache.learn_keys(extracted.entity_keys)
             stored = store(session, article, extracted.extraction,
                            outlet or article.outlet or extracted.detected_outlet)
+            superseded = supersede(session, stored.document_id, article.origin)
     except IntegrityError:
         cache.rolled_back()
         # another process stored the same text between our check and our commit
@@ -210,4 +224,5 @@ def _write(session: Session, article: Article, extracted: Extracted, outlet: str
         cache.rolled_back()
         raise
     cache.committed()
-    return DocumentResult(article.name, "new", stored.document_id, stored.claims, file=article.file)
+    return DocumentResult(article.name, "new", stored.document_id, stored.claims, file=article.file,
+                          superseded=superseded)

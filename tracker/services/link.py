@@ -129,7 +129,9 @@ def _load_facts(session: Session, document_ids: list[int] | None) -> list[ClaimF
 
     docs = {row.id: row for row in session.execute(only(
         select(Document.id, Document.published, Document.text, Outlet.name.label("outlet"))
-        .outerjoin(Outlet, Document.outlet_id == Outlet.id), Document.id))}
+        .outerjoin(Outlet, Document.outlet_id == Outlet.id)
+        # links and conflicts follow an article's current version; an older one's claims are history
+        .where(Document.current.is_(True)), Document.id))}
     speakers: dict[int, tuple[str, str]] = {}
     attribution_claim: dict[int, int] = {}
     claims_in = select(Claim.id).where(Claim.document_id.in_(document_ids)) if document_ids is not None else None
@@ -159,7 +161,7 @@ def _load_facts(session: Session, document_ids: list[int] | None) -> list[ClaimF
             select(Claim.id, Claim.document_id, Claim.start, Claim.end, Claim.quote, Claim.kind, Claim.hedged))
             .order_by(Claim.id)):
         doc = docs.get(doc_id)
-        if doc is None:  # stored by another process after the documents were read: linked by its own run
+        if doc is None:  # an older version, or stored by another process after the documents were read
             continue
         speaker, speaker_kind = speakers.get(claim_id, no_speaker)
         facts.append(ClaimFact(

@@ -25,7 +25,7 @@ def _speaker_node(claim: Claim) -> dict[str, Any]:
 def claim_reviews(session: Session) -> dict[str, Any]:
     """One ClaimReview per reviewed claim (its latest verdict), as a JSON-LD graph."""
     reviews = []
-    for claim in list_claims(session):
+    for claim in list_claims(session, ClaimFilter(all_versions=True)):  # a verdict on an older wording stands
         if claim.status not in RATINGS or not claim.verdicts:
             continue
         verdict = claim.verdicts[-1]
@@ -81,7 +81,7 @@ def provenance(session: Session, flt: ClaimFilter | None = None) -> dict[str, An
         agent.setdefault(key, {"prov:label": label, "prov:type": kind})
         return key
 
-    for claim in list_claims(session, flt or ClaimFilter()):
+    for claim in list_claims(session, flt or ClaimFilter(all_versions=True)):
         doc = claim.document
         doc_id = f"tracker:document/{doc.id}"
         if doc_id not in entity:

@@ -27,6 +27,7 @@ from .fit import json_safe
 from .link import as_one_source, fact_of
 from .safe_text import csv_row, one_line, printable
 from .second_review import agreement_figures
+from .versions import edits_after_publication
 from .views import CONTEXT, UNKNOWN_OUTLET, ClaimView, claim_view
 
 REPORT_CSV_FIELDS = ("id", "outlet", "document", "origin", "title", "published", "kind", "status", "quote",
@@ -86,7 +87,8 @@ def _chosen(session: Session, flt: ReportFilter) -> list[_Chosen]:
     """The claims in scope, in report order, as columns: outlet/status by SQL, the period in Python."""
     stmt = filtered(select(Claim.id, Claim.status, Outlet.name, Document.published)
                     .join(Document, Claim.document_id == Document.id)
-                    .outerjoin(Outlet, Document.outlet_id == Outlet.id),
+                    .outerjoin(Outlet, Document.outlet_id == Outlet.id)
+                    .where(Document.current.is_(True)),  # an older version's claims are history (see "edits")
                     ClaimFilter(outlet=flt.outlet, status=flt.status))
     rows = session.execute(stmt.order_by(Claim.document_id, Claim.start, Claim.id))
     return [_Chosen(*row) for row in rows if _dated_in(row[3], flt)]
@@ -162,6 +164,9 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: in
         "corroborations": [pair(link) for link in links if link.relation in ("corroborates", "same")],
         # double review over the whole database (who agrees with whom), whatever the filter
         "agreement": agreement_figures(session),
+        "edits": [o for o in edits_after_publication(session)
+                  if not flt.outlet or flt.outlet.casefold() in o["outlet"].casefold()],
+        # the last key: write_json streams it
         "claims": ReportClaims(session, [c.id for c in chosen], links_of, independence, batch),
     }
 
@@ -258,6 +263,26 @@ def _markdown_agreement(figures: dict[str, Any] | None, w: Callable[[str], Any])
     w("\n")
 
 
+def _write_edits(edits: list[dict[str, Any]], w: Callable[[str], Any]) -> None:
+    """Edits after publication, per outlet: each new version, when it was seen, what changed, which verdicts."""
+    w(f"\n## Edits after publication ({sum(len(o['edits']) for o in edits)})\n\n")
+    if not edits:
+        w("No article was stored in more than one version.\n")
+    for o in edits:
+        w(f"### {_md(o['outlet'])}\n\n")
+        for e in o["edits"]:
+            outcomes = ", ".join(f"{n} {k}" for k, n in e["outcomes"].items())
+            w(f"- {_md(e['origin'])}: version {e['version']} seen {when(e['seen'])}; claims {outcomes}\n")
+            for c in e["changed"]:
+                w(f"  - changed #{c['old_claim']} → #{c['new_claim']} ({_md(c['reason'])}): "
+                  f"“{_md(c['old'])}” → “{_md(c['new'])}”\n")
+            for c in e["removed"]:
+                w(f"  - removed #{c['old_claim']}: “{_md(c['old'])}”\n")
+            for t in e["verdicts_touched"]:
+                w(f"  - verdict on #{t['old_claim']} ({t['verdict']}): {t['effect']}\n")
+        w("\n")
+
+
 def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
     w = out.write
     counts = report["counts"]
@@ -285,6 +310,7 @@ def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
           f"{_md(p['reason'])}\n")
     if not report["corroborations"]:
         w("None found.\n")
+    _write_edits(report.get("edits", []), w)
     w("\n## Claims\n")
     for c in report["claims"]:
         ctx = c["context"]

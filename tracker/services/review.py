@@ -24,6 +24,7 @@ from ..models import (
     STATUSES,
     Attribution,
     Claim,
+    ClaimChange,
     ClaimLink,
     ClaimValue,
     Document,
@@ -295,16 +296,19 @@ class QueueRow:
     has_caveat: bool = False
     #: who holds it now (``tracker assign``), None when nobody does or the hold expired
     holder: str | None = None
+    #: changed since reviewed: the article's previous version said something else here, and it had a verdict
+    changed: bool = False
 
     @property
     def marks(self) -> str:
-        """One character a mark: ⚡ a contradiction, ⚠ a caveat, ~ hedged wording (see MARKS)."""
-        return "".join(mark for mark, on in zip(MARKS, (self.contradicted, self.has_caveat, self.hedged),
-                                                strict=True) if on)
+        """One character a mark: ⚡ a contradiction, ⚠ a caveat, ~ hedged wording, Δ changed since reviewed
+        (see MARKS)."""
+        flags = (self.contradicted, self.has_caveat, self.hedged, self.changed)
+        return "".join(mark for mark, on in zip(MARKS, flags, strict=True) if on)
 
 
-#: the marks of a queue row, in this order: a contradiction, a caveat, a hedge
-MARKS = ("⚡", "⚠", "~")
+#: the marks of a queue row, in this order: a contradiction, a caveat, a hedge, a change since reviewed
+MARKS = ("⚡", "⚠", "~", "Δ")
 
 
 #: the queue's sort orders; ``position`` is document order, the others fall back to it on ties; ``unreviewed``
@@ -335,7 +339,9 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
                    Claim.hedged, live_contradiction.label("contradicted"),
                    exists().where(caveat.caveat_of_id == Claim.id).label("has_caveat"),
                    select(Hold.reviewer).where(Hold.claim_id == Claim.id, Hold.expires_at > utcnow())
-                   .correlate(Claim).scalar_subquery().label("holder"))
+                   .correlate(Claim).scalar_subquery().label("holder"),
+                   exists().where(ClaimChange.new_claim_id == Claim.id, ClaimChange.outcome == "changed",
+                                  ClaimChange.reviewed.is_(True)).label("changed"))
             .join(Document, Claim.document_id == Document.id)
             .outerjoin(Outlet, Document.outlet_id == Outlet.id)
             .outerjoin(Attribution, Attribution.claim_id == Claim.id)

@@ -4,7 +4,7 @@ exports, the report and ClaimReview. No ORM object leaves this module's builders
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..models import Claim, ClaimLink, ClaimValue, Document, Verdict
 from ..readers.limits import MAX_ID
 from .claims import get_claim, links_of, paragraph_bounds
+from .versions import changed_since_reviewed
 
 #: how a document without an outlet is named
 UNKNOWN_OUTLET = "unknown outlet"
@@ -194,6 +195,8 @@ class ClaimView:
     links: tuple[LinkView, ...] = ()
     #: claims that are caveats of this one: (id, quote)
     caveats: tuple[tuple[int, str], ...] = ()
+    #: changed since reviewed: (the previous version's claim id, its quote, what differs)
+    changed_from: tuple[int, str, str] | None = None
 
     # ---- words ---------------------------------------------------------------------------------------------
 
@@ -358,7 +361,11 @@ def load_claim_view(session: Session, claim_id: int) -> ClaimView:
     """One claim with its links and caveats: what ``show`` and the review UI's panes need."""
     claim = get_claim(session, claim_id)
     caveats = list(session.scalars(select(Claim).where(Claim.caveat_of_id == claim_id).order_by(Claim.start)))
-    return claim_view(claim, links_of(session, claim_id), caveats)
+    view = claim_view(claim, links_of(session, claim_id), caveats)
+    change = changed_since_reviewed(session, claim_id)
+    if change is not None and change.old_id is not None:
+        view = replace(view, changed_from=(change.old_id, change.old_quote or "", change.reason))
+    return view
 
 
 def claim_document_id(session: Session, claim_id: int) -> int | None:

@@ -19,6 +19,12 @@ def describe(view: ClaimView) -> Text:
 
     line(f"claim {view.id}", f"{view.kind} · check-worthiness {view.check_worthiness:.2f}"
          f" · hedged {'yes' if view.hedged else 'no'} · version {view.version}")
+    if view.changed_from:  # the text judged before and the text now, one above the other
+        old_id, old_quote, why = view.changed_from
+        out.append("changed since reviewed", style="bold yellow")
+        out.append(f" ({printable(why)})\n" if why else "\n")
+        line(f"  was (claim {old_id})", f"“{one_line(old_quote)}”")
+        line("  now", f"“{one_line(view.quote)}”")
     line("speaker", view.speaker_words)
     if view.descriptor:
         line("descriptor", view.descriptor)

@@ -602,3 +602,9 @@ NOT_SOURCE_WORDS = _words("that this these those their count figures figure data
 # ordinal words and how many each counts ("the third month of 2030", "the 9th month of next year")
 ORDINAL_WORDS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
+
+# --- edits between versions of one article (tracker.analysis.reanchor) ------------------------------------------
+# words that turn a statement into its denial: a claim whose count of these changed is a changed claim
+NEGATIONS = _words("not no never nor none nobody nothing neither nowhere without n't cannot denied denies deny")
+# relative day words: "yesterday" and "on Monday" are dates as much as "12 May"
+RELATIVE_DAYS = _words("today yesterday tomorrow tonight")
