@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -46,6 +47,12 @@ OVERLAP_WORDS = 2
 OVERLAP_WEIGHT = 12.0
 #: and their share of the lighter claim's weight
 OVERLAP_SHARE = 0.2
+#: the weight that words shared besides names (what happened, to what) reach when they relate two claims of one
+#: story on their own, lighter than :data:`OVERLAP_WEIGHT`: names shared say two claims are about the same people,
+#: other words that they say the same of them. On ECB+ (claim pairs linked over those about one event; links right
+#: among those joining claims on annotated sentences): none 0.208 with 0.936 right, 6 0.246 with 0.920, 5 0.265
+#: with 0.920, 4 0.275 with 0.917 and more than twice the links
+SAID_WEIGHT = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +396,7 @@ def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
     if len(shared) < OVERLAP_WORDS:
         return None
     together = sum(idf(w) for w in shared)
-    if together < OVERLAP_WEIGHT:
+    if together < OVERLAP_WEIGHT and not _same_said(shared, a, b, idf):
         return None
     totals = {} if totals is None else totals
     for f in (a, b):
@@ -402,6 +409,20 @@ def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
     words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-idf(w), w))[:5]]
     return Finding("related", round(0.3 + 0.5 * min(share, 1.0), 3),
                    f"in one story, both say {', '.join(words)} (weighted word overlap {share:.2f})")
+
+
+@lru_cache(maxsize=65536)
+def name_lemmas(text: str) -> frozenset[str]:
+    """The lemmas of the capitalized words of ``text`` but its first (which any sentence capitalizes): names."""
+    return frozenset(lemma(w) for w in words_of(text)[1:] if w[0].isupper())
+
+
+def _same_said(shared: frozenset[str], a: Features, b: Features, idf: Callable[[str], float]) -> bool:
+    """Two claims of one story that say the same thing of someone, not only name the same people: the words
+    they share besides names (what happened, to what) are at least :data:`OVERLAP_WORDS` and weigh
+    :data:`SAID_WEIGHT`."""
+    said = shared - name_lemmas(a.fact.quote) - name_lemmas(b.fact.quote)
+    return len(said) >= OVERLAP_WORDS and sum(idf(w) for w in said) >= SAID_WEIGHT
 
 
 @dataclass(slots=True)
