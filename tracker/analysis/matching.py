@@ -21,7 +21,7 @@ from .blocking import candidate_pairs
 from .clusters import independence_line
 from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
-from .names import spelled
+from .names import name_key, spelled
 from .quantifiers import whole_vs_none
 from .stories import Stories
 from .values import durations_of, fmt_number
@@ -412,16 +412,28 @@ def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
 
 
 @lru_cache(maxsize=65536)
-def name_lemmas(text: str) -> frozenset[str]:
-    """The lemmas of the capitalized words of ``text`` but its first (which any sentence capitalizes): names."""
-    return frozenset(lemma(w) for w in words_of(text)[1:] if w[0].isupper())
+def _capitalized(text: str) -> tuple[frozenset[str], str, str]:
+    """The lemmas of the capitalized words of ``text`` but its first (which any sentence capitalizes), and the
+    first word's lemma and name key ("" when it is not capitalized)."""
+    words = words_of(text)
+    rest = frozenset(lemma(w) for w in words[1:] if w[0].isupper())
+    if words and words[0][0].isupper():
+        return rest, lemma(words[0]), name_key(words[0])
+    return rest, "", ""
+
+
+def name_lemmas(f: Features) -> frozenset[str]:
+    """The lemmas of the names in a claim: its capitalized words, the first only when its document writes it
+    capitalized inside a sentence too."""
+    rest, first, key = _capitalized(f.fact.quote)
+    return rest | {first} if first and key in f.doc_names else rest
 
 
 def _same_said(shared: frozenset[str], a: Features, b: Features, idf: Callable[[str], float]) -> bool:
     """Two claims of one story that say the same thing of someone, not only name the same people: the words
     they share besides names (what happened, to what) are at least :data:`OVERLAP_WORDS` and weigh
     :data:`SAID_WEIGHT`."""
-    said = shared - name_lemmas(a.fact.quote) - name_lemmas(b.fact.quote)
+    said = shared - name_lemmas(a) - name_lemmas(b)
     return len(said) >= OVERLAP_WORDS and sum(idf(w) for w in said) >= SAID_WEIGHT
 
 
