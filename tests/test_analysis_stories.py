@@ -82,6 +82,27 @@ def test_documents_of_one_event_share_a_story_and_the_same_kind_of_event_elsewhe
     assert not stories.same_story(3, 4)
 
 
+# two fires on ferries in one harbour a month apart: the second story recalls the first
+FERRY_A1 = ("Fire broke out on the ferry Alvena in the harbour of Quillport on Friday night. Captain Edric Brosk said "
+            "the blaze started in the engine room. Brosk said all 212 passengers were brought ashore by lifeboat.")
+FERRY_A2 = ("The Alvena burned for six hours at its berth before crews from Quillport put out the flames. Captain "
+            "Brosk told reporters the engine room was gutted and that 212 passengers and 40 cars had been aboard.")
+FERRY_B1 = ("A blaze in the galley of the Merrow, a ferry moored in Quillport harbour, was put out on Sunday. Captain "
+            "Ysolde Tindell said smoke filled the galley and that the 87 passengers walked off over the gangway.")
+FERRY_B2 = ("The Merrow fire in Quillport was the second on a ferry this year, after the Alvena. Tindell said the "
+            "galley stove caught fire while 87 passengers were boarding, and the crew used extinguishers before "
+            "firemen came.")
+
+
+def test_two_happenings_of_one_kind_in_one_place_are_two_stories():
+    # the kind of event and the place are shared by all four; the rarest keys (ferry, captain, figures) tell
+    # the two fires apart, and they weigh the most
+    stories = assign_stories(_profiles([FERRY_A1, FERRY_A2, FERRY_B1, FERRY_B2]))
+    assert stories.story[1] == stories.story[2]
+    assert stories.story[3] == stories.story[4]
+    assert stories.story[1] != stories.story[3]
+
+
 def test_documents_far_apart_in_time_are_different_stories():
     profiles = [DocProfile.of(1, doc_keys(VALDORIA_1), date(2020, 5, 1)),
                 DocProfile.of(2, doc_keys(VALDORIA_2), date(2024, 5, 1))]
@@ -155,6 +176,20 @@ def test_word_overlap_in_one_story_is_related_with_the_words_that_matched():
     assert "marenta" in link.reason and "olbek" in link.reason and "mill" in link.reason
     # the words as the claim writes them, not their stems
     assert "reached" in link.reason
+
+
+def test_claims_saying_the_same_of_someone_are_related_and_naming_the_same_people_is_not_enough():
+    claims = _claims(
+        (1, 1, "Varnhagen said that schools in Marenta would stay shut"),
+        (2, 3, "Schools will stay shut, Governor Varnhagen warned"),
+        (3, 1, "Governor Varnhagen of Valdoria thanked the rescue teams in Marenta"),
+        (4, 3, "Varnhagen asked Valdoria's army for help in Marenta"),
+    )
+    links = {(link.a_id, link.b_id): link for link in _story_links([VALDORIA_1, TORVALE_1, VALDORIA_2], claims)}
+    # the same said of the same governor: related, with the words that matched
+    assert links[(1, 2)].relation == "related" and "schools" in links[(1, 2)].reason
+    # the same governor, country and town, but nothing said alike
+    assert (3, 4) not in links
 
 
 def test_few_words_in_common_make_no_link():

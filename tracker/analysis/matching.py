@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -20,7 +21,7 @@ from .blocking import candidate_pairs
 from .clusters import independence_line
 from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
-from .names import spelled
+from .names import name_key, spelled
 from .quantifiers import whole_vs_none
 from .stories import Stories
 from .values import durations_of, fmt_number
@@ -46,6 +47,12 @@ OVERLAP_WORDS = 2
 OVERLAP_WEIGHT = 12.0
 #: and their share of the lighter claim's weight
 OVERLAP_SHARE = 0.2
+#: the weight that words shared besides names (what happened, to what) reach when they relate two claims of one
+#: story on their own, lighter than :data:`OVERLAP_WEIGHT`: names shared say two claims are about the same people,
+#: other words that they say the same of them. On ECB+ (claim pairs linked over those about one event; links right
+#: among those joining claims on annotated sentences): none 0.208 with 0.936 right, 6 0.246 with 0.920, 5 0.265
+#: with 0.920, 4 0.275 with 0.917 and more than twice the links
+SAID_WEIGHT = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +396,7 @@ def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
     if len(shared) < OVERLAP_WORDS:
         return None
     together = sum(idf(w) for w in shared)
-    if together < OVERLAP_WEIGHT:
+    if together < OVERLAP_WEIGHT and not _same_said(shared, a, b, idf):
         return None
     totals = {} if totals is None else totals
     for f in (a, b):
@@ -402,6 +409,32 @@ def overlap_rule(a: Features, b: Features, idf: Callable[[str], float],
     words = [written.get(w, w) for w in sorted(shared, key=lambda w: (-idf(w), w))[:5]]
     return Finding("related", round(0.3 + 0.5 * min(share, 1.0), 3),
                    f"in one story, both say {', '.join(words)} (weighted word overlap {share:.2f})")
+
+
+@lru_cache(maxsize=65536)
+def _capitalized(text: str) -> tuple[frozenset[str], str, str]:
+    """The lemmas of the capitalized words of ``text`` but its first (which any sentence capitalizes), and the
+    first word's lemma and name key ("" when it is not capitalized)."""
+    words = words_of(text)
+    rest = frozenset(lemma(w) for w in words[1:] if w[0].isupper())
+    if words and words[0][0].isupper():
+        return rest, lemma(words[0]), name_key(words[0])
+    return rest, "", ""
+
+
+def name_lemmas(f: Features) -> frozenset[str]:
+    """The lemmas of the names in a claim: its capitalized words, the first only when its document writes it
+    capitalized inside a sentence too."""
+    rest, first, key = _capitalized(f.fact.quote)
+    return rest | {first} if first and key in f.doc_names else rest
+
+
+def _same_said(shared: frozenset[str], a: Features, b: Features, idf: Callable[[str], float]) -> bool:
+    """Two claims of one story that say the same thing of someone, not only name the same people: the words
+    they share besides names (what happened, to what) are at least :data:`OVERLAP_WORDS` and weigh
+    :data:`SAID_WEIGHT`."""
+    said = shared - name_lemmas(a) - name_lemmas(b)
+    return len(said) >= OVERLAP_WORDS and sum(idf(w) for w in said) >= SAID_WEIGHT
 
 
 @dataclass(slots=True)

@@ -345,14 +345,18 @@ def _new_stories(session: Session, new_docs: set[int]) -> tuple[Stories, Callabl
             stories.story[doc] = cast(int, story)
             if copy is not None:
                 stories.copy_of[doc] = copy
-    for p in _profiles(session, members):
+    member_profiles = _profiles(session, members)
+    for p in member_profiles:
         stories.members.setdefault(stories.story[p.id], []).append(p)
     stories.before = dict(stories.story)
+    # the stories' own keys weighed by their stored counts too, as when the whole corpus is placed (a key
+    # missing from ``frequency`` would weigh as if no document held it)
+    frequency.update(_frequencies(session, {k for p in member_profiles for k in p.keys} - new_keys))
     assign_stories(new, idf, stories, before)
     # the words of the stories joined, weighed for the claims compared within them
     joined = {stories.story[d] for d in new_docs}
     frequency.update(_frequencies(session, {k for sid in joined for p in stories.members.get(sid, ())
-                                            for k in p.keys} - new_keys))
+                                            for k in p.keys} - frequency.keys()))
     _save_stories(session, stories, sorted(new_docs))
     for gone, into in sorted(stories.merged.items()):
         # the merged story's documents not read here go on under the story it joined
