@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from .amounts import compare_amounts
 from .blocking import candidate_pairs
 from .clusters import independence_line
+from .copies import repeated_claims, through_first_occurrence
 from .facts import ClaimFact, SuggestedLink
 from .features import Features, content_tokens, features_of_all
 from .names import name_key, spelled
@@ -476,8 +477,10 @@ class Matcher:
         overlaps: list[tuple[Features, Features, Finding]] = []
         idf = _remembered(self.idf) if self.idf is not None else None
         totals: dict[int, float] = {}
-        for a, b in candidate_pairs(features, new_documents,
-                                    story_of=(lambda d: story_of(d, d)) if story_of else None):
+        pairs = candidate_pairs(features, new_documents, story_of=(lambda d: story_of(d, d)) if story_of else None)
+        if self.stories is not None:
+            pairs = through_first_occurrence(pairs, repeated_claims(features, self.stories))
+        for a, b in pairs:
             self.pairs_compared += 1
             finding = self._finding(a, b)
             if finding is None:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from ..models import STATUSES
 from ..services.audit import AUDIT_CSV_FIELDS, audit_rows, build_audit
 from ..services.fit import json_safe
 from ..services.link import relink
-from ..services.report import ReportFilter, build_report, write_csv, write_json, write_markdown
+from ..services.report import ReportFilter, build_report, left_out_note, write_csv, write_json, write_markdown
 from ..services.report_html import write_html
 from ..services.safe_text import csv_row, printable
 from . import main
@@ -46,34 +48,50 @@ def _cells(*values: str) -> list[Text]:
     return [Text(printable(v)) for v in values]
 
 
-def _print_audit(audit: dict) -> None:
-    clusters = Table(title="Clusters of matching claims", show_lines=True)
-    for col in ("#", "outlet", "claim", "speaker / via", "values", "sources"):
-        clusters.add_column(col, overflow="fold")
+#: rows of a table rendered at once on a terminal: rich lays a table out whole, so the audit of a large database
+#: is printed as tables of this many rows, one after another, columns sized by the terminal, not the text
+PART_ROWS = 200
+
+
+def _print_parts(title: str, columns: tuple[str, ...], rows: Iterator[list[Text]], *, lines: bool = False) -> None:
+    """``rows`` as tables of :data:`PART_ROWS` rows, the same columns each, printed as they are made."""
+    part = 0
+    while batch := list(itertools.islice(rows, PART_ROWS)):
+        table = Table(title=title if part == 0 else None, show_lines=lines, expand=True)
+        for col in columns:
+            table.add_column(col, overflow="fold", ratio=1 if col in ("#", "claims", "sources") else 3)
+        for row in batch:
+            table.add_row(*row)
+        stdout.print(table)
+        part += 1
+
+
+def _cluster_rows(audit: dict) -> Iterator[list[Text]]:
     for c in audit["clusters"]:
         first = True
         for o in c["outlets"]:
             for x in o["claims"]:
                 who = " via ".join(filter(None, [x["speaker"] or "(own voice)", ", ".join(x["via"])]))
-                clusters.add_row(*_cells(str(c["cluster"]) if first else "", o["outlet"],
-                                         f"#{x['id']} {x['quote'][:90]}", who, "\n".join(x["values"]),
-                                         f"{c['independence']}\n{_joined(c['relations'])}" if first else ""))
+                yield _cells(str(c["cluster"]) if first else "", o["outlet"], f"#{x['id']} {x['quote'][:90]}", who,
+                             "\n".join(x["values"]),
+                             f"{c['independence']}\n{_joined(c['relations'])}" if first else "")
                 first = False
-    outlets = Table(title="Outlets")
-    for col in ("outlet", "claims", "kinds", "attributed", "own voice", "relays", "caveats"):
-        outlets.add_column(col, overflow="fold")
-    for o in audit["outlets"]:
-        outlets.add_row(*_cells(o["outlet"], str(o["claims"]), _joined(o["kinds"]), f"{o['attributed_share']:.0%}",
-                                str(o["own_voice"]), _joined(o["relays"]), str(len(o["caveats"]))))
-    speakers = Table(title="Speakers and relays")
-    for col in ("speaker", "kind", "claims", "as relay", "outlets", "modes", "cues"):
-        speakers.add_column(col, overflow="fold")
-    for s in audit["speakers"]:
-        speakers.add_row(*_cells(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]),
-                                 _joined(s["outlets"]), _joined(s["modes"]), _joined(s["cues"])))
-    no_clusters = "No linked claims yet: links come with ingest, or run tracker link."
-    for table in (clusters if audit["clusters"] else no_clusters, outlets, speakers, _agreement_table(audit)):
-        stdout.print(table)
+
+
+def _print_audit(audit: dict) -> None:
+    if audit["clusters"]:
+        _print_parts("Clusters of matching claims", ("#", "outlet", "claim", "speaker / via", "values", "sources"),
+                     _cluster_rows(audit), lines=True)
+    else:
+        stdout.print("No linked claims yet: links come with ingest, or run tracker link.")
+    _print_parts("Outlets", ("outlet", "claims", "kinds", "attributed", "own voice", "relays", "caveats"),
+                 (_cells(o["outlet"], str(o["claims"]), _joined(o["kinds"]), f"{o['attributed_share']:.0%}",
+                         str(o["own_voice"]), _joined(o["relays"]), str(len(o["caveats"])))
+                  for o in audit["outlets"]))
+    _print_parts("Speakers and relays", ("speaker", "kind", "claims", "as relay", "outlets", "modes", "cues"),
+                 (_cells(s["speaker"], s["kind"], str(s["claims"]), str(s["as_relay"]), _joined(s["outlets"]),
+                         _joined(s["modes"]), _joined(s["cues"])) for s in audit["speakers"]))
+    stdout.print(_agreement_table(audit))
     if audit.get("edits"):
         stdout.print(_edits_table(audit["edits"]))
 
@@ -158,6 +176,10 @@ def _day(_ctx, _param, value: str | None) -> date | None:
 WRITERS = {"md": write_markdown, "html": write_html, "json": write_json, "csv": write_csv}
 
 
+#: claims a report for reading (Markdown, HTML) shows unless told otherwise: more than anyone reads in one sitting,
+#: and what keeps the file and the time to make it bounded whatever the database holds
+READER_LIMIT = 2000
+
 #: what a report's file name says about its format
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
 
@@ -167,13 +189,17 @@ SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".j
 @click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
 @click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Only documents published on or after this day.")
 @click.option("--include-undated", is_flag=True, help="With --since: also documents without a publication date.")
+@click.option("--story", type=int, metavar="ID", help="Only documents of this story (its first document's id).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"At most N claims in the claims section, the report saying how many it leaves out; 0: all "
+                   f"(default: {READER_LIMIT} for md and html, all for json and csv).")
 @click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default=None,
               help="md, html, json or csv (default: from the -o file's extension, else md).")
 @output_option
 @db_option
 @pass_db
 def report_command(db: Database, outlet: str | None, status: str | None, since: date | None, include_undated: bool,
-                   fmt: str | None, output: str | None) -> None:
+                   story: int | None, limit: int | None, fmt: str | None, output: str | None) -> None:
     """A verification report: counts, contradictions with both sides, then every claim in context.
 
     Each claim comes with its source (origin and title), attribution chain, values, the verdict, and every
@@ -182,10 +208,15 @@ def report_command(db: Database, outlet: str | None, status: str | None, since: 
     """
     if fmt is None:
         fmt = SUFFIXES.get(Path(output).suffix.lower(), "md") if output else "md"
+    if limit is None:
+        limit = READER_LIMIT if fmt in ("md", "html") else 0
     with db.sessions() as session:
         report = build_report(session, ReportFilter(outlet=outlet, status=status, since=since,
-                                                    include_undated=include_undated))
+                                                    include_undated=include_undated, story=story,
+                                                    limit=limit or None))
         with _open(output) as out:
             WRITERS[fmt](report, out)  # the claims are read from the database as they are written
     if output:
         click.echo(f"report of {report['counts']['total']} claims written to {output} ({fmt})", err=True)
+    if note := left_out_note(report):
+        click.echo(note, err=True)

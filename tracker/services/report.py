@@ -43,6 +43,11 @@ class ReportFilter:
     since: date | None = None
     #: with ``since``, also documents without a publication date (left out otherwise)
     include_undated: bool = False
+    #: only documents of this story (``documents.story_id``, set by linking)
+    story: int | None = None
+    #: at most this many claims in the claims section (the first in report order; None: all). The counts still
+    #: cover every claim in scope; the report says how many were left out.
+    limit: int | None = None
 
 
 def _side(view: ClaimView) -> dict[str, Any]:
@@ -90,8 +95,16 @@ def _chosen(session: Session, flt: ReportFilter) -> list[_Chosen]:
                     .outerjoin(Outlet, Document.outlet_id == Outlet.id)
                     .where(Document.current.is_(True)),  # an older version's claims are history (see "edits")
                     ClaimFilter(outlet=flt.outlet, status=flt.status))
+    if flt.story is not None:
+        stmt = stmt.where(Document.story_id == flt.story)
     rows = session.execute(stmt.order_by(Claim.document_id, Claim.start, Claim.id))
     return [_Chosen(*row) for row in rows if _dated_in(row[3], flt)]
+
+
+def check_story(session: Session, story: int | None) -> None:
+    """``--story`` that is no story's id is a mistake to report, not an empty report."""
+    if story is not None and session.scalar(select(Document.id).where(Document.story_id == story).limit(1)) is None:
+        raise NotFound(f"no story {story}: a story's id is its first document's (tracker documents shows them)")
 
 
 def _dated_in(published: date | None, flt: ReportFilter) -> bool:
@@ -124,8 +137,11 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: in
     """The report as a dict whose ``claims`` is a :class:`ReportClaims`, read from ``session`` as it is
     iterated (keep the session open until the report is written)."""
     check_outlet(session, flt.outlet)
+    check_story(session, flt.story)
     chosen = _chosen(session, flt)
-    in_scope = {c.id for c in chosen}
+    shown = chosen if flt.limit is None else chosen[:flt.limit]
+    # the links of the claims shown only: what the report lists, in memory bounded by the limit
+    in_scope = {c.id for c in shown}
     links = [link for link in live_link_rows(session) if link.a_id in in_scope or link.b_id in in_scope]
     linked = {x for link in links for x in (link.a_id, link.b_id)}
     facts, sides = [], {}
@@ -154,7 +170,9 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: in
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "filter": {"outlet": flt.outlet, "status": flt.status, "since": flt.since.isoformat() if flt.since else None,
-                   "include_undated": flt.include_undated if flt.since else None},
+                   "include_undated": flt.include_undated if flt.since else None, "story": flt.story},
+        #: claims in scope the claims section leaves out (beyond ``limit``)
+        "left_out": {"claims": len(chosen) - len(shown), "limit": flt.limit},
         "counts": {
             "total": len(chosen),
             "by_status": {s: sum(c[s] for c in by_outlet.values()) for s in STATUSES},
@@ -167,7 +185,7 @@ def build_report(session: Session, flt: ReportFilter = ReportFilter(), batch: in
         "edits": [o for o in edits_after_publication(session)
                   if not flt.outlet or flt.outlet.casefold() in o["outlet"].casefold()],
         # the last key: write_json streams it
-        "claims": ReportClaims(session, [c.id for c in chosen], links_of, independence, batch),
+        "claims": ReportClaims(session, [c.id for c in shown], links_of, independence, batch),
     }
 
 
@@ -283,6 +301,17 @@ def _write_edits(edits: list[dict[str, Any]], w: Callable[[str], Any]) -> None:
         w("\n")
 
 
+def left_out_note(report: dict[str, Any]) -> str | None:
+    """What the claims section leaves out, and how to see it, or None when it shows every claim in scope."""
+    left = report.get("left_out") or {}
+    if not left.get("claims"):
+        return None
+    total = report["counts"]["total"]
+    return (f"The first {total - left['claims']} of {total} claims are shown (limit {left['limit']}); "
+            f"{left['claims']} are left out. Narrow the report with --since, --outlet, --status or --story, "
+            f"or raise --limit (0 for all).")
+
+
 def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
     w = out.write
     counts = report["counts"]
@@ -312,6 +341,8 @@ def write_markdown(report: dict[str, Any], out: IO[str]) -> None:
         w("None found.\n")
     _write_edits(report.get("edits", []), w)
     w("\n## Claims\n")
+    if note := left_out_note(report):
+        w(f"\n{note}\n")
     for c in report["claims"]:
         ctx = c["context"]
         w(f"\n### #{c['id']} · {c['status']} · {c['kind']}\n\n")

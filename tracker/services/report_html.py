@@ -10,7 +10,7 @@ from html import escape
 from typing import IO, Any
 
 from ..models import STATUSES
-from .report import when
+from .report import left_out_note, when
 from .views import UNKNOWN_OUTLET
 
 #: what may become a link: an http(s) URL with no space or quote in it, or a claim of this database
@@ -97,6 +97,8 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
                      f'<a href="#claim-{p["b"]["id"]}">#{p["b"]["id"]}</a> ({_e(p["b"]["outlet"])}): '
                      f"{_e(p['reason'])}</li>")
     parts.append("</ul><h2>Claims</h2>")
+    if note := left_out_note(report):
+        parts.append(f'<p class="muted">{_e(note)}</p>')
     out.write("".join(parts))
     for c in report["claims"]:  # written as they are made: the claims are never all in memory
         out.write(_claim(c))
