@@ -185,6 +185,11 @@ def test_a_changed_claim_is_marked_in_the_queue_and_shown_beside_its_old_text(db
         assert "changed since reviewed" in shown and "12 people" in shown and "15 people" in shown
     out = CliRunner().invoke(main, ["--db", any_url, "show", str(toll.id)])
     assert out.exit_code == 0 and "changed since reviewed" in out.output
+    with db() as s:
+        record_verdict(s, toll.id, "corroborated", reviewer="bob")
+    with db() as s:
+        row = next(r for r in queue_page(s) if r.id == toll.id)
+        assert not row.changed and "Δ" not in row.marks  # reviewed again: the mark has done its job
 
 
 def test_audit_and_report_show_edits_after_publication(db):

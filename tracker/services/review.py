@@ -340,8 +340,9 @@ def _queue_select(flt: ClaimFilter, sort: str = "position") -> Select:
                    exists().where(caveat.caveat_of_id == Claim.id).label("has_caveat"),
                    select(Hold.reviewer).where(Hold.claim_id == Claim.id, Hold.expires_at > utcnow())
                    .correlate(Claim).scalar_subquery().label("holder"),
+                   # changed since reviewed, until someone reviews the new wording
                    exists().where(ClaimChange.new_claim_id == Claim.id, ClaimChange.outcome == "changed",
-                                  ClaimChange.reviewed.is_(True)).label("changed"))
+                                  ClaimChange.reviewed.is_(True), Claim.status == "unreviewed").label("changed"))
             .join(Document, Claim.document_id == Document.id)
             .outerjoin(Outlet, Document.outlet_id == Outlet.id)
             .outerjoin(Attribution, Attribution.claim_id == Claim.id)
