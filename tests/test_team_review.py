@@ -221,6 +221,10 @@ def test_audit_and_report_carry_the_agreement(team, tmp_path):
     out = tmp_path / "report.md"
     runner.invoke(main, ["report", "--db", url, "-o", str(out)], catch_exceptions=False)
     assert "## Double review: agreement" in out.read_text(encoding="utf-8")
+    html = tmp_path / "report.html"
+    runner.invoke(main, ["report", "--db", url, "--format", "html", "-o", str(html)], catch_exceptions=False)
+    page = html.read_text(encoding="utf-8")
+    assert "<h2>Double review: agreement</h2>" in page and "<td>alice + bob</td><td>1</td><td>0</td>" in page
 
 
 # ---- custom statuses -----------------------------------------------------------------------------------------------

@@ -197,6 +197,7 @@ def test_audit_and_report_show_edits_after_publication(db):
 
     from tracker.services.audit import audit_rows, build_audit
     from tracker.services.report import build_report, write_markdown
+    from tracker.services.report_html import write_html
 
     first = ingest(db, [Article(text=V1, name="floods.html", origin=ORIGIN, outlet="Valley Post")],
                    workers=1).document_ids[0]
@@ -221,8 +222,11 @@ def test_audit_and_report_show_edits_after_publication(db):
         assert len(report["claims"]) == 3
         out = io.StringIO()
         write_markdown(report, out)
+        page = io.StringIO()
+        write_html(build_report(s), page)
     text = out.getvalue()
     assert "## Edits after publication (1)" in text and "back to the queue" in text and "12 → 15" in text
+    assert "<h2>Edits after publication (1)</h2>" in page.getvalue() and "12 → 15" in page.getvalue()
 
 
 def test_versions_survive_an_archive_round_trip(db, tmp_path):

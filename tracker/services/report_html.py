@@ -96,13 +96,48 @@ def write_html(report: dict[str, Any], out: IO[str]) -> None:
         parts.append(f'<li><a href="#claim-{p["a"]["id"]}">#{p["a"]["id"]}</a> ({_e(p["a"]["outlet"])}) and '
                      f'<a href="#claim-{p["b"]["id"]}">#{p["b"]["id"]}</a> ({_e(p["b"]["outlet"])}): '
                      f"{_e(p['reason'])}</li>")
-    parts.append("</ul><h2>Claims</h2>")
+    parts.append("</ul>")
+    parts += _agreement(report.get("agreement")) + _edits(report.get("edits") or [])
+    parts.append("<h2>Claims</h2>")
     if note := left_out_note(report):
         parts.append(f'<p class="muted">{_e(note)}</p>')
     out.write("".join(parts))
     for c in report["claims"]:  # written as they are made: the claims are never all in memory
         out.write(_claim(c))
     out.write("</body></html>\n")
+
+
+def _agreement(figures: dict[str, Any] | None) -> list[str]:
+    """Double review's agreement, per pair of reviewers and overall, when two have judged a claim independently."""
+    if not figures or not figures["overall"]["items"]:
+        return []
+    rows = [("all pairs", figures["overall"]), *((" + ".join(p["reviewers"]), p) for p in figures["pairs"])]
+    return ["<h2>Double review: agreement</h2><table><tr><th>reviewers</th><th>claims</th><th>agreed</th>"
+            "<th>raw agreement</th><th>Cohen's kappa</th></tr>",
+            *(f"<tr><td>{_e(name)}</td><td>{row['items']}</td><td>{row['agreed']}</td>"
+              f"<td>{row['raw_agreement']:.0%}</td><td>{_kappa(row['kappa'])}</td></tr>" for name, row in rows),
+            "</table>"]
+
+
+def _kappa(kappa: float | None) -> str:
+    return "—" if kappa is None else f"{kappa:.2f}"
+
+
+def _edits(edits: list[dict[str, Any]]) -> list[str]:
+    """Edits after publication, per outlet: each new version, when it was seen, what changed in its claims."""
+    if not edits:
+        return []
+    parts = [f"<h2>Edits after publication ({sum(len(o['edits']) for o in edits)})</h2>"]
+    for o in edits:
+        parts.append(f"<h3>{_e(o['outlet'])}</h3><ul>")
+        for e in o["edits"]:
+            outcomes = ", ".join(f"{n} {k}" for k, n in e["outcomes"].items())
+            changed = "".join(f"<li>changed #{c['old_claim']} → #{c['new_claim']} ({_e(c['reason'])})</li>"
+                              for c in e["changed"])
+            parts.append(f"<li>{_e(e['origin'])}: version {e['version']} seen {_e(when(e['seen']))}; claims "
+                         f"{_e(outcomes)}<ul>{changed}</ul></li>")
+        parts.append("</ul>")
+    return parts
 
 
 def _pair_side(side: dict[str, Any]) -> str:
