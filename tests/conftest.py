@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from pathlib import Path
 
@@ -108,3 +109,19 @@ def seeded(sessions):
     summary = ingest(sessions, read_paths([SEEDS]))
     assert summary.new == 2 and summary.failed == 0
     return sessions
+
+
+@pytest.fixture
+def only_this_machine(monkeypatch):
+    """Nothing reaches another address: other host names fail to resolve, and no proxy is used (the fetch and
+    feed tests talk to a local HTTP server only)."""
+    real = socket.getaddrinfo
+
+    def resolve(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost", b"127.0.0.1", b"localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real("127.0.0.1", *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)

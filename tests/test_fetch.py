@@ -179,18 +179,8 @@ class Site(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(autouse=True)
-def _only_this_machine(monkeypatch):
-    """Nothing reaches another address: other host names fail to resolve, and no proxy is used."""
-    real = socket.getaddrinfo
-
-    def resolve(host, *args, **kwargs):
-        if host not in ("127.0.0.1", "localhost", b"127.0.0.1", b"localhost"):
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real("127.0.0.1", *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", resolve)
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+def _only_this_machine(only_this_machine):
+    """Nothing reaches another address (see conftest)."""
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from .attribution import SUBORDINATORS, Cue, find_cues, mask_quotes
 from .clauses import has_verb
 from .context import Article, Clause
 from .drafts import AttributionDraft, ClaimDraft, SkippedDraft, SpeakerDraft
+from .furniture import SIGNATURE
 from .lexicon import en
 from .mentions import remember_names
 from .names import classify, runs, split_title
@@ -314,9 +315,6 @@ def passive_report(_art: Article, c: Clause) -> Decision | None:
                     attribution=AttributionDraft(None, m["cue"], "indirect"))
 
 
-# "“…” ― Carlos Ruiz", "- Ana Ruiz, mayor of Oslo.": a dash and a name after a quotation sign it
-SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*(?P<who>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})"
-                       r"(?:,[ \t]*(?P<what>[^\n]{1,80}?))?[ \t]*\.?[ \t]*(?:\n|$)")
 _CLOSING = "”\"’"
 
 

@@ -96,7 +96,7 @@ _FILLER = en.FILLER
 _ANIMATE_NOUNS = en.ANIMATE_NOUNS
 _POST_CUES = forms_with("inverts")
 _PUNCT_STOP = ",;:“”\"()—–[]"
-_PEOPLE_BEFORE_PARTICIPLE = en.ANIMATE_NOUNS | {"those", "adults", "americans", "respondents"}
+_PEOPLE_BEFORE_PARTICIPLE = en.ANIMATE_NOUNS | en.PEOPLE_PRONOUNS_AND_NOUNS
 _DASHES = frozenset(("—", "–", "--", "-"))
 _QUOTE_MARKS = frozenset("'’")
 

@@ -48,14 +48,16 @@ _LIST_ITEM = re.compile(r"[-•*–]\s+\S+(?:\s+\S+){5}")
 
 # "“…” ― Carlos Ruiz": a quotation signed by its speaker; "- Ana Ruiz." alone: the signature of the one above
 _SIGNED_QUOTATION = re.compile(r"^[“\"‘].*[”\"’][ \t]*[―—–-][ \t]*[A-Z]")
-_SIGNATURE_LINE = re.compile(r"^[―—–-][ \t]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4}(?:,[^\n]{1,80})?\.?$")
+# "“…” ― Carlos Ruiz", "- Ana Ruiz, mayor of Oslo.": a dash and a name after a quotation sign it
+SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*(?P<who>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})"
+                       r"(?:,[ \t]*(?P<what>[^\n]{1,80}?))?[ \t]*\.?[ \t]*(?:\n|$)")
 
 
 def line_reason(line: str) -> str | None:
     """Why a whole line is page furniture, or None when it may hold claims."""
     if line[:1] in "“\"‘" and _SIGNED_QUOTATION.match(line):
         return None  # a quotation signed by its speaker holds claims, though it ends with a name
-    if line[:1] in "―—–-" and _SIGNATURE_LINE.match(line.strip()):
+    if line[:1] in "―—–-" and SIGNATURE.fullmatch(line.strip()):
         return "signature of the quotation above"
     # most lines are long paragraphs: look at their tail only, and at short lines in full
     tail = line[-48:]

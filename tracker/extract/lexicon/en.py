@@ -432,6 +432,8 @@ NOT_NAMES = _words(
     "several other another one two three four five however meanwhile still yet so also today yesterday "
     "tomorrow last next earlier later its his her their our my your then now")
 # nouns that stand for an organization named before: "the company", "the chain", "the network"
+# besides the animate nouns, the people a participle after them describes: "those surveyed say", "adults polled said"
+PEOPLE_PRONOUNS_AND_NOUNS = _words("those adults americans")
 # given names and surnames that end in -ing, told apart from a gerund opening a sentence ("Entrusting Ana Ruiz …")
 GIVEN_NAMES_IN_ING = _words("sterling irving channing ewing manning fleming browning harding cumming deming "
                             "golding goring kipling")
